@@ -1,0 +1,49 @@
+// A worker thread: boots a fresh Pyodide per document (the next one is loaded while the current one
+// runs, so the boot cost is hidden), runs the document's cells in order and posts each result.
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { KernelSession } from '../engine.ts';
+import { readRuntimeFiles } from './runtime-files.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+const port = parentPort!;
+const interruptBuffer: Int32Array = workerData.interruptBuffer;
+const files = readRuntimeFiles();
+const post = (message: FromWorker) => port.postMessage(message);
+
+async function boot(): Promise<PyodideAPI> {
+  const started = performance.now();
+  const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+  pyodide.setInterruptBuffer(interruptBuffer);
+  post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version });
+  return pyodide;
+}
+
+let spare: Promise<PyodideAPI> = boot();
+
+async function run({ job, doc, resumeAt, skip }: ToWorker) {
+  const pyodide = await spare;
+  spare = boot();
+  try {
+    const session = await KernelSession.start(pyodide, files, { fixtures: doc.fixtures });
+    // After a crash the pool resumes a document in a new interpreter: earlier cells are replayed
+    // silently to rebuild the namespace, the crashed one is skipped.
+    for (let index = 0; index < doc.cells.length; index++) {
+      if (index < resumeAt) {
+        if (!skip.includes(index)) await session.runCell(doc.cells[index]!);
+        continue;
+      }
+      Atomics.store(interruptBuffer, 0, 0);
+      post({ type: 'cell-start', job, index });
+      const result = await session.runCell(doc.cells[index]!);
+      post({ type: 'cell', job, index, run: result });
+    }
+    post({ type: 'done', job });
+  } catch (error) {
+    post({ type: 'failed', job, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'run') void run(message);
+});

@@ -1,0 +1,88 @@
+"""One deterministic virtual clock behind every clock a snippet can read.
+
+`now` is virtual seconds since the interpreter started; wall-clock readings add a fixed epoch.
+Clocks are read by user code through the patched `time`/`datetime` functions; the kernel itself
+reads `now` directly so its own bookkeeping never counts as busy-waiting."""
+
+import time as _time
+
+# 2025-01-01 00:00:00 UTC (a Wednesday). Stated in the README.
+EPOCH = 1735689600.0
+# Monotonic clocks start at an arbitrary value in CPython too; a round number keeps differences exact.
+MONOTONIC_BASE = 1000.0
+# A program that reads a clock this many times without virtual time moving is busy-waiting on it:
+# from then on each reading advances time by BUSY_STEP, so `while time.time() < end: pass` ends.
+BUSY_READS = 20000
+BUSY_STEP = 0.001
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+        self._reads = 0
+        self.on_busy_advance = None  # set by the scheduler: lets a busy thread yield to due threads
+
+    def advance_to(self, t):
+        if t > self.now:
+            self.now = t
+            self._reads = 0
+
+    def _read(self):
+        self._reads += 1
+        if self._reads > BUSY_READS:
+            self.now += BUSY_STEP
+            if self.on_busy_advance is not None:
+                self.on_busy_advance()
+        return self.now
+
+    def wall(self):
+        return EPOCH + self._read()
+
+    def mono(self):
+        return MONOTONIC_BASE + self._read()
+
+
+clock = Clock()
+
+_real = {name: getattr(_time, name) for name in ("localtime", "gmtime", "ctime", "asctime", "strftime")}
+
+
+def _secs_or_now(secs):
+    return clock.wall() if secs is None else secs
+
+
+def install():
+    t = _time
+    t.time = lambda: clock.wall()
+    t.time_ns = lambda: int(round(clock.wall() * 1e9))
+    t.monotonic = lambda: clock.mono()
+    t.monotonic_ns = lambda: int(round(clock.mono() * 1e9))
+    t.perf_counter = lambda: clock.mono()
+    t.perf_counter_ns = lambda: int(round(clock.mono() * 1e9))
+    # CPU time: snippets spend (almost) none in virtual time; keep it deterministic.
+    t.process_time = lambda: 0.0
+    t.process_time_ns = lambda: 0
+    if hasattr(t, "thread_time"):  # absent under Emscripten
+        t.thread_time = lambda: 0.0
+        t.thread_time_ns = lambda: 0
+    t.localtime = lambda secs=None: _real["localtime"](_secs_or_now(secs))
+    t.gmtime = lambda secs=None: _real["gmtime"](_secs_or_now(secs))
+    t.ctime = lambda secs=None: _real["ctime"](_secs_or_now(secs))
+    t.asctime = lambda tm=None: _real["asctime"](_real["localtime"](clock.wall()) if tm is None else tm)
+    t.strftime = lambda fmt, tm=None: _real["strftime"](fmt, _real["localtime"](clock.wall()) if tm is None else tm)
+    _install_datetime()
+
+
+def _install_datetime():
+    # The C datetime reads the system clock directly. The pure-Python implementation reads
+    # time.time(), which is virtual now; serve it under the name `datetime` to snippets.
+    import sys
+    import types
+    import _pydatetime
+
+    module = types.ModuleType("datetime", _pydatetime.__doc__)
+    for name in dir(_pydatetime):
+        if not name.startswith("__"):
+            setattr(module, name, getattr(_pydatetime, name))
+    module.__all__ = list(_pydatetime.__all__)
+    sys.modules["datetime"] = module

@@ -1,0 +1,130 @@
+"""An asyncio event loop on the virtual clock.
+
+BaseEventLoop does all the scheduling; this loop supplies the two things a real loop gets from the
+operating system: time (the virtual clock) and waiting (`select(timeout)`, here a green-thread wait
+that moves virtual time or is cut short by `call_soon_threadsafe` from another thread). Sockets are
+not offered: a snippet's network goes through the simulated I/O world instead."""
+
+import asyncio
+import asyncio.base_events as base_events
+import asyncio.events as events
+import threading
+
+from .clock import clock
+
+
+class _VirtualSelector:
+    def __init__(self, loop):
+        self._loop = loop
+
+    def select(self, timeout=None):
+        loop = self._loop
+        if loop._woken:
+            loop._woken = False
+            return []
+        deadline = None if timeout is None else clock.now + timeout
+        sched = loop._sched
+        waiting = loop._tracer.waiting_tasks(loop) if timeout != 0 else ()
+        t0 = clock.now
+        loop._selecting_thread = sched.current
+        try:
+            sched.block(deadline, "select", loop)
+        finally:
+            loop._selecting_thread = None
+            loop._woken = False
+            if clock.now > t0:
+                loop._tracer.tasks_waited(waiting, t0, clock.now)
+        return []
+
+    def close(self):
+        pass
+
+
+class VirtualEventLoop(base_events.BaseEventLoop):
+    _sched = None    # set by install()
+    _tracer = None
+
+    def __init__(self):
+        super().__init__()
+        self._selector = _VirtualSelector(self)
+        self._woken = False
+        self._selecting_thread = None
+        # The clock is exact; a small resolution absorbs float rounding in `when - now`.
+        self._clock_resolution = 1e-9
+        self._tracer.loop_created(self)
+
+    def time(self):
+        return clock.now
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        self._woken = True
+        if self._selecting_thread is not None:
+            self._sched.notify(self._selecting_thread)
+
+    def create_task(self, coro, **kwargs):
+        task = super().create_task(coro, **kwargs)
+        self._tracer.task_created(task)
+        return task
+
+    def _run_once(self):
+        self._tracer.steps_starting(self._ready)
+        super()._run_once()
+
+    def _refuse_network(self, *args, **kwargs):
+        raise OSError(101, "Network is unreachable (the sandbox has no network; "
+                           "the simulated I/O world answers aiohttp, requests and friends)")
+
+    create_connection = create_server = create_datagram_endpoint = _refuse_network
+    create_unix_connection = create_unix_server = connect_accepted_socket = _refuse_network
+    sock_connect = sock_accept = sock_recv = sock_sendall = _refuse_network
+
+    async def getaddrinfo(self, *args, **kwargs):
+        self._refuse_network()
+
+    def add_signal_handler(self, sig, callback, *args):
+        raise NotImplementedError  # as on platforms without signal support; Runner copes
+
+    def remove_signal_handler(self, sig):
+        return False
+
+
+class VirtualEventLoopPolicy(events._AbstractEventLoopPolicy):
+    """One current loop per (green) thread, created only when asked for, as in CPython 3.14."""
+
+    def __init__(self):
+        self._loops = {}
+
+    def get_event_loop(self):
+        loop = self._loops.get(threading.get_ident())
+        if loop is None:
+            raise RuntimeError("There is no current event loop in thread %r."
+                               % threading.current_thread().name)
+        return loop
+
+    def set_event_loop(self, loop):
+        if loop is not None and not isinstance(loop, events.AbstractEventLoop):
+            raise TypeError("loop must be an instance of AbstractEventLoop or None, "
+                            f"not '{type(loop).__name__}'")
+        self._loops[threading.get_ident()] = loop
+
+    def new_event_loop(self):
+        return VirtualEventLoop()
+
+
+def install(sched, tracer):
+    import asyncio.runners
+    import asyncio.unix_events
+
+    VirtualEventLoop._sched = sched
+    VirtualEventLoop._tracer = tracer
+    # Undo Pyodide's WebLoop: it is "running" forever and its asyncio.run relies on the host.
+    events._set_running_loop(None)
+    events._set_event_loop_policy(VirtualEventLoopPolicy())
+    asyncio.run = asyncio.runners.run
+    asyncio.SelectorEventLoop = VirtualEventLoop
+    asyncio.EventLoop = VirtualEventLoop
+    asyncio.unix_events.SelectorEventLoop = VirtualEventLoop
+    asyncio.unix_events.EventLoop = VirtualEventLoop

@@ -1,0 +1,219 @@
+"""Process pools in a one-process runtime.
+
+A worker process is modelled as a green thread whose calls cross a pickle boundary both ways, so
+what cannot cross a real process boundary (lambdas, local functions, open files) fails the same way,
+and results are copies. CPU work costs no virtual time here, as everywhere in the kernel; what
+cannot be modelled at all (shared memory, managers, pipes) raises `Unsupported` saying so."""
+
+import os
+import pickle
+
+from .errors import Unsupported
+
+CPU_COUNT = os.cpu_count() or 1
+
+
+class _PickledCall:
+    """A call shipped to a modelled worker process: arguments and result cross by pickle."""
+
+    def __init__(self, fn, payload):
+        self.payload = payload
+        self.__qualname__ = getattr(fn, "__qualname__", type(fn).__name__)
+        self.trace_label = None
+
+    def __call__(self):
+        fn, args, kwargs = pickle.loads(self.payload)
+        return pickle.dumps(fn(*args, **kwargs))
+
+
+def _short_repr(value):
+    import reprlib
+    return reprlib.repr(value)
+
+
+def _failed_future(exc):
+    from concurrent.futures import Future
+    future = Future()
+    future.set_exception(exc)
+    return future
+
+
+def install(sched):
+    import concurrent.futures as cf
+    from concurrent.futures import Future
+    from concurrent.futures.thread import ThreadPoolExecutor
+
+    class ProcessPoolExecutor(ThreadPoolExecutor):
+        def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
+                     max_tasks_per_child=None):
+            if max_workers is None:
+                max_workers = CPU_COUNT
+            elif max_workers <= 0:
+                raise ValueError("max_workers must be greater than 0")
+            super().__init__(max_workers, thread_name_prefix="ForkServerProcess",
+                             initializer=initializer, initargs=initargs)
+
+        def submit(self, fn, /, *args, **kwargs):
+            try:
+                payload = pickle.dumps((fn, args, kwargs))
+            except Exception as exc:  # a real pool reports this through the future too
+                return _failed_future(exc)
+            call = _PickledCall(fn, payload)
+            call.trace_label = f"{call.__qualname__}({', '.join(map(_short_repr, args))})"
+            inner = super().submit(call)
+            outer = Future()
+
+            def settle(done):
+                if done.cancelled():
+                    outer.cancel()
+                    outer.set_running_or_notify_cancel()
+                elif done.exception() is not None:
+                    outer.set_exception(done.exception())
+                else:
+                    outer.set_result(pickle.loads(done.result()))
+
+            inner.add_done_callback(settle)
+            return outer
+
+        def map(self, fn, *iterables, timeout=None, chunksize=1, buffersize=None):
+            return super().map(fn, *iterables, timeout=timeout, buffersize=buffersize)
+
+    cf.ProcessPoolExecutor = ProcessPoolExecutor
+    import concurrent.futures.process as cfp
+    cfp.ProcessPoolExecutor = ProcessPoolExecutor
+
+    try:
+        import multiprocessing
+    except ImportError:
+        return
+
+    class Pool:
+        """multiprocessing.Pool on the modelled worker processes."""
+
+        def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
+                     context=None):
+            if processes is not None and processes < 1:
+                raise ValueError("Number of processes must be at least 1")
+            self._processes = processes or CPU_COUNT
+            self._executor = ProcessPoolExecutor(self._processes, initializer=initializer,
+                                                 initargs=initargs)
+            self._state = "RUN"
+
+        def _check_running(self):
+            if self._state != "RUN":
+                raise ValueError("Pool not running")
+
+        def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+            self._check_running()
+            return _AsyncResult(self._executor.submit(func, *args, **kwds), callback, error_callback)
+
+        def apply(self, func, args=(), kwds={}):
+            return self.apply_async(func, args, kwds).get()
+
+        def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+            return self.starmap_async(func, [(x,) for x in iterable], chunksize, callback, error_callback)
+
+        def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+            self._check_running()
+            futures = [self._executor.submit(func, *args) for args in iterable]
+            return _ListResult(futures, callback, error_callback)
+
+        def map(self, func, iterable, chunksize=None):
+            return self.map_async(func, iterable, chunksize).get()
+
+        def starmap(self, func, iterable, chunksize=None):
+            return self.starmap_async(func, iterable, chunksize).get()
+
+        def imap(self, func, iterable, chunksize=1):
+            self._check_running()
+            futures = [self._executor.submit(func, x) for x in iterable]
+            return (f.result() for f in futures)
+
+        def imap_unordered(self, func, iterable, chunksize=1):
+            self._check_running()
+            futures = [self._executor.submit(func, x) for x in iterable]
+            return (f.result() for f in cf.as_completed(futures))
+
+        def close(self):
+            self._state = "CLOSE"
+
+        def terminate(self):
+            self._state = "TERMINATE"
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
+        def join(self):
+            if self._state == "RUN":
+                raise ValueError("Pool is still running")
+            self._executor.shutdown(wait=True)
+
+        def __enter__(self):
+            self._check_running()
+            return self
+
+        def __exit__(self, *exc):
+            self.terminate()  # as multiprocessing.Pool does: pending work is dropped
+
+        def __repr__(self):
+            return f"<multiprocessing.pool.Pool state={self._state} pool_size={self._processes}>"
+
+    class _AsyncResult:
+        def __init__(self, future, callback=None, error_callback=None):
+            self._future = future
+            if callback or error_callback:
+                def done(f):
+                    if f.exception() is None:
+                        callback and callback(f.result())
+                    else:
+                        error_callback and error_callback(f.exception())
+                future.add_done_callback(done)
+
+        def get(self, timeout=None):
+            try:
+                return self._future.result(timeout)
+            except cf.TimeoutError:
+                raise multiprocessing.TimeoutError from None
+
+        def wait(self, timeout=None):
+            cf.wait([self._future], timeout)
+
+        def ready(self):
+            return self._future.done()
+
+        def successful(self):
+            if not self.ready():
+                raise ValueError(f"{self!r} not ready")
+            return self._future.exception() is None
+
+    class _ListResult(_AsyncResult):
+        def __init__(self, futures, callback=None, error_callback=None):
+            self._futures = futures
+            gathered = Future()
+            remaining = [len(futures)]
+
+            def one_done(_):
+                remaining[0] -= 1
+                if remaining[0] == 0 and not gathered.done():
+                    errors = [f.exception() for f in futures if f.exception() is not None]
+                    if errors:
+                        gathered.set_exception(errors[0])
+                    else:
+                        gathered.set_result([f.result() for f in futures])
+
+            if not futures:
+                gathered.set_result([])
+            for f in futures:
+                f.add_done_callback(one_done)
+            super().__init__(gathered, callback, error_callback)
+
+    def refuse(name):
+        def refused(*args, **kwargs):
+            raise Unsupported(
+                f"multiprocessing.{name} cannot be modelled in a one-process runtime; "
+                "use multiprocessing.Pool or concurrent.futures.ProcessPoolExecutor")
+        return refused
+
+    multiprocessing.Pool = Pool
+    multiprocessing.cpu_count = lambda: CPU_COUNT
+    for name in ("Process", "Queue", "JoinableQueue", "SimpleQueue", "Manager", "Pipe", "Value",
+                 "Array", "Lock", "RLock", "Semaphore", "Event", "Barrier", "Condition"):
+        setattr(multiprocessing, name, refuse(name))

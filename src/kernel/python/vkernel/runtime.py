@@ -1,0 +1,184 @@
+"""The kernel's entry point: one Kernel per interpreter, i.e. per document. The host creates it once
+and calls `run_cell` for each cell in order (through JSPI's callPromising, so threads can switch)."""
+
+import ast
+import builtins
+import linecache
+import sys
+import threading
+import time
+import traceback
+
+from . import clock as clock_module
+from .clock import clock
+
+_real_perf_counter = time.perf_counter  # captured before the clock is virtualised
+_KERNEL_FILES = ("/vkernel/",)
+
+
+class Kernel:
+    def __init__(self, fixtures=None, sink=None, world_paths=()):
+        from .green import Scheduler
+        from .trace import Tracer
+        from . import threads, loop, sandbox
+
+        import asyncio.events
+        from . import green
+        green.HOST_LOOP = asyncio.events._get_running_loop()
+        main_ident = threading.get_ident()
+        clock_module.install()
+        self.sched = Scheduler(main_ident)
+        self.tracer = Tracer(self.sched)
+        clock.on_busy_advance = self.sched.preempt_if_due
+        self.sched.diagnose = self.diagnose
+        threads.install(self.sched, self.tracer)
+        loop.install(self.sched, self.tracer)
+        self.world = self._install_world(world_paths, fixtures or [])
+        sandbox.install()
+
+        from .output import EventLog, StreamWriter
+        import io
+        self.log = EventLog()
+        sys.stdout = StreamWriter(self.log, "stdout", sink)
+        sys.stderr = StreamWriter(self.log, "stderr", sink)
+        sys.stdin = io.StringIO("")
+        self.namespace = {"__name__": "__main__", "__builtins__": builtins, "__doc__": None}
+        self.cells_run = 0
+        self._install_job_tracing()
+
+    @staticmethod
+    def _install_world(paths, fixtures):
+        if not paths:
+            return None
+        for path in reversed(paths):
+            if path not in sys.path:
+                sys.path.insert(0, path)
+        import simworld
+        simworld.configure(fixtures)
+        return simworld
+
+    def _install_job_tracing(self):
+        import concurrent.futures.thread as cft
+        tracer = self.tracer
+        original_run = cft._WorkItem.run
+
+        def run(item, *args, **kwargs):
+            fn, fn_args = item.task[0], item.task[1]
+            token = tracer.job_started(fn, fn_args)
+            try:
+                return original_run(item, *args, **kwargs)
+            finally:
+                exc = item.future.exception() if item.future.done() and not item.future.cancelled() else None
+                tracer.job_finished(token, exc)
+
+        cft._WorkItem.run = run
+
+    # -- diagnosis ---------------------------------------------------------------------------
+    def diagnose(self):
+        from .trace import describe_await, coroutine_label
+        lines = []
+        for task in self.tracer.pending_tasks():
+            kind, detail = describe_await(task)
+            lines.append(f"{task.get_name()} {coroutine_label(task.get_coro())} waits on {detail}")
+        for green in self.sched.threads:
+            if green.state == "blocked" and green.waiting_on and green.waiting_on[0] != "select":
+                kind = green.waiting_on[0]
+                what = {"lock": "a lock (acquire)", "join": "another thread (join)",
+                        "sleep": "time.sleep()"}.get(kind, kind)
+                lines.append(f"thread {green.name} waits on {what}")
+        return lines
+
+    # -- running -----------------------------------------------------------------------------
+    def run_cell_json(self, source, budget=3600.0, real_budget=10.0):
+        import json
+        return json.dumps(self.run_cell(source, budget, real_budget), ensure_ascii=False)
+
+    def run_cell(self, source, budget=3600.0, real_budget=10.0):
+        self.cells_run += 1
+        filename = f"<cell {self.cells_run}>"
+        lines = source.splitlines(keepends=True)
+        linecache.cache[filename] = (len(source), None, lines, filename)
+        from .names import defines_and_uses
+        defines, uses = defines_and_uses(source, filename)
+
+        start = clock.now
+        self.log.reset(start)
+        self.tracer.reset()
+        self.sched.stopped = None
+        self.sched.budget_deadline = start + budget
+        real_start = _real_perf_counter()
+        status, error, result = "ok", None, None
+        try:
+            result = self._execute(source, filename)
+            self._wait_for_threads()
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                status, error = "error", self._error(exc)
+        except KeyboardInterrupt as exc:
+            over = _real_perf_counter() - real_start >= real_budget * 0.9
+            status, error = ("timeout" if over else "error"), self._error(exc)
+            if over:
+                error["evalue"] = (f"interrupted after {real_budget:g} s of real time: "
+                                   "the cell never yields (a CPU-bound loop)")
+        except BaseException as exc:  # noqa: B902 - a snippet may raise anything
+            from .errors import KernelStop
+            if isinstance(exc, KernelStop):
+                status = exc.status
+                error = {"ename": type(exc).__name__, "evalue": exc.message,
+                         "traceback": exc.diagnosis}
+            else:
+                status, error = "error", self._error(exc)
+        if self.sched.stopped is not None and status != "hangs":
+            # A bare `except:` in the snippet swallowed the stop; it still ended the program.
+            stop = self.sched.stopped
+            status = "hangs"
+            error = {"ename": type(stop).__name__, "evalue": stop.message, "traceback": stop.diagnosis}
+        self.log.frozen = status == "hangs"
+        if status == "hangs":
+            self.sched.stopped = None  # let later cells run
+        return {
+            "status": status,
+            "events": self.log.events,
+            "result": result,
+            "error": error,
+            "virtualSeconds": round(clock.now - start, 9),
+            "cpuMs": round((_real_perf_counter() - real_start) * 1000, 3),
+            "trace": self._trace_export(),
+            "defines": defines,
+            "uses": uses,
+            "world": self.world.take_usage() if self.world is not None else [],
+        }
+
+    def _execute(self, source, filename):
+        tree = ast.parse(source, filename, "exec")
+        last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        if last is not None:
+            tree.body.pop()
+        exec(compile(tree, filename, "exec"), self.namespace)
+        if last is None:
+            return None
+        value = eval(compile(ast.Expression(last.value), filename, "eval"), self.namespace)
+        if value is None:
+            return None
+        self.namespace["_"] = value
+        return {"text/plain": repr(value)}
+
+    def _wait_for_threads(self):
+        # Like the end of a script: the interpreter waits for every non-daemon thread.
+        for thread in threading.enumerate():
+            if thread is not threading.main_thread() and not thread.daemon:
+                thread.join()
+
+    def _error(self, exc):
+        tb = exc.__traceback__
+        while tb is not None and any(k in tb.tb_frame.f_code.co_filename for k in _KERNEL_FILES):
+            tb = tb.tb_next
+        return {
+            "ename": type(exc).__name__,
+            "evalue": str(exc),
+            "traceback": traceback.format_exception(type(exc), exc, tb),
+        }
+
+    def _trace_export(self):
+        actors = self.tracer.export()
+        return {"actors": actors}

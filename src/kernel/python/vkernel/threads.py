@@ -1,0 +1,194 @@
+"""Threads, locks and executors on green threads.
+
+`threading` is kept as it is; only the primitives it is built on are replaced (thread start and
+handles, locks, the thread identity), so Thread, Condition, Event, Semaphore, Barrier, Timer, queue
+and concurrent.futures behave as the standard library's own code says. Modules that captured the
+old primitives at import time are re-imported after the switch."""
+
+import sys
+import time
+
+from .clock import clock
+from .errors import Unsupported
+
+
+class GreenLock:
+    """`_thread.lock` with waits in virtual time. FIFO hand-off keeps runs deterministic."""
+
+    def __init__(self, sched):
+        self._sched = sched
+        self._locked = False
+        self._waiters = []  # threads, in arrival order; a release hands the lock to the first
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        if not self._locked:
+            self._locked = True
+            return True
+        if not blocking:
+            return False
+        me = self._sched.current
+        deadline = None if timeout == -1 else clock.now + timeout
+        self._waiters.append(me)
+        try:
+            while me in self._waiters:
+                self._sched.block(deadline, "lock", self)
+                if me in self._waiters and deadline is not None and clock.now >= deadline:
+                    self._waiters.remove(me)
+                    return False
+            return True  # handed over by release()
+        except BaseException:
+            if me in self._waiters:
+                self._waiters.remove(me)
+            raise
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError("release unlocked lock")
+        if self._waiters:
+            heir = self._waiters.pop(0)  # stays locked: ownership passes to the heir
+            self._sched.notify(heir)
+        else:
+            self._locked = False
+
+    def locked(self):
+        return self._locked
+
+    def _at_fork_reinit(self):
+        self._locked = False
+        self._waiters = []
+
+    __enter__ = acquire
+    acquire_lock = acquire
+    release_lock = release
+    locked_lock = locked
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def __repr__(self):
+        state = "locked" if self._locked else "unlocked"
+        return f"<{state} _thread.lock object at {id(self):#x}>"
+
+
+class GreenThreadHandle:
+    """`_thread._ThreadHandle`: what Thread.join() and is_alive() consult."""
+
+    def __init__(self, sched):
+        self._sched = sched
+        self.ident = None
+        self._done = False
+        self._joiners = []
+
+    def is_done(self):
+        return self._done
+
+    def _set_done(self):
+        self._done = True
+        for thread in self._joiners:
+            self._sched.notify(thread)
+        self._joiners = []
+
+    def join(self, timeout=None):
+        if timeout is not None and timeout < 0:
+            timeout = 0
+        deadline = None if timeout is None else clock.now + timeout
+        me = self._sched.current
+        while not self._done:
+            if deadline is not None and clock.now >= deadline:
+                return
+            self._joiners.append(me)
+            self._sched.block(deadline, "join", self)
+            if me in self._joiners:
+                self._joiners.remove(me)
+
+
+def install(sched, tracer):
+    import _thread
+    import _threading_local
+    import queue
+    import threading
+
+    def allocate_lock():
+        return GreenLock(sched)
+
+    def start_joinable_thread(function, handle=None, daemon=True):
+        handle = handle if handle is not None else GreenThreadHandle(sched)
+        owner = _thread_object_starting.pop() if _thread_object_starting else None
+        name = owner.name if owner is not None else "Thread"
+
+        def run():
+            try:
+                function()
+            finally:
+                handle._set_done()
+
+        green = sched.spawn(run, name=name, daemon=daemon)
+        handle.ident = green.tid
+        tracer.thread_started(green, owner)
+        return handle
+
+    # Thread.start() calls _start_joinable_thread(self._bootstrap, ...): remember which Thread
+    # object is starting, so its green thread gets a readable label.
+    _thread_object_starting = []
+    original_start = threading.Thread.start
+
+    def start(self):
+        _thread_object_starting.append(self)
+        try:
+            return original_start(self)
+        finally:
+            if _thread_object_starting and _thread_object_starting[-1] is self:
+                _thread_object_starting.pop()
+
+    threading.Thread.start = start
+
+    def start_new_thread(function, args, kwargs=None):
+        handle = start_joinable_thread(lambda: function(*args, **(kwargs or {})))
+        return handle.ident
+
+    def get_ident():
+        return sched.current.tid
+
+    threading._start_joinable_thread = start_joinable_thread
+    threading._ThreadHandle = lambda: GreenThreadHandle(sched)
+    threading._allocate_lock = allocate_lock
+    threading.Lock = allocate_lock
+    threading._CRLock = None  # threading.RLock() then builds _PyRLock on our locks
+    threading.get_ident = get_ident
+    threading.get_native_id = get_ident
+    threading.local = _threading_local.local
+    _thread.allocate_lock = allocate_lock
+    _thread.allocate = allocate_lock
+    _thread.start_new_thread = start_new_thread
+    _thread.start_new = start_new_thread
+    _thread.start_joinable_thread = start_joinable_thread
+    _thread.get_ident = get_ident
+    queue.SimpleQueue = queue._PySimpleQueue
+
+    def sleep(seconds):
+        if not isinstance(seconds, (int, float)):
+            raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        sched.sleep(seconds)
+
+    time.sleep = sleep
+
+    # Re-import what captured the old primitives (module-level locks, SimpleQueue).
+    for name in [m for m in sys.modules if m.startswith(("concurrent.futures.", "multiprocessing"))]:
+        del sys.modules[name]
+    import concurrent.futures as cf
+    for attr in ("ThreadPoolExecutor", "ProcessPoolExecutor", "InterpreterPoolExecutor"):
+        cf.__dict__.pop(attr, None)
+    from . import processes
+    processes.install(sched)
+
+
+def unsupported(what, why):
+    def refuse(*args, **kwargs):
+        raise Unsupported(f"{what} cannot run in this kernel: {why}")
+    return refuse

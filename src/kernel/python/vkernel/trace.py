@@ -1,0 +1,301 @@
+"""A record of the tasks and threads a cell ran: when each was created, started and finished, how it
+ended, and the intervals it spent waiting (and on what) or blocking the thread it ran on.
+
+Virtual time moves only while something waits, so the waits are recorded exactly where time moves:
+in the event loop's select (every pending task is waiting on something) and in green-thread waits."""
+
+import reprlib
+import weakref
+
+from .clock import clock
+
+_repr = reprlib.Repr()
+_repr.maxstring = 24
+_repr.maxother = 24
+_repr.maxlist = 4
+
+# Where an awaiting coroutine chain ends tells what a task waits on.
+_AWAIT_KINDS = {
+    "sleep": "sleep",
+    "Lock.acquire": "lock",
+    "Semaphore.acquire": "semaphore",
+    "BoundedSemaphore.acquire": "semaphore",
+    "Event.wait": "event",
+    "Condition.wait": "condition",
+    "Condition.wait_for": "condition",
+    "Queue.get": "queue",
+    "Queue.put": "queue",
+    "Queue.join": "queue",
+    "Barrier.wait": "barrier",
+    "wait_for": "wait_for",
+    "wait": "wait",
+    "gather": "gather",
+    "staggered_race": "wait",
+    "to_thread": "thread",
+    "TaskGroup.__aexit__": "taskgroup",
+    "Timeout.__aexit__": "timeout",
+}
+
+
+def call_label(func_name, names, values):
+    args = ", ".join(_repr.repr(values[n]) for n in names if n in values)
+    return f"{func_name}({args})"
+
+
+def coroutine_label(coro):
+    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+    if code is None or frame is None:
+        return getattr(coro, "__qualname__", type(coro).__name__) + "()"
+    argc = code.co_argcount + code.co_kwonlyargcount
+    names = [n for n in code.co_varnames[:argc] if n != "self"]
+    return call_label(code.co_qualname, names, frame.f_locals)
+
+
+def describe_await(task):
+    """(kind, detail) for what a pending task waits on, read from its coroutine chain."""
+    coro = task.get_coro()
+    user_frame = None
+    last_name = None
+    last_frame_file = None
+    seen = 0
+    while coro is not None and seen < 64:
+        seen += 1
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) \
+            or getattr(coro, "ag_frame", None)
+        code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None) \
+            or getattr(coro, "ag_code", None)
+        if code is not None:
+            last_name = code.co_qualname
+            last_frame_file = code.co_filename
+            if frame is not None and not _is_library(code.co_filename):
+                user_frame = (code.co_qualname, frame.f_lineno)
+        nxt = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) \
+            or getattr(coro, "ag_await", None)
+        if nxt is None or not (hasattr(nxt, "cr_frame") or hasattr(nxt, "gi_frame")
+                               or hasattr(nxt, "ag_frame")):
+            break
+        coro = nxt
+    waiter = getattr(task, "_fut_waiter", None)
+    kind = _AWAIT_KINDS.get(last_name or "", None)
+    if kind is None and last_frame_file and "/world/" in last_frame_file:
+        kind = "io"
+    if kind is None:
+        kind = _kind_of_awaited(waiter)
+    where = f" in {user_frame[0]} at line {user_frame[1]}" if user_frame else ""
+    if last_name is not None and last_frame_file and _is_library(last_frame_file):
+        what = f"{last_name}()"
+    else:
+        what = _describe_awaited(waiter)
+    return kind, f"{what}{where}"
+
+
+def _is_library(filename):
+    return filename.startswith(("/lib/", "<frozen")) or "/vkernel/" in filename \
+        or "/world/" in filename
+
+
+def _kind_of_awaited(awaited):
+    name = type(awaited).__name__
+    if name == "_GatheringFuture":
+        return "gather"
+    if name in ("Task", "_asyncio.Task"):
+        return "task"
+    return "future"
+
+
+def _describe_awaited(awaited):
+    if awaited is None:
+        return "nothing"
+    if type(awaited).__name__ == "_GatheringFuture":
+        return "gather()"
+    get_name = getattr(awaited, "get_name", None)
+    if callable(get_name):
+        return f"task {get_name()} {coroutine_label(awaited.get_coro())}"
+    return "a Future"
+
+
+class Actor:
+    __slots__ = ("id", "kind", "name", "label", "thread", "created", "started", "finished",
+                 "outcome", "error", "spans")
+
+    def __init__(self, id, kind, name, label, thread, created):
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.label = label
+        self.thread = thread
+        self.created = created
+        self.started = None
+        self.finished = None
+        self.outcome = "pending"
+        self.error = None
+        self.spans = []
+
+    def add_span(self, kind, t0, t1, detail=None):
+        if t1 <= t0:
+            return
+        last = self.spans[-1] if self.spans else None
+        if last is not None and last["kind"] == kind and last["detail"] == detail \
+                and abs(last["to"] - t0) < 1e-12:
+            last["to"] = t1
+        else:
+            self.spans.append({"kind": kind, "from": t0, "to": t1, "detail": detail})
+
+
+class Tracer:
+    def __init__(self, sched):
+        self.sched = sched
+        self.loops = weakref.WeakSet()
+        self.reset()
+        sched.on_wait = self.thread_waited
+
+    def reset(self):
+        self.origin = clock.now
+        self.actors = []
+        self._by_task = weakref.WeakKeyDictionary()
+        self._unstarted = weakref.WeakSet()
+        self._counter = 0
+
+    def _new(self, kind, name, label, thread):
+        self._counter += 1
+        actor = Actor(f"{kind}-{self._counter}", kind, name, label, thread, clock.now)
+        self.actors.append(actor)
+        return actor
+
+    # -- tasks -------------------------------------------------------------------------------
+    def loop_created(self, loop):
+        self.loops.add(loop)
+
+    def task_created(self, task):
+        code = getattr(task.get_coro(), "cr_code", None)
+        if code is not None and _is_library(code.co_filename) and "/world/" not in code.co_filename:
+            return  # asyncio's own housekeeping (shutdown_asyncgens, ...) is not the program's
+        actor = self._new("task", task.get_name(), coroutine_label(task.get_coro()),
+                          self.sched.current.name)
+        self._by_task[task] = actor
+        self._unstarted.add(task)
+        task.add_done_callback(self._task_done)
+
+    def steps_starting(self, ready_handles):
+        if not self._unstarted:
+            return
+        for handle in ready_handles:
+            task = getattr(handle._callback, "__self__", None)
+            if task is not None and task in self._unstarted:
+                self._unstarted.discard(task)
+                self._by_task[task].started = clock.now
+
+    def _task_done(self, task):
+        actor = self._by_task.get(task)
+        if actor is None:
+            return
+        actor.finished = clock.now
+        if actor.started is None:
+            actor.started = actor.created
+        if task.cancelled():
+            actor.outcome = "cancelled"
+        elif task.exception() is not None:
+            exc = task.exception()
+            actor.outcome = "error"
+            actor.error = f"{type(exc).__name__}: {exc}"
+        else:
+            actor.outcome = "ok"
+
+    def waiting_tasks(self, loop):
+        import asyncio
+        waiting = []
+        for task in asyncio.all_tasks(loop):
+            actor = self._by_task.get(task)
+            if actor is not None and not task.done():
+                kind, detail = describe_await(task)
+                waiting.append((actor, kind, detail))
+        return waiting
+
+    def tasks_waited(self, waiting, t0, t1):
+        for actor, kind, detail in waiting:
+            actor.add_span(kind, t0, t1, detail)
+
+    def pending_tasks(self):
+        import asyncio
+        for loop in list(self.loops):
+            if loop.is_closed():
+                continue
+            for task in asyncio.all_tasks(loop):
+                if not task.done():
+                    yield task
+
+    # -- threads -----------------------------------------------------------------------------
+    def thread_started(self, green, thread_object):
+        target = getattr(thread_object, "_target", None)
+        if target is not None and getattr(target, "__name__", "") != "_worker":
+            args = getattr(thread_object, "_args", ())
+            label = f"{target.__name__}({', '.join(_repr.repr(a) for a in args)})"
+        else:
+            label = green.name
+        actor = self._new("thread", green.name, label, green.name)
+        actor.started = clock.now
+        green.actor = actor
+        green.on_exit.append(lambda: self._thread_finished(actor))
+
+    def _thread_finished(self, actor):
+        actor.finished = clock.now
+        actor.outcome = "ok"
+
+    def job_started(self, fn, args):
+        name = getattr(fn, "__qualname__", type(fn).__name__)
+        label = getattr(fn, "trace_label", None) or \
+            f"{name}({', '.join(_repr.repr(a) for a in args)})"
+        actor = self._new("job", name, label, self.sched.current.name)
+        actor.started = clock.now
+        previous = self.sched.current.actor
+        self.sched.current.actor = actor
+        return actor, previous
+
+    def job_finished(self, token, error=None):
+        actor, previous = token
+        actor.finished = clock.now
+        actor.outcome = "error" if error is not None else "ok"
+        if error is not None:
+            actor.error = f"{type(error).__name__}: {error}"
+        self.sched.current.actor = previous
+
+    def thread_waited(self, green, kind, detail, t0, t1):
+        if kind == "select":
+            return  # the loop's tasks are credited in tasks_waited
+        label = _wait_detail(kind, detail)
+        if green.actor is not None:
+            actor_kind = "sleep" if kind == "sleep" else kind
+            green.actor.add_span(actor_kind, t0, t1, label)
+        if green is self.sched.main and kind == "sleep":
+            # time.sleep on the loop's thread blocks the running task and stalls every other one.
+            import asyncio
+            for loop in list(self.loops):
+                task = asyncio.current_task(loop) if loop.is_running() else None
+                if task is not None and task in self._by_task:
+                    self._by_task[task].add_span("block", t0, t1, "time.sleep() blocks the event loop")
+
+    # -- output ------------------------------------------------------------------------------
+    def export(self):
+        o = self.origin
+        rel = lambda t: None if t is None else round(t - o, 9)  # noqa: E731
+        out = []
+        for a in self.actors:
+            out.append({
+                "id": a.id, "kind": a.kind, "name": a.name, "label": a.label, "thread": a.thread,
+                "created": rel(a.created), "started": rel(a.started), "finished": rel(a.finished),
+                "outcome": a.outcome, "error": a.error,
+                "spans": [{"kind": s["kind"], "from": rel(s["from"]), "to": rel(s["to"]),
+                           "detail": s["detail"]} for s in a.spans],
+            })
+        return out
+
+
+def _wait_detail(kind, detail):
+    if kind == "sleep":
+        return "time.sleep()"
+    if kind == "lock":
+        return "waiting for a lock"
+    if kind == "join":
+        return "join()"
+    return kind

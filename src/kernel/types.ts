@@ -1,0 +1,83 @@
+// The kernel's data, shared by the Node host, the browser host and everything downstream.
+
+export type CellStatus = 'ok' | 'error' | 'hangs' | 'timeout';
+
+export interface OutputEvent {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** Virtual seconds since the cell started. */
+  t: number;
+}
+
+export interface CellError {
+  ename: string;
+  evalue: string;
+  /** Formatted traceback lines (or, for a hang, the diagnosis: one line per waiting task or thread). */
+  traceback: string[];
+}
+
+export type SpanKind =
+  | 'sleep' | 'lock' | 'semaphore' | 'event' | 'condition' | 'queue' | 'barrier' | 'wait_for' | 'wait'
+  | 'gather' | 'thread' | 'taskgroup' | 'timeout' | 'io' | 'task' | 'future' | 'join' | 'block' | 'busy';
+
+export interface TraceSpan {
+  kind: SpanKind | string;
+  from: number;
+  to: number;
+  detail: string | null;
+}
+
+export interface TraceActor {
+  id: string;
+  kind: 'task' | 'thread' | 'job';
+  name: string;
+  /** The coroutine's or function's name with its arguments, e.g. `fetch('A', 2)`. */
+  label: string;
+  thread: string;
+  created: number;
+  started: number | null;
+  finished: number | null;
+  outcome: 'ok' | 'error' | 'cancelled' | 'pending';
+  error: string | null;
+  spans: TraceSpan[];
+}
+
+export interface WorldUsage {
+  kind: 'http' | 'db' | 'file' | 'app';
+  target: string;
+  detail: string;
+  fixture: string;
+}
+
+export interface CellRun {
+  status: CellStatus;
+  events: OutputEvent[];
+  /** The value of a final expression, as Jupyter shows it (`text/plain`), or null. */
+  result: { 'text/plain': string } | null;
+  error: CellError | null;
+  virtualSeconds: number;
+  cpuMs: number;
+  trace: { actors: TraceActor[] };
+  defines: string[];
+  uses: string[];
+  world: WorldUsage[];
+}
+
+export interface KernelCell {
+  id: string;
+  code: string;
+  /** Virtual-time budget in seconds (default one virtual hour). */
+  budget?: number;
+  /** Real-time budget in seconds before a CPU-bound cell is interrupted (default 10). */
+  realBudget?: number;
+}
+
+export interface KernelDocument {
+  id: string;
+  cells: KernelCell[];
+  /** Parsed fixture files for the simulated I/O world, each with a `name`; later ones win. */
+  fixtures?: Record<string, unknown>[];
+}
+
+export const DEFAULT_VIRTUAL_BUDGET = 3600;
+export const DEFAULT_REAL_BUDGET = 10;
