@@ -49,6 +49,14 @@ export interface WorldUsage {
   fixture: string;
 }
 
+/** A top-level statement of the cell and the virtual interval it ran in (end null if it raised). */
+export interface StatementTiming {
+  line: number;
+  endLine: number;
+  start: number;
+  end: number | null;
+}
+
 export interface CellRun {
   status: CellStatus;
   events: OutputEvent[];
@@ -58,6 +66,7 @@ export interface CellRun {
   virtualSeconds: number;
   cpuMs: number;
   trace: { actors: TraceActor[] };
+  statements: StatementTiming[];
   defines: string[];
   uses: string[];
   world: WorldUsage[];

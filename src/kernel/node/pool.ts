@@ -181,6 +181,7 @@ function crashedRun(reason: string, status: 'error' | 'timeout'): CellRun {
     virtualSeconds: 0,
     cpuMs: 0,
     trace: { actors: [] },
+    statements: [],
     defines: [],
     uses: [],
     world: [],

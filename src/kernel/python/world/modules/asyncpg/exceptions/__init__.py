@@ -121,10 +121,6 @@ class InternalServerError(_base.PostgresError):
     sqlstate = "XX000"
 
 
-# asyncpg's DataError for bad query arguments is the interface one.
-DataError = _base.DataError
-
-
 _BY_KIND = {
     "UndefinedTable": UndefinedTableError,
     "UndefinedColumn": UndefinedColumnError,

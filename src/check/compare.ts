@@ -1,0 +1,173 @@
+// Stated output vs what really ran: which stated lines matched which printed lines, the timing of
+// annotated lines (compared by differences), printed elapsed times and clock stamps.
+import { createPatch } from 'diff';
+import type { OutputEvent } from '../kernel/types.ts';
+import type { StatedOutput } from '../source/model.ts';
+import { lineMatcher, matchLine, statedNumbers, type Capture } from './normalize.ts';
+import { tolerance, within } from './tolerance.ts';
+
+export interface ActualLine {
+  text: string;
+  t: number;
+}
+
+export interface ClaimResult {
+  kind: 'line-time' | 'printed-time' | 'clock-step' | 'total' | 'printed';
+  text: string;
+  sourceLine: number;
+  expected: number;
+  actual: number | null;
+  approximate: boolean;
+  tolerance: number;
+  ok: boolean;
+  /** Why a claim could not be checked (then ok is true and actual is null). */
+  unchecked?: string;
+}
+
+export interface Comparison {
+  ok: boolean;
+  problems: string[];
+  claims: ClaimResult[];
+  diff: string | null;
+}
+
+export function outputLines(events: OutputEvent[], stream: 'stdout' | 'stderr' = 'stdout'): ActualLine[] {
+  const lines: ActualLine[] = [];
+  for (const event of events) {
+    if (event.stream !== stream) continue;
+    const parts = event.text.split('\n');
+    if (parts.at(-1) === '') parts.pop();
+    for (const text of parts) lines.push({ text, t: event.t });
+  }
+  return lines;
+}
+
+/** Indices of actual lines matched by each stated line (-1 for a wildcard line), or null. */
+function matchSequence(stated: StatedOutput, actual: ActualLine[]): { indices: number[]; captures: Capture[][] } | null {
+  const matchers = stated.lines.map((l) => lineMatcher(l.text));
+  if (stated.kind === 'print-value') {
+    const i = actual.findIndex((a) => matchLine(matchers[0]!, a.text) !== null);
+    return i < 0 ? null : { indices: [i], captures: [matchLine(matchers[0]!, actual[i]!.text)!] };
+  }
+  if (stated.unordered) {
+    const used = new Set<number>();
+    const indices: number[] = [];
+    const captures: Capture[][] = [];
+    for (const m of matchers) {
+      if (m.wildcardLine) { indices.push(-1); captures.push([]); continue; }
+      const i = actual.findIndex((a, k) => !used.has(k) && matchLine(m, a.text) !== null);
+      if (i < 0) return null;
+      used.add(i);
+      indices.push(i);
+      captures.push(matchLine(m, actual[i]!.text)!);
+    }
+    const hasWildcard = matchers.some((m) => m.wildcardLine);
+    return hasWildcard || used.size === actual.length ? { indices, captures } : null;
+  }
+  const subsequence = stated.kind === 'order';
+  // Backtracking match: a wildcard line absorbs any number of lines; in an order block every
+  // stated line may skip lines before it.
+  const memo = new Map<string, number[] | null>();
+  const go = (s: number, a: number): number[] | null => {
+    const key = `${s},${a}`;
+    if (memo.has(key)) return memo.get(key)!;
+    let result: number[] | null = null;
+    if (s === matchers.length) {
+      result = subsequence || a === actual.length ? [] : null;
+    } else if (matchers[s]!.wildcardLine) {
+      for (let k = a; k <= actual.length && !result; k++) {
+        const rest = go(s + 1, k);
+        if (rest) result = [-1, ...rest];
+      }
+    } else {
+      for (let k = a; k < actual.length && !result; k++) {
+        if (matchLine(matchers[s]!, actual[k]!.text) !== null) {
+          const rest = go(s + 1, k + 1);
+          if (rest) result = [k, ...rest];
+        }
+        if (!subsequence) break;
+      }
+    }
+    memo.set(key, result);
+    return result;
+  };
+  const indices = go(0, 0);
+  if (!indices) return null;
+  return { indices, captures: indices.map((i, s) => (i < 0 ? [] : matchLine(matchers[s]!, actual[i]!.text)!)) };
+}
+
+function timingClaimsOf(stated: StatedOutput, actual: ActualLine[], indices: number[], captures: Capture[][]): ClaimResult[] {
+  const results: ClaimResult[] = [];
+  // Annotated lines: when they appear, relative to the block's first annotated line.
+  let origin: number | null = null;
+  stated.lines.forEach((line, s) => {
+    const i = indices[s]!;
+    if (line.at === null || i < 0) return;
+    const t = actual[i]!.t;
+    if (origin === null) origin = t - line.at;
+    const observed = t - origin;
+    results.push({
+      kind: 'line-time', text: line.raw.trim(), sourceLine: line.sourceLine, expected: line.at, actual: round(observed),
+      approximate: line.approximate, tolerance: tolerance(line.at, line.approximate), ok: within(observed, line.at, line.approximate),
+    });
+  });
+  // Elapsed times printed in a stated line, and clock stamps (by their differences).
+  let previousClock: { stated: number; actual: number } | null = null;
+  stated.lines.forEach((line, s) => {
+    if (indices[s]! < 0) return;
+    const said = statedNumbers(line.text);
+    const got = captures[s]!;
+    said.forEach((capture, k) => {
+      const real = got[k];
+      if (!real) return;
+      if (capture.kind === 'seconds') {
+        results.push({
+          kind: 'printed-time', text: line.raw.trim(), sourceLine: line.sourceLine, expected: capture.value, actual: real.value,
+          approximate: false, tolerance: tolerance(capture.value, false), ok: within(real.value, capture.value, false),
+        });
+      } else {
+        if (previousClock) {
+          const step = capture.value - previousClock.stated;
+          const realStep = real.value - previousClock.actual;
+          results.push({
+            kind: 'clock-step', text: line.raw.trim(), sourceLine: line.sourceLine, expected: step, actual: realStep,
+            approximate: false, tolerance: 1, ok: Math.abs(step - realStep) <= 1,
+          });
+        }
+        previousClock = { stated: capture.value, actual: real.value };
+      }
+    });
+  });
+  return results;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[], label: string): Comparison {
+  const problems: string[] = [];
+  const claims: ClaimResult[] = [];
+  const failedBlocks: StatedOutput[] = [];
+  for (const stated of statedOutputs) {
+    const match = matchSequence(stated, actual);
+    if (!match) {
+      failedBlocks.push(stated);
+      const what = stated.kind === 'print-value' ? `the value shown after print (line ${stated.sourceLine})` : `the stated output at line ${stated.sourceLine}`;
+      problems.push(`${what} does not match what the program printed`);
+      continue;
+    }
+    claims.push(...timingClaimsOf(stated, actual, match.indices, match.captures));
+  }
+  for (const claim of claims) {
+    if (!claim.ok) problems.push(`line ${claim.sourceLine}: "${claim.text}" says ${claim.expected}s, the run shows ${claim.actual}s`);
+  }
+  const diff = failedBlocks.length > 0 ? unifiedDiff(failedBlocks, actual, label) : null;
+  return { ok: problems.length === 0, problems, claims, diff };
+}
+
+function unifiedDiff(blocks: StatedOutput[], actual: ActualLine[], label: string): string {
+  const stated = blocks.flatMap((b) => b.lines.map((l) => l.text)).join('\n') + '\n';
+  const real = actual.map((l) => l.text).join('\n') + (actual.length ? '\n' : '');
+  return createPatch(label, stated, real, 'stated in the document', 'printed by the run');
+}

@@ -1,0 +1,44 @@
+// The committed lock file: each cell's verdict and output under the runtime that produced them.
+// A check fails on any difference from it until `--update` accepts the new state.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+export interface LockEntry {
+  file: string;
+  line: number;
+  verdict: string;
+  key: string;
+  output: string;
+}
+
+export interface LockFile {
+  runtime: Record<string, string>;
+  cells: Record<string, LockEntry>;
+}
+
+export function readLock(path: string): LockFile | null {
+  if (!existsSync(path)) return null;
+  return JSON.parse(readFileSync(path, 'utf8')) as LockFile;
+}
+
+export function writeLock(path: string, lock: LockFile): void {
+  const sorted: LockFile = { runtime: lock.runtime, cells: Object.fromEntries(Object.entries(lock.cells).sort(([a], [b]) => a.localeCompare(b))) };
+  writeFileSync(path, JSON.stringify(sorted, null, 2) + '\n');
+}
+
+/** Differences between the lock and the new state, one message per cell. */
+export function lockDifferences(lock: LockFile, next: LockFile): { id: string; message: string }[] {
+  const out: { id: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(next.runtime)) {
+    if (lock.runtime[key] !== value) out.push({ id: '(runtime)', message: `${key} is ${value}, the lock has ${lock.runtime[key] ?? 'none'}` });
+  }
+  for (const [id, entry] of Object.entries(next.cells)) {
+    const old = lock.cells[id];
+    if (!old) out.push({ id, message: 'new cell, not in the lock' });
+    else if (old.verdict !== entry.verdict) out.push({ id, message: `verdict ${entry.verdict}, the lock has ${old.verdict}` });
+    else if (old.output !== entry.output) out.push({ id, message: 'the output differs from the lock' });
+  }
+  for (const id of Object.keys(lock.cells)) {
+    if (!next.cells[id]) out.push({ id, message: 'in the lock but no longer in the documents' });
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+// Reports of a check: the JSON report, JUnit XML for CI dashboards, GitHub annotations, a summary.
+import type { CheckResult, Problem } from './run.ts';
+import { FAILING, type Verdict } from './verdict.ts';
+
+export interface ReportCell {
+  id: string;
+  file: string;
+  line: number;
+  index: number;
+  chapter: string;
+  verdict: Verdict;
+  reason: string;
+  acknowledged: { ko: string; en: string } | null;
+  diff: string | null;
+  virtualSeconds: number | null;
+  cpuMs: number | null;
+  cached: boolean;
+  claims: unknown[];
+}
+
+export interface Report {
+  runtime: CheckResult['runtime'];
+  cells: ReportCell[];
+  problems: Problem[];
+  summary: { cells: number; byVerdict: Record<string, number>; byDocument: Record<string, Record<string, number>>; reused: number; ran: number; failures: number; acknowledged: number };
+}
+
+export function buildReport(result: CheckResult, extraProblems: Problem[] = []): Report {
+  const cells: ReportCell[] = result.documents.flatMap(({ cells }) =>
+    cells.map(({ cell, run, verdict, cached }) => ({
+      id: cell.id, file: cell.file, line: cell.line, index: cell.index, chapter: cell.chapter,
+      verdict: verdict.verdict, reason: verdict.reason, acknowledged: verdict.acknowledged, diff: verdict.diff,
+      virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null, cached, claims: verdict.claims,
+    })),
+  );
+  const problems = [...result.problems, ...extraProblems, ...failuresOf(result)];
+  const byVerdict: Record<string, number> = {};
+  const byDocument: Record<string, Record<string, number>> = {};
+  for (const c of cells) {
+    byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;
+    const d = (byDocument[c.file] ??= {});
+    d[c.verdict] = (d[c.verdict] ?? 0) + 1;
+  }
+  return {
+    runtime: result.runtime,
+    cells,
+    problems,
+    summary: {
+      cells: cells.length, byVerdict, byDocument, reused: result.reused, ran: result.ran,
+      failures: problems.length, acknowledged: cells.filter((c) => c.acknowledged).length,
+    },
+  };
+}
+
+/** Every unacknowledged failing verdict and every stale annotation, as a problem naming file and line. */
+export function failuresOf(result: CheckResult): Problem[] {
+  const out: Problem[] = [];
+  for (const { cells } of result.documents) {
+    for (const { cell, verdict } of cells) {
+      if (verdict.annotationProblem) out.push({ file: cell.file, line: cell.line, message: `cell ${cell.index} (${cell.key}): ${verdict.annotationProblem}` });
+      if (FAILING.has(verdict.verdict) && !verdict.acknowledged) {
+        out.push({ file: cell.file, line: cell.line, message: `cell ${cell.index} (${cell.key}) ${verdict.verdict}: ${verdict.reason}${verdict.diff ? `\n${verdict.diff}` : ''}` });
+      }
+    }
+  }
+  return out;
+}
+
+function xml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+export function junit(report: Report): string {
+  const byFile = new Map<string, ReportCell[]>();
+  for (const c of report.cells) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
+  const suites = [...byFile.entries()].map(([file, cells]) => {
+    const failures = cells.filter((c) => FAILING.has(c.verdict) && !c.acknowledged).length;
+    const skipped = cells.filter((c) => c.verdict === 'skipped').length;
+    const cases = cells.map((c) => {
+      const name = xml(`${c.index}: line ${c.line} (${c.id})`);
+      const time = ((c.cpuMs ?? 0) / 1000).toFixed(3);
+      let body = '';
+      if (c.verdict === 'skipped') body = `<skipped message="${xml(c.reason)}"/>`;
+      else if (FAILING.has(c.verdict) && !c.acknowledged) body = `<failure message="${xml(`${c.verdict}: ${c.reason}`)}">${xml(c.diff ?? c.reason)}</failure>`;
+      else body = `<system-out>${xml(`${c.verdict}${c.acknowledged ? ' (acknowledged)' : ''}: ${c.reason}`)}</system-out>`;
+      return `    <testcase classname="${xml(file)}" name="${name}" time="${time}">${body}</testcase>`;
+    });
+    return `  <testsuite name="${xml(file)}" tests="${cells.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="asyncio guide check">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+export function githubAnnotations(problems: Problem[]): string[] {
+  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return problems.map((p) => `::error file=${p.file},line=${p.line}::${escape(p.message)}`);
+}
+
+export function summaryText(report: Report): string {
+  const lines = [`${report.summary.cells} python blocks: ${Object.entries(report.summary.byVerdict).map(([v, n]) => `${n} ${v}`).join(', ')}`];
+  for (const [file, counts] of Object.entries(report.summary.byDocument)) {
+    lines.push(`  ${file}: ${Object.entries(counts).map(([v, n]) => `${n} ${v}`).join(', ')}`);
+  }
+  lines.push(`reused ${report.summary.reused} cached results, ran ${report.summary.ran} cells; ${report.summary.acknowledged} acknowledged`);
+  return lines.join('\n');
+}

@@ -1,0 +1,122 @@
+// `npm run check -- [--source DIR] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update]`
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { KernelPool } from '../kernel/node/pool.ts';
+import { ResultCache } from '../check/cache.ts';
+import { checkDocuments, listMarkdown, type CheckResult, type Problem } from '../check/run.ts';
+import { buildReport, githubAnnotations, junit, summaryText } from '../check/report.ts';
+import { lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
+import { outputLines } from '../check/compare.ts';
+
+export const DEFAULT_SOURCE = 'content/ko';
+export const CACHE_DIR = '.cache/check';
+
+interface Args { source: string; report?: string; junit?: string; noCache: boolean; update: boolean }
+
+export function parseArgs(argv: string[]): Args | string {
+  const args: Args = { source: DEFAULT_SOURCE, noCache: false, update: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => argv[++i] ?? '';
+    if (arg === '--source') args.source = value();
+    else if (arg === '--report') args.report = value();
+    else if (arg === '--junit') args.junit = value();
+    else if (arg === '--no-cache') args.noCache = true;
+    else if (arg === '--update') args.update = true;
+    else return `unknown option ${arg}`;
+  }
+  return args;
+}
+
+export function lockPath(source: string): string {
+  return join(source, '..', 'check.lock.json');
+}
+
+export function lockOf(result: CheckResult): LockFile {
+  const cells: LockFile['cells'] = {};
+  for (const { cells: checked } of result.documents) {
+    for (const { cell, run, verdict } of checked) {
+      cells[cell.id] = {
+        file: cell.file, line: cell.line, verdict: verdict.verdict, key: cell.key,
+        output: run ? outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${l.text}`).join('\n') : '',
+      };
+    }
+  }
+  return { runtime: { pyodide: result.runtime.pyodide, kernel: result.runtime.kernel, python: result.runtime.python }, cells };
+}
+
+function progress(total: number) {
+  let done = 0;
+  const tty = process.stderr.isTTY && !process.env.CI;
+  return (label: string) => {
+    done++;
+    if (tty) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`);
+      if (done === total) process.stderr.write('\n');
+    } else {
+      process.stderr.write(`checked ${done}/${total}: ${label}\n`);
+    }
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\nusage: npm run check -- [--source DIR] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update]\n`);
+    return 2;
+  }
+  if (!existsSync(args.source)) {
+    process.stderr.write(`--source ${args.source}: no such directory\n`);
+    return 2;
+  }
+  const files = listMarkdown(args.source);
+  const { parseDocument } = await import('../source/document.ts');
+  const { readFileSync } = await import('node:fs');
+  const total = files.reduce((n, f) => n + parseDocument(readFileSync(f, 'utf8'), f).cells.length, 0);
+  const tick = progress(total);
+  const pool = new KernelPool();
+  let result: CheckResult;
+  try {
+    result = await checkDocuments({
+      sourceDir: args.source,
+      pool,
+      cache: args.noCache ? null : new ResultCache(CACHE_DIR),
+      onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`),
+    });
+  } finally {
+    await pool.close();
+  }
+  const lockFile = lockPath(resolve(args.source));
+  const isProject = resolve(args.source) === resolve(DEFAULT_SOURCE);
+  const lockProblems: Problem[] = [];
+  const next = lockOf(result);
+  if (args.update) {
+    writeLock(lockFile, next);
+    process.stderr.write(`updated ${lockFile}\n`);
+  } else {
+    const lock = readLock(lockFile);
+    if (!lock && isProject) lockProblems.push({ file: lockFile, line: 1, message: 'no lock file: run `npm run check -- --update` to create it' });
+    if (lock) {
+      for (const d of lockDifferences(lock, next)) {
+        const entry = next.cells[d.id] ?? lock.cells[d.id];
+        lockProblems.push({ file: entry?.file ?? lockFile, line: entry?.line ?? 1, message: `${d.id}: ${d.message} (run \`npm run check -- --update\` to accept)` });
+      }
+    }
+  }
+  const report = buildReport(result, lockProblems);
+  if (args.report) {
+    mkdirSync(dirname(resolve(args.report)), { recursive: true });
+    writeFileSync(args.report, JSON.stringify(report, null, 2) + '\n');
+  }
+  if (args.junit) {
+    mkdirSync(dirname(resolve(args.junit)), { recursive: true });
+    writeFileSync(args.junit, junit(report));
+  }
+  for (const problem of report.problems) process.stdout.write(`${problem.file}:${problem.line}: ${problem.message}\n`);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(report.problems)) process.stdout.write(line + '\n');
+  process.stdout.write(summaryText(report) + '\n');
+  process.stdout.write(report.problems.length === 0 ? 'check passed\n' : `check FAILED: ${report.problems.length} problem(s)\n`);
+  return report.problems.length === 0 ? 0 : 1;
+}

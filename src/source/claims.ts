@@ -1,0 +1,61 @@
+// Timing claims in code comments, and cues that a line raises.
+import type { ErrorCue, TimingClaim } from './model.ts';
+
+const TOTAL_PATTERNS: { pattern: RegExp; approximate?: boolean }[] = [
+  { pattern: /총\s*(약\s*)?(\d+(?:\.\d+)?)\s*초/u },
+  { pattern: /(약\s*)?(\d+(?:\.\d+)?)\s*초\s*소요/u },
+  { pattern: /^약\s*()(\d+(?:\.\d+)?)\s*초/u, approximate: true },
+  { pattern: /took\s+(about\s+)?(\d+(?:\.\d+)?)\s*(?:s|sec|seconds?)\b/i },
+  { pattern: /(about\s+)?(\d+(?:\.\d+)?)\s*(?:s|seconds?)\s+in total/i },
+];
+
+function matchTotal(comment: string): { seconds: number; approximate: boolean } | null {
+  for (const { pattern, approximate } of TOTAL_PATTERNS) {
+    const m = pattern.exec(comment);
+    if (m) return { seconds: Number(m[2]), approximate: approximate ?? Boolean(m[1]) };
+  }
+  return null;
+}
+
+/**
+ * `# 총 3초 소요` on a top-level comment line after the code it describes; `print(...)  # 약 3초`
+ * about a printed elapsed time. Comments inside functions describe code whose timing is not
+ * separable and are not taken as claims.
+ */
+export function timingClaims(code: string, codeStartLine: number): TimingClaim[] {
+  const claims: TimingClaim[] = [];
+  let seenStatement = false;
+  code.split('\n').forEach((line, i) => {
+    const trimmed = line.trim();
+    const printed = /^print\(.*\)\s+#\s*(.+)$/u.exec(trimmed);
+    if (printed) {
+      const m = /^(약\s*|about\s+)?(\d+(?:\.\d+)?)\s*(?:초|s\b|seconds?)/iu.exec(printed[1]!.trim());
+      if (m) {
+        claims.push({ kind: 'printed', seconds: Number(m[2]), approximate: Boolean(m[1]), text: printed[1]!.trim(), codeLine: i + 1, sourceLine: codeStartLine + i });
+      }
+    }
+    if (/^\S/.test(line) && !line.startsWith('#')) seenStatement = true;
+    if (!line.startsWith('#') || !seenStatement) return;
+    const comment = line.replace(/^#\s*/, '');
+    const total = matchTotal(comment);
+    if (total) {
+      claims.push({ kind: 'total', ...total, text: comment.trim(), codeLine: i + 1, sourceLine: codeStartLine + i });
+    }
+  });
+  return claims;
+}
+
+const NAMED_CUE = /#.*?\b([A-Z]\w*(?:Error|Exception|Warning|Interrupt|Exit))\b\s*!?/u;
+
+export function errorCues(code: string): ErrorCue[] {
+  const cues: ErrorCue[] = [];
+  code.split('\n').forEach((line, i) => {
+    const hash = line.indexOf('#');
+    if (hash < 0) return;
+    const comment = line.slice(hash);
+    const named = NAMED_CUE.exec(comment);
+    if (named) cues.push({ codeLine: i + 1, ename: named[1]!, text: comment.trim() });
+    else if (comment.includes('❌')) cues.push({ codeLine: i + 1, ename: null, text: comment.trim() });
+  });
+  return cues;
+}
