@@ -5,14 +5,26 @@ import type { ActualLine, ClaimResult } from './compare.ts';
 import { tolerance, within } from './tolerance.ts';
 
 /** `# 총 3초 소요`: the top-level statements since the previous such claim took N seconds. */
-function checkTotal(claim: TimingClaim, run: CellRun, since: number): { result: ClaimResult; until: number } {
-  const before = run.statements.filter((s) => s.endLine < claim.codeLine);
-  const anchor = before.at(-1);
+function checkTotal(claim: TimingClaim, run: CellRun, since: number, code: string): { result: ClaimResult; until: number } {
   const base = { kind: 'total' as const, text: claim.text, sourceLine: claim.sourceLine, expected: claim.seconds, approximate: claim.approximate, tolerance: tolerance(claim.seconds, claim.approximate) };
-  if (!anchor || anchor.end === null) {
+  let from: number | null;
+  let anchor;
+  if (claim.scope === 'after') {
+    // The contiguous block of code right below the comment (up to the next blank line).
+    const lines = code.split('\n');
+    let last = claim.codeLine;
+    while (last < lines.length && lines[last]!.trim() !== '') last++;
+    const block = run.statements.filter((s) => s.line > claim.codeLine && s.endLine <= last);
+    anchor = block.at(-1);
+    from = block[0]?.start ?? null;
+  } else {
+    anchor = run.statements.filter((s) => s.endLine < claim.codeLine).at(-1);
+    from = since;
+  }
+  if (!anchor || anchor.end === null || from === null) {
     return { result: { ...base, actual: null, ok: true, unchecked: 'the code it describes did not finish' }, until: since };
   }
-  const actual = Math.round((anchor.end - since) * 1e6) / 1e6;
+  const actual = Math.round((anchor.end - from) * 1e6) / 1e6;
   return { result: { ...base, actual, ok: within(actual, claim.seconds, claim.approximate) }, until: anchor.end };
 }
 
@@ -22,7 +34,10 @@ function checkPrinted(claim: TimingClaim, code: string, lines: ActualLine[]): Cl
   const source = code.split('\n')[claim.codeLine - 1] ?? '';
   const literal = /print\(\s*f?(["'])(.*?)\{/.exec(source);
   const prefix = literal?.[2] ?? null;
-  const line = prefix !== null ? lines.find((l) => l.text.startsWith(prefix)) : undefined;
+  // The k-th print with this prefix in the code wrote the k-th line with it.
+  const codeLines = code.split('\n');
+  const occurrence = prefix === null ? 0 : codeLines.slice(0, claim.codeLine - 1).filter((l) => l.includes(`print(f"${prefix}`) || l.includes(`print(f'${prefix}`)).length;
+  const line = prefix !== null ? lines.filter((l) => l.text.startsWith(prefix))[occurrence] : undefined;
   const number = line ? /(\d+(?:\.\d+)?)/.exec(line.text.slice(prefix!.length)) : null;
   if (!number) return { ...base, actual: null, ok: false, unchecked: undefined };
   const actual = Number(number[1]);
@@ -34,7 +49,7 @@ export function checkClaims(claims: TimingClaim[], run: CellRun, code: string, l
   let since = 0;
   for (const claim of [...claims].sort((a, b) => a.codeLine - b.codeLine)) {
     if (claim.kind === 'total') {
-      const { result, until } = checkTotal(claim, run, since);
+      const { result, until } = checkTotal(claim, run, since, code);
       results.push(result);
       since = until;
     } else {

@@ -43,7 +43,7 @@ export function outputLines(events: OutputEvent[], stream: 'stdout' | 'stderr' =
 }
 
 /** Indices of actual lines matched by each stated line (-1 for a wildcard line), or null. */
-function matchSequence(stated: StatedOutput, actual: ActualLine[]): { indices: number[]; captures: Capture[][] } | null {
+function matchSequence(stated: StatedOutput, actual: ActualLine[], from = 0): { indices: number[]; captures: Capture[][] } | null {
   const matchers = stated.lines.map((l) => lineMatcher(l.text));
   if (stated.kind === 'print-value') {
     const i = actual.findIndex((a) => matchLine(matchers[0]!, a.text) !== null);
@@ -91,7 +91,7 @@ function matchSequence(stated: StatedOutput, actual: ActualLine[]): { indices: n
     memo.set(key, result);
     return result;
   };
-  const indices = go(0, 0);
+  const indices = go(0, from);
   if (!indices) return null;
   return { indices, captures: indices.map((i, s) => (i < 0 ? [] : matchLine(matchers[s]!, actual[i]!.text)!)) };
 }
@@ -149,8 +149,11 @@ export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[
   const problems: string[] = [];
   const claims: ClaimResult[] = [];
   const failedBlocks: StatedOutput[] = [];
+  // Blocks of one cell describe its programs in order: each is matched after the one before.
+  let from = 0;
   for (const stated of statedOutputs) {
-    const match = matchSequence(stated, actual);
+    const match = matchSequence(stated, actual, stated.kind === 'order' ? from : 0);
+    if (match && stated.kind === 'order') from = Math.max(from, (match.indices.find((i) => i >= 0) ?? from - 1) + 1);
     if (!match) {
       failedBlocks.push(stated);
       const what = stated.kind === 'print-value' ? `the value shown after print (line ${stated.sourceLine})` : `the stated output at line ${stated.sourceLine}`;

@@ -7,7 +7,7 @@ export const SHARED_FIXTURES_DIR = 'content/fixtures';
 
 function load(file: string): Record<string, unknown> {
   const data = (parse(readFileSync(file, 'utf8')) ?? {}) as Record<string, unknown>;
-  return { ...data, name: relative(process.cwd(), file) || file, base: relative(process.cwd(), join(file, '..')) };
+  return { ...data, name: relative(process.cwd(), file) || file };
 }
 
 export function sharedFixtures(dir = SHARED_FIXTURES_DIR): Record<string, unknown>[] {

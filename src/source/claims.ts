@@ -24,23 +24,27 @@ function matchTotal(comment: string): { seconds: number; approximate: boolean } 
  */
 export function timingClaims(code: string, codeStartLine: number): TimingClaim[] {
   const claims: TimingClaim[] = [];
+  const lines = code.split('\n');
+  const isTopStatement = (line: string | undefined) => line !== undefined && /^\S/.test(line) && !line.startsWith('#');
   let seenStatement = false;
-  code.split('\n').forEach((line, i) => {
+  lines.forEach((line, i) => {
     const trimmed = line.trim();
     const printed = /^print\(.*\)\s+#\s*(.+)$/u.exec(trimmed);
     if (printed) {
       const m = /^(약\s*|about\s+)?(\d+(?:\.\d+)?)\s*(?:초|s\b|seconds?)/iu.exec(printed[1]!.trim());
       if (m) {
-        claims.push({ kind: 'printed', seconds: Number(m[2]), approximate: Boolean(m[1]), text: printed[1]!.trim(), codeLine: i + 1, sourceLine: codeStartLine + i });
+        claims.push({ kind: 'printed', seconds: Number(m[2]), approximate: Boolean(m[1]), text: printed[1]!.trim(), codeLine: i + 1, sourceLine: codeStartLine + i, scope: 'before' });
       }
     }
-    if (/^\S/.test(line) && !line.startsWith('#')) seenStatement = true;
-    if (!line.startsWith('#') || !seenStatement) return;
-    const comment = line.replace(/^#\s*/, '');
-    const total = matchTotal(comment);
-    if (total) {
-      claims.push({ kind: 'total', ...total, text: comment.trim(), codeLine: i + 1, sourceLine: codeStartLine + i });
-    }
+    if (isTopStatement(line)) seenStatement = true;
+    if (!line.startsWith('#')) return;
+    const total = matchTotal(line.replace(/^#\s*/, ''));
+    if (!total) return;
+    // A comment right above code, apart from what precedes it, heads that code ("# 총 6초" then the
+    // calls); otherwise it sums up the code above it ("asyncio.run(main())" then "# 총 3초 소요").
+    const headsBelow = isTopStatement(lines[i + 1]) && !isTopStatement(lines[i - 1]);
+    if (!headsBelow && !seenStatement) return;
+    claims.push({ kind: 'total', ...total, text: line.replace(/^#\s*/, '').trim(), codeLine: i + 1, sourceLine: codeStartLine + i, scope: headsBelow ? 'after' : 'before' });
   });
   return claims;
 }

@@ -90,6 +90,8 @@ export interface TimingClaim {
   /** 1-based line within the code where the claim is written. */
   codeLine: number;
   sourceLine: number;
+  /** A total claim sums up the code above it, or heads the block of code right below it. */
+  scope: 'before' | 'after';
 }
 
 export interface ErrorCue {

@@ -54,6 +54,24 @@ class Kernel:
         self.namespace = main_module.__dict__
         self.cells_run = 0
         self._install_job_tracing()
+        self._install_warning_location()
+
+    @staticmethod
+    def _install_warning_location():
+        # A warning raised while only kernel frames are on the stack (typically "coroutine ...
+        # was never awaited" when a failed cell's traceback is released) would name a kernel file
+        # and line. In a script that moment is interpreter shutdown, with no Python frame at all,
+        # and CPython reports it as `<sys>:0: RuntimeWarning: ...` with no source line and no
+        # tracemalloc hint (tracemalloc cannot be imported at shutdown): report it the same way.
+        import warnings
+        show = warnings._showwarnmsg
+
+        def showwarnmsg(msg):
+            if any(k in str(msg.filename) for k in _KERNEL_FILES):
+                msg.filename, msg.lineno, msg.line, msg.source = "<sys>", 0, None, None
+            show(msg)
+
+        warnings._showwarnmsg = showwarnmsg
 
     @staticmethod
     def _install_world(paths, fixtures):
@@ -180,7 +198,11 @@ class Kernel:
             record["end"] = round(clock.now - self.log.origin, 9)
         if last is None:
             return None
+        record = {"line": last.lineno, "endLine": last.end_lineno,
+                  "start": round(clock.now - self.log.origin, 9), "end": None}
+        self.statements.append(record)
         value = eval(compile(ast.Expression(last.value), filename, "eval"), self.namespace)
+        record["end"] = round(clock.now - self.log.origin, 9)
         if value is None:
             return None
         self.namespace["_"] = value
