@@ -1,0 +1,2 @@
+import { main } from '../src/cli/build.ts';
+process.exitCode = await main();

@@ -1,0 +1,24 @@
+// `npm run build`: check the documents (reusing cached runs), write the pages, build with Astro.
+import { execFileSync } from 'node:child_process';
+import { KernelPool } from '../kernel/node/pool.ts';
+import { ResultCache } from '../check/cache.ts';
+import { checkDocuments } from '../check/run.ts';
+import { writeSite } from '../emit/site.ts';
+import { CACHE_DIR, DEFAULT_SOURCE } from './check.ts';
+
+export async function main(): Promise<number> {
+  const started = performance.now();
+  const pool = new KernelPool();
+  let result;
+  try {
+    result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR) });
+  } finally {
+    await pool.close();
+  }
+  for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
+  const { pages } = writeSite(result);
+  process.stdout.write(`wrote ${pages} pages (${result.reused} cached runs reused, ${result.ran} cells run)\n`);
+  execFileSync('astro', ['build'], { stdio: 'inherit' });
+  process.stdout.write(`build finished in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}

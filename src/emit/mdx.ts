@@ -1,0 +1,133 @@
+// MDX pages from the document model: the chapter's own Markdown tree, each python block followed by
+// a <Cell> element carrying its run. Serialised with mdast-util-to-markdown and the MDX extension,
+// so whatever the prose holds ({, <, `import` at a line start), the page is valid MDX.
+import type { Root, RootContent } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { parseMarkdown } from '../source/markdown.ts';
+import { segmentKey } from '../source/segments.ts';
+import type { Chapter } from '../source/model.ts';
+import type { CheckedCell } from '../check/run.ts';
+import { outputLines } from '../check/compare.ts';
+import { ganttText, hasTimeline } from './gantt.ts';
+
+export type Locale = 'ko' | 'en';
+
+function attribute(name: string, value: string) {
+  return { type: 'mdxJsxAttribute' as const, name, value };
+}
+
+function jsx(name: string, attributes: Record<string, string>, children: RootContent[] = []): RootContent {
+  return {
+    type: 'mdxJsxFlowElement',
+    name,
+    attributes: Object.entries(attributes).map(([k, v]) => attribute(k, v)),
+    children,
+  } as unknown as RootContent;
+}
+
+export interface CellProps {
+  id: string;
+  index: number;
+  line: number;
+  file: string;
+  verdict: string;
+  reason: string;
+  acknowledged: string | null;
+  diff: string | null;
+  status: string | null;
+  lines: { t: number; text: string; stream: string }[];
+  stated: string[];
+  virtualSeconds: number | null;
+  cpuMs: number | null;
+  timeline: string | null;
+  world: string[];
+  partial: string | null;
+  error: string | null;
+}
+
+export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
+  const { cell, run, verdict } = checked;
+  const lines = run
+    ? [...outputLines(run.events, 'stdout').map((l) => ({ ...l, stream: 'stdout' })), ...outputLines(run.events, 'stderr').map((l) => ({ ...l, stream: 'stderr' }))].sort((a, b) => a.t - b.t)
+    : [];
+  return {
+    id: cell.id, index: cell.index, line: cell.line, file: cell.file,
+    verdict: verdict.verdict, reason: verdict.reason,
+    acknowledged: verdict.acknowledged ? verdict.acknowledged[locale] : null,
+    diff: verdict.diff, status: run?.status ?? null, lines,
+    stated: cell.stated.flatMap((s) => s.lines.map((l) => l.raw)),
+    virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null,
+    timeline: run && hasTimeline(run) ? ganttText(run, cell.id) : null,
+    world: (run?.world ?? []).map((w) => `${w.detail} (${w.fixture})`),
+    partial: cell.partial?.reason ?? null,
+    error: run?.error ? `${run.error.ename}: ${run.error.evalue}` : null,
+  };
+}
+
+/** Raw HTML in a Markdown source is not valid JSX; show it as text rather than lose it. */
+function safeNode(node: RootContent): RootContent {
+  if (node.type === 'html') return { type: 'paragraph', children: [{ type: 'text', value: node.value }] };
+  if (node.type === 'yaml') return { type: 'paragraph', children: [] };
+  return node;
+}
+
+function fallbackNotice(): RootContent {
+  return { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'This page is not fully translated yet: untranslated parts are shown in the Korean original.' }] }] };
+}
+
+/** A chapter's title in a locale: the translated heading when there is one. */
+export function chapterTitle(markdown: string, chapter: Chapter, locale: Locale, translate: (key: string) => string | null): string {
+  if (locale === 'ko') return chapter.title;
+  const tree = parseMarkdown(markdown);
+  const heading = tree.children.find((n) => n.type === 'heading' && (n.position?.start.offset ?? -1) === chapter.startOffset);
+  if (!heading) {
+    const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+    const english = h1 ? translate(segmentKey(markdown.slice(h1.position!.start.offset!, h1.position!.end.offset!))) : null;
+    return english ? english.replace(/^#+\s*/, '').trim() : chapter.title;
+  }
+  const english = translate(segmentKey(markdown.slice(heading.position!.start.offset!, heading.position!.end.offset!)));
+  return english ? english.replace(/^#+\s*/, '').replace(/[`*]/g, '').trim() : chapter.title;
+}
+
+export interface ChapterPage {
+  frontmatter: { title: string; sidebarOrder: number; fallback?: boolean };
+  body: string;
+}
+
+/**
+ * The chapter in one locale. `translate` returns the English Markdown of a Korean segment, or null
+ * (then the Korean block is kept and the page is marked as a fallback).
+ */
+export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
+  translate: (key: string) => string | null): ChapterPage {
+  const tree = parseMarkdown(markdown);
+  const children: RootContent[] = [];
+  let fallback = false;
+  for (const node of tree.children) {
+    const start = node.position?.start.offset ?? -1;
+    if (start < chapter.startOffset || start >= chapter.endOffset || node.type === 'yaml') continue;
+    let nodes: RootContent[] = [node];
+    if (locale === 'en' && node.type !== 'thematicBreak') {
+      const source = markdown.slice(start, node.position!.end.offset!);
+      const english = translate(segmentKey(source));
+      if (english === null) fallback = true;
+      else nodes = parseMarkdown(english).children.filter((n) => n.type !== 'yaml');
+    }
+    // The chapter title is the page title: drop the leading ## heading (and a document's # title).
+    if (children.length === 0 && nodes[0]?.type === 'heading' && nodes[0].depth <= 2) nodes = nodes.slice(1);
+    children.push(...nodes.map(safeNode));
+    if (node.type === 'code' && node.lang === 'python') {
+      const checked = cells.find((c) => c.cell.line === node.position!.start.line);
+      if (checked) children.push(jsx('Cell', { data: JSON.stringify(cellProps(checked, locale)), locale }));
+    }
+  }
+  const root: Root = { type: 'root', children: [
+    { type: 'mdxjsEsm', value: "import Cell from '../../../../components/Cell.astro';", data: { estree: null } } as unknown as RootContent,
+    ...(fallback ? [fallbackNotice()] : []),
+    ...children,
+  ] };
+  const body = toMarkdown(root, { extensions: [gfmToMarkdown(), mdxToMarkdown()] });
+  return { frontmatter: { title: chapter.title, sidebarOrder: chapter.index, ...(fallback ? { fallback: true } : {}) }, body };
+}
