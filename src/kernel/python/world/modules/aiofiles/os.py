@@ -35,7 +35,11 @@ mkdir = wrap(os.mkdir)
 makedirs = wrap(os.makedirs)
 rmdir = wrap(os.rmdir)
 removedirs = wrap(os.removedirs)
-link = wrap(os.link)
+# Emscripten's os has no hard links; aiofiles.os only offers what the platform's os offers.
+if hasattr(os, "link"):
+    link = wrap(os.link)
+else:
+    __all__.remove("link")
 symlink = wrap(os.symlink)
 readlink = wrap(os.readlink)
 listdir = wrap(os.listdir)

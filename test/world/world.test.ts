@@ -1,0 +1,34 @@
+// The simulated I/O world through the real kernel on virtual time: each case's stdout must equal
+// its expected file (the same files were checked against CPython 3.13 with real time).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { KernelPool } from '../../src/kernel/node/pool.ts';
+import { sharedFixtures } from '../../src/check/fixtures.ts';
+
+const CASES = 'test/world/cases';
+const cases = readdirSync(CASES).filter((f) => f.endsWith('.py')).map((f) => f.replace(/\.py$/, ''));
+
+describe('the simulated I/O world in the kernel', () => {
+  let pool: KernelPool;
+  beforeAll(() => { pool = new KernelPool(2); });
+  afterAll(async () => { await pool.close(); });
+
+  it('has cases for every module', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const name of cases) {
+    it(`${name} prints what CPython printed`, async () => {
+      const own = join(CASES, `${name}.fixtures.yaml`);
+      const fixtures = [...sharedFixtures(), ...(existsSync(own) ? [{ ...parse(readFileSync(own, 'utf8')), name: own }] : [])];
+      const [run] = await pool.runDocument({ id: name, fixtures, cells: [{ id: name, code: readFileSync(join(CASES, `${name}.py`), 'utf8') }] });
+      const stdout = run!.events.filter((e) => e.stream === 'stdout').map((e) => e.text).join('');
+      expect(run!.error).toBeNull();
+      expect(stdout).toBe(readFileSync(join(CASES, `${name}.expected.txt`), 'utf8'));
+      // Every case but the in-process FastAPI app reaches the simulated world, and says so.
+      if (name !== 'fastapi_testclient') expect(run!.world.length).toBeGreaterThan(0);
+    });
+  }
+});
