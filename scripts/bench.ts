@@ -1,0 +1,2 @@
+import { main } from '../src/cli/bench.ts';
+process.exitCode = await main();
