@@ -38,7 +38,8 @@ export function lockOf(result: CheckResult): LockFile {
     for (const { cell, run, verdict } of checked) {
       cells[cell.id] = {
         file: cell.file, line: cell.line, verdict: verdict.verdict, key: cell.key,
-        output: run ? outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${l.text}`).join('\n') : '',
+        // Memory addresses differ from run to run; the lock keeps what is stable.
+        output: run ? outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${l.text.replace(/0x[0-9a-fA-F]+/g, '0x…')}`).join('\n') : '',
       };
     }
   }
