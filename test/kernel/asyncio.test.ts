@@ -201,6 +201,160 @@ beforeAll(() => {
           print("inner result", await inner)
       asyncio.run(main())
     `,
+    roundRobin: `
+      import asyncio
+      async def w(name):
+          for i in range(3):
+              print(name, i)
+              await asyncio.sleep(0)
+      async def main():
+          await asyncio.gather(w("a"), w("b"), w("c"))
+          loop = asyncio.get_running_loop()
+          loop.call_later(0.2, print, "later 0.2")
+          loop.call_soon(print, "soon")
+          loop.call_at(loop.time() + 0.1, print, "at 0.1")
+          await asyncio.sleep(0.3)
+          print(asyncio.get_event_loop() is loop)
+      asyncio.run(main())
+    `,
+    handles: `
+      import asyncio, time
+      async def main():
+          loop = asyncio.get_running_loop()
+          print("loop.time() is time.monotonic():", abs(loop.time() - time.monotonic()) < 1e-6)
+          h = loop.call_later(0.3, print, "never")
+          loop.call_later(0.1, h.cancel)
+          fut = loop.create_future()
+          loop.call_later(0.2, fut.set_result, "fut done")
+          print(await fut)
+          await asyncio.sleep(0.3)
+          print("h cancelled", h.cancelled())
+      asyncio.run(main())
+    `,
+    edges: `
+      import asyncio, time
+      async def main():
+          t0 = time.monotonic()
+          await asyncio.sleep(-1)
+          try:
+              async with asyncio.timeout(0):
+                  await asyncio.sleep(0)
+          except TimeoutError:
+              print("timeout(0) fired")
+          try:
+              await asyncio.wait_for(asyncio.sleep(1), 0)
+          except TimeoutError:
+              print("wait_for 0 fired")
+          print(round(time.monotonic() - t0, 3))
+          print(await asyncio.wait_for(asyncio.sleep(0, "instant"), None))
+      asyncio.run(main())
+    `,
+    asyncGenerators: `
+      import asyncio
+      async def ticks(n):
+          try:
+              for i in range(n):
+                  await asyncio.sleep(0.1)
+                  yield i
+          finally:
+              print("agen closed")
+      async def main():
+          async for i in ticks(3):
+              print("tick", i)
+          agen = ticks(10)
+          print(await anext(agen))
+          q = asyncio.Queue()
+          q.shutdown()
+          try:
+              await q.get()
+          except asyncio.QueueShutDown:
+              print("QueueShutDown")
+      asyncio.run(main())
+      print("after run")
+    `,
+    eagerAndNested: `
+      import asyncio
+      async def child():
+          print("child runs")
+          return 1
+      async def main():
+          loop = asyncio.get_running_loop()
+          loop.set_task_factory(asyncio.eager_task_factory)
+          t = asyncio.create_task(child())
+          print("created; done?", t.done())
+          print(await t)
+          async with asyncio.timeout(0.5):
+              async with asyncio.timeout(0.2):
+                  try:
+                      await asyncio.sleep(1)
+                  except asyncio.CancelledError:
+                      print("inner cancelled")
+                      raise
+      asyncio.run(main())
+    `,
+    runners: `
+      import asyncio, time
+      T0 = time.monotonic()
+      async def f(x):
+          await asyncio.sleep(0.1)
+          return x
+      with asyncio.Runner() as r:
+          print(r.run(f(1)), r.run(f(2)))
+      loop = asyncio.new_event_loop()
+      print(loop.run_until_complete(f(3)))
+      loop.close()
+      print(round(time.monotonic() - T0, 1))
+    `,
+    waitForThread: `
+      import asyncio, time
+      T0 = time.monotonic()
+      def t(): return round(time.monotonic() - T0, 1)
+      def slow():
+          time.sleep(0.5)
+          print(t(), "thread finished anyway")
+          return 1
+      async def main():
+          try:
+              await asyncio.wait_for(asyncio.to_thread(slow), timeout=0.2)
+          except TimeoutError:
+              print(t(), "timed out")
+      asyncio.run(main())
+      print(t(), "run returned")
+    `,
+    threadsafe: `
+      import asyncio, time
+      T0 = time.monotonic()
+      def t(): return round(time.monotonic() - T0, 2)
+      def blocking(loop):
+          time.sleep(0.2)
+          loop.call_soon_threadsafe(print, t(), "call_soon_threadsafe")
+          fut = asyncio.run_coroutine_threadsafe(asyncio.sleep(0.05, result="rct"), loop)
+          print(t(), "thread got", fut.result())
+          return "done"
+      async def ticker():
+          for i in range(4):
+              print(t(), "tick", i)
+              await asyncio.sleep(0.15)
+      async def main():
+          loop = asyncio.get_running_loop()
+          r = await asyncio.gather(asyncio.to_thread(blocking, loop), ticker())
+          print(t(), r)
+      asyncio.run(main())
+    `,
+    loopsInThreads: `
+      import asyncio, threading, time
+      T0 = time.monotonic()
+      def in_thread(name, d):
+          async def go():
+              await asyncio.sleep(d)
+              return name
+          result = asyncio.run(go())
+          print(round(time.monotonic() - T0, 1), "thread loop got", result)
+      ths = [threading.Thread(target=in_thread, args=(n, d)) for n, d in (("x", 0.3), ("y", 0.1))]
+      for th in ths: th.start()
+      for th in ths: th.join()
+      print(round(time.monotonic() - T0, 1), "end")
+    `,
   });
   sync = startDocument(pool, 'asyncio-sync', {
     semaphore: `
@@ -297,6 +451,18 @@ beforeAll(() => {
               w.cancel()
           res = await asyncio.gather(*workers, return_exceptions=True)
           print([type(r).__name__ for r in res])
+      asyncio.run(main())
+    `,
+    barrier: `
+      import asyncio
+      async def w(b, i):
+          await asyncio.sleep(i * 0.2)
+          print("arrive", i)
+          pos = await b.wait()
+          print("pass", i, pos)
+      async def main():
+          b = asyncio.Barrier(3)
+          await asyncio.gather(*(w(b, i) for i in range(3)))
       asyncio.run(main())
     `,
     blockingSleep: `
@@ -443,6 +609,103 @@ describe('tasks', { timeout: TIMEOUT }, () => {
   });
 });
 
+describe('the event loop', { timeout: TIMEOUT }, () => {
+  it('sleep(0) round-robins tasks; call_soon, call_at and call_later run in time order', async () => {
+    const run = ok(await tasks('roundRobin'));
+    expect(lines(run)).toEqual([
+      [0, 'a 0'], [0, 'b 0'], [0, 'c 0'],
+      [0, 'a 1'], [0, 'b 1'], [0, 'c 1'],
+      [0, 'a 2'], [0, 'b 2'], [0, 'c 2'],
+      [0, 'soon'],
+      [0.1, 'at 0.1'],
+      [0.2, 'later 0.2'],
+      [0.3, 'True'],
+    ]);
+  });
+
+  it('loop.time() is time.monotonic(); handles can be cancelled; futures resolve from callbacks', async () => {
+    const run = ok(await tasks('handles'));
+    expect(lines(run)).toEqual([
+      [0, 'loop.time() is time.monotonic(): True'],
+      [0.2, 'fut done'],
+      [0.5, 'h cancelled True'],
+    ]);
+  });
+
+  it('zero and negative delays and timeouts', async () => {
+    const run = ok(await tasks('edges'));
+    expect(lines(run)).toEqual([
+      [0, 'timeout(0) fired'],
+      [0, 'wait_for 0 fired'],
+      [0, '0.0'],
+      [0, 'instant'],
+    ]);
+  });
+
+  it('async generators are finalized; Queue.shutdown raises QueueShutDown', async () => {
+    const run = ok(await tasks('asyncGenerators'));
+    expect(lines(run)).toEqual([
+      [0.1, 'tick 0'],
+      [0.2, 'tick 1'],
+      [0.3, 'tick 2'],
+      [0.3, 'agen closed'],
+      [0.4, '0'],
+      [0.4, 'QueueShutDown'],
+      [0.4, 'agen closed'],
+      [0.4, 'after run'],
+    ]);
+  });
+
+  it('eager tasks run at creation; the inner of nested timeouts fires first', async () => {
+    const run = await tasks('eagerAndNested');
+    expect(lines(run)).toEqual([
+      [0, 'child runs'],
+      [0, 'created; done? True'],
+      [0, '1'],
+      [0.2, 'inner cancelled'],
+    ]);
+    expect(run.status).toBe('error');
+    expect(run.error?.ename).toBe('TimeoutError');
+    expect(run.virtualSeconds).toBe(0.2);
+  });
+
+  it('asyncio.Runner and run_until_complete on a new loop', async () => {
+    const run = ok(await tasks('runners'));
+    expect(lines(run)).toEqual([[0.2, '1 2'], [0.3, '3'], [0.3, '0.3']]);
+  });
+
+  it('wait_for on to_thread times out, but the thread runs on and asyncio.run waits for it', async () => {
+    const run = ok(await tasks('waitForThread'));
+    expect(lines(run)).toEqual([
+      [0.2, '0.2 timed out'],
+      [0.5, '0.5 thread finished anyway'],
+      [0.5, '0.5 run returned'],
+    ]);
+  });
+
+  it('call_soon_threadsafe and run_coroutine_threadsafe from a worker thread', async () => {
+    const run = ok(await tasks('threadsafe'));
+    expect(lines(run)).toEqual([
+      [0, '0.0 tick 0'],
+      [0.15, '0.15 tick 1'],
+      [0.2, '0.2 call_soon_threadsafe'],
+      [0.25, '0.2 thread got rct'], // t() is evaluated before fut.result()
+      [0.3, '0.3 tick 2'],
+      [0.45, '0.45 tick 3'],
+      [0.6, "0.6 ['done', None]"],
+    ]);
+  });
+
+  it('each thread can run its own event loop', async () => {
+    const run = ok(await tasks('loopsInThreads'));
+    expect(lines(run)).toEqual([
+      [0.1, '0.1 thread loop got y'],
+      [0.3, '0.3 thread loop got x'],
+      [0.3, '0.3 end'],
+    ]);
+  });
+});
+
 describe('synchronisation', { timeout: TIMEOUT }, () => {
   it('Semaphore(2) lets two tasks in at a time', async () => {
     const run = ok(await sync('semaphore'));
@@ -515,6 +778,18 @@ describe('synchronisation', { timeout: TIMEOUT }, () => {
       [3, 'w1 done 3'],
       [3, 'all processed'],
       [3, "['CancelledError', 'CancelledError']"],
+    ]);
+  });
+
+  it('Barrier releases all parties when the last arrives', async () => {
+    const run = ok(await sync('barrier'));
+    expect(lines(run)).toEqual([
+      [0, 'arrive 0'],
+      [0.2, 'arrive 1'],
+      [0.4, 'arrive 2'],
+      [0.4, 'pass 2 2'],
+      [0.4, 'pass 0 0'],
+      [0.4, 'pass 1 1'],
     ]);
   });
 

@@ -49,6 +49,29 @@ beforeAll(() => {
           pass
       print("perf_counter loop ended", round(time.perf_counter() - t0, 1))
     `,
+    // The cell after a busy loop: its clock readings do not inherit the busy-waiting state.
+    afterBusy: `
+      import time
+      a = time.monotonic(); b = time.monotonic(); c = time.time()
+      print(b - a < 1e-4, time.time() - c < 1e-4)
+    `,
+    logging: `
+      import logging, time
+      records = []
+      class Keep(logging.Handler):
+          def emit(self, record):
+              records.append(record)
+      log = logging.getLogger("virtual")
+      log.addHandler(Keep())
+      log.propagate = False
+      log.warning("a")
+      time.sleep(1.5)
+      log.warning("b")
+      a, b = records
+      print(round(b.created - a.created, 1), round((b.relativeCreated - a.relativeCreated) / 1000, 1))
+      print("relativeCreated from the program's start:", 0 <= a.relativeCreated < 10**8)
+      print(abs(b.created - time.time()) < 0.01, b.threadName)
+    `,
     executor: `
       import asyncio, time, concurrent.futures
       def blocking(n):
@@ -144,6 +167,129 @@ beforeAll(() => {
       a.join(); b.join()
       print(t(), "end")
     `,
+    primitives: `
+      import threading, time
+      T0 = time.monotonic()
+      def t(): return round(time.monotonic() - T0, 1)
+      ev = threading.Event()
+      print("wait ->", ev.wait(0.3), t())
+      cond = threading.Condition()
+      box = []
+      def put():
+          time.sleep(0.2)
+          with cond:
+              box.append(1)
+              cond.notify()
+      threading.Thread(target=put).start()
+      with cond:
+          print("wait_for ->", cond.wait_for(lambda: box, timeout=1), t())
+      b = threading.Barrier(2)
+      def bw():
+          time.sleep(0.3)
+          print("barrier thread", b.wait(), t())
+      th = threading.Thread(target=bw); th.start()
+      i = b.wait()
+      th.join()
+      print("barrier main", i, t())
+      sem = threading.BoundedSemaphore(1)
+      sem.acquire()
+      sem.release()
+      try:
+          sem.release()
+      except ValueError as e:
+          print("ValueError", e)
+    `,
+    boundedQueue: `
+      import queue, threading, time
+      T0 = time.monotonic()
+      def t(): return round(time.monotonic() - T0, 1)
+      q = queue.Queue(maxsize=1)
+      def slow_consumer():
+          for _ in range(3):
+              time.sleep(0.3)
+              print(t(), "got", q.get())
+      th = threading.Thread(target=slow_consumer); th.start()
+      for i in range(3):
+          q.put(i)
+          print(t(), "put", i)
+      th.join()
+      try:
+          q.put_nowait(1); q.put(2, timeout=0.2)
+      except queue.Full:
+          print(t(), "Full")
+    `,
+    futures: `
+      import concurrent.futures as cf, time
+      T0 = time.monotonic()
+      def t(): return round(time.monotonic() - T0, 1)
+      def job(d):
+          time.sleep(d)
+          return d
+      with cf.ThreadPoolExecutor(3) as ex:
+          fs = [ex.submit(job, d) for d in (0.3, 0.1, 0.2)]
+          for f in cf.as_completed(fs):
+              print(t(), "as_completed", f.result())
+          fs = [ex.submit(job, d) for d in (0.3, 0.1)]
+          done, pending = cf.wait(fs, return_when=cf.FIRST_COMPLETED)
+          print(t(), "first", [f.result() for f in done], len(pending))
+          try:
+              ex.submit(job, 1).result(timeout=0.2)
+          except TimeoutError as e:
+              print(t(), "result timeout", type(e).__name__)
+      print(t(), "exit waits")
+    `,
+    mixed: `
+      import asyncio, threading, time
+      T0 = time.monotonic()
+      def t(): return round(time.monotonic() - T0, 2)
+      def worker():
+          for i in range(3):
+              time.sleep(0.2)
+              print(t(), "thread", i)
+      async def main():
+          th = threading.Thread(target=worker)
+          th.start()
+          for i in range(2):
+              await asyncio.sleep(0.25)
+              print(t(), "task", i)
+          await asyncio.to_thread(th.join)
+          print(t(), "joined")
+      asyncio.run(main())
+    `,
+    threadException: `
+      import threading, time
+      def bad():
+          time.sleep(0.1)
+          raise ValueError("in thread")
+      th = threading.Thread(target=bad, name="Bad")
+      th.start(); th.join()
+      d = threading.Thread(target=time.sleep, args=(5,), daemon=True)
+      d.start()
+      print("main ends; daemon alive", d.is_alive())
+    `,
+    misc: `
+      import time, sys, threading
+      try:
+          time.sleep(-1)
+      except ValueError as e:
+          print("ValueError", e)
+      try:
+          input()
+      except EOFError as e:
+          print("EOFError", e)
+      loc = threading.local()
+      loc.x = 1
+      def f():
+          print("local in thread", hasattr(loc, "x"))
+      th = threading.Thread(target=f); th.start(); th.join()
+      sys.exit(3)
+    `,
+    exitZero: `
+      import sys
+      print("bye")
+      sys.exit(0)
+      print("not reached")
+    `,
   });
   processes = startDocument(pool, 'processes', {
     executor: `
@@ -200,6 +346,25 @@ beforeAll(() => {
           with concurrent.futures.ProcessPoolExecutor(max_workers=2) as ex:
               print(list(ex.map(nap, range(6), chunksize=3)), round(time.monotonic() - t0, 1))
     `,
+    exceptions: `
+      import concurrent.futures, multiprocessing
+      def boom(x):
+          raise KeyError(x)
+      if __name__ == "__main__":
+          with concurrent.futures.ProcessPoolExecutor(2) as ex:
+              try:
+                  ex.submit(boom, 5).result()
+              except KeyError as e:
+                  print("KeyError", e, type(e.__cause__).__name__, e.__context__)
+                  print([l for l in str(e.__cause__).splitlines() if "raise" in l or "KeyError" in l])
+          with multiprocessing.Pool(2) as p:
+              try:
+                  p.apply(boom, (1,))
+              except KeyError as e:
+                  print("pool KeyError", e, type(e.__cause__).__name__)
+          with concurrent.futures.ProcessPoolExecutor(1) as ex:
+              ex.submit(boom, 9).result()
+    `,
     threadPool: `
       import time
       from multiprocessing.pool import ThreadPool
@@ -253,6 +418,17 @@ describe('clocks', { timeout: TIMEOUT }, () => {
     const [[t1], [t2]] = lines(run);
     expect(t1).toBeCloseTo(2, 1);
     expect(t2).toBeCloseTo(3, 1);
+    const after = ok(await threads('afterBusy'));
+    expect(lines(after)).toEqual([[0, 'True True']]);
+  });
+
+  it('logging timestamps follow the virtual clock', async () => {
+    const run = ok(await threads('logging'));
+    expect(lines(run)).toEqual([
+      [1.5, '1.5 1.5'],
+      [1.5, "relativeCreated from the program's start: True"],
+      [1.5, 'True MainThread'],
+    ]);
   });
 });
 
@@ -313,6 +489,80 @@ describe('threads', { timeout: TIMEOUT }, () => {
   });
 });
 
+describe('more threading', { timeout: TIMEOUT }, () => {
+  it('Event.wait timeout, Condition.wait_for, Barrier, BoundedSemaphore', async () => {
+    const run = ok(await threads('primitives'));
+    expect(lines(run)).toEqual([
+      [0.3, 'wait -> False 0.3'],
+      [0.5, 'wait_for -> [1] 0.5'],
+      [0.8, 'barrier thread 1 0.8'],
+      [0.8, 'barrier main 0 0.8'],
+      [0.8, 'ValueError Semaphore released too many times'],
+    ]);
+  });
+
+  it('a bounded queue.Queue blocks put() until there is room; put(timeout) raises Full', async () => {
+    const run = ok(await threads('boundedQueue'));
+    expect(lines(run)).toEqual([
+      [0, '0.0 put 0'],
+      [0.3, '0.3 got 0'],
+      [0.3, '0.3 put 1'],
+      [0.6, '0.6 got 1'],
+      [0.6, '0.6 put 2'],
+      [0.9, '0.9 got 2'],
+      [1.1, '1.1 Full'],
+    ]);
+  });
+
+  it('concurrent.futures as_completed, wait(FIRST_COMPLETED), result(timeout); the with block waits', async () => {
+    const run = ok(await threads('futures'));
+    expect(lines(run)).toEqual([
+      [0.1, '0.1 as_completed 0.1'],
+      [0.2, '0.2 as_completed 0.2'],
+      [0.3, '0.3 as_completed 0.3'],
+      [0.4, '0.4 first [0.1] 1'],
+      [0.6, '0.6 result timeout TimeoutError'],
+      [1.4, '1.4 exit waits'],
+    ]);
+  });
+
+  it('a thread and event-loop tasks interleave in virtual time', async () => {
+    const run = ok(await threads('mixed'));
+    expect(lines(run)).toEqual([
+      [0.2, '0.2 thread 0'],
+      [0.25, '0.25 task 0'],
+      [0.4, '0.4 thread 1'],
+      [0.5, '0.5 task 1'],
+      [0.6, '0.6 thread 2'],
+      [0.6, '0.6 joined'],
+    ]);
+  });
+
+  it('an exception in a thread is reported on stderr; daemon threads are not waited for', async () => {
+    const run = ok(await threads('threadException'));
+    expect(lines(run)).toEqual([[0.1, 'main ends; daemon alive True']]);
+    expect(run.virtualSeconds).toBe(0.1);
+    const stderr = text(run, 'stderr');
+    expect(stderr[0]).toBe('Exception in thread Bad:');
+    expect(stderr[1]).toBe('Traceback (most recent call last):');
+    expect(stderr.join('\n')).toMatch(/File "<cell \d+>", line 4, in bad\n    raise ValueError\("in thread"\)/);
+    expect(stderr.at(-1)).toBe('ValueError: in thread');
+  });
+
+  it('time.sleep(-1), input() and threading.local behave; sys.exit(3) is an error, sys.exit(0) is not', async () => {
+    const run = await threads('misc');
+    expect(text(run)).toEqual([
+      'ValueError sleep length must be non-negative',
+      'EOFError EOF when reading a line',
+      'local in thread False',
+    ]);
+    expect(run.status).toBe('error');
+    expect([run.error?.ename, run.error?.evalue]).toEqual(['SystemExit', '3']);
+    const exit0 = ok(await threads('exitZero'));
+    expect(text(exit0)).toEqual(['bye']);
+  });
+});
+
 describe('process pools (modelled in-process, with pickling)', { timeout: TIMEOUT }, () => {
   it('ProcessPoolExecutor maps and submits; a lambda fails to pickle', async () => {
     const run = ok(await processes('executor'));
@@ -335,6 +585,22 @@ describe('process pools (modelled in-process, with pickling)', { timeout: TIMEOU
       [6, '[0, 1, 2] 1.0'],
       [7.5, '[0, 1, 2, 3, 4, 5] 1.5'],
     ]);
+  });
+
+  it('exceptions come back as from a worker process: with the remote traceback as __cause__', async () => {
+    const run = await processes('exceptions');
+    expect(text(run)).toEqual([
+      'KeyError 5 _RemoteTraceback None',
+      "['    raise KeyError(x)', 'KeyError: 5']",
+      'pool KeyError 1 RemoteTraceback',
+    ]);
+    expect(run.status).toBe('error');
+    expect([run.error?.ename, run.error?.evalue]).toEqual(['KeyError', '9']);
+    const tb = run.error!.traceback.join('');
+    expect(tb).toMatch(/^concurrent\.futures\.process\._RemoteTraceback: \n"""\nTraceback \(most recent call last\):\n/);
+    expect(tb).toContain('The above exception was the direct cause of the following exception:');
+    expect(tb).toMatch(/raise self\._exception\nKeyError: 9\n$/);
+    expect(tb).not.toContain('/vkernel/');
   });
 
   it('multiprocessing.pool.ThreadPool and multiprocessing.dummy.Pool work (no pickling)', async () => {

@@ -71,6 +71,11 @@ def install():
     t.asctime = lambda tm=None: _real["asctime"](_real["localtime"](clock.wall()) if tm is None else tm)
     t.strftime = lambda fmt, tm=None: _real["strftime"](fmt, _real["localtime"](clock.wall()) if tm is None else tm)
     _install_datetime()
+    # logging (imported before the clock was virtual) measures %(relativeCreated)d from the real
+    # time of its import; in a script that is the program's start: make it the virtual start.
+    import sys
+    if "logging" in sys.modules:
+        sys.modules["logging"]._startTime = int(round((EPOCH + clock.now) * 1e9))
 
 
 def _install_datetime():

@@ -17,6 +17,14 @@ class Hang(KernelStop):
     status = "hangs"
 
 
+class CpuTimeout(KernelStop):
+    """The real-time budget ran out while a thread other than the main one was running (a CPU
+    loop there). Reported like the main thread's interrupt: a KeyboardInterrupt, status timeout."""
+
+    status = "timeout"
+    ename = "KeyboardInterrupt"
+
+
 class Unsupported(RuntimeError):
     """A construct the kernel cannot model faithfully. Raised instead of printing something a real
     interpreter would not."""

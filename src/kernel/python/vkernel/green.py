@@ -136,14 +136,16 @@ class Scheduler:
             if nxt is None:
                 self._stop(Hang("deadlock: every thread waits and nothing can wake it",
                                 self._diagnosis()))
-                self._resume_main_or_raise(me)
+                if self._resume_main_or_raise(me):
+                    return
                 continue
             if wake_at is not None:
                 if self.budget_deadline is not None and wake_at > self.budget_deadline:
                     clock.advance_to(self.budget_deadline)
                     self._stop(Hang("virtual-time budget spent: the program keeps waiting on timers",
                                     self._diagnosis()))
-                    self._resume_main_or_raise(me)
+                    if self._resume_main_or_raise(me):
+                        return
                     continue
                 clock.advance_to(wake_at)
                 nxt.state = "ready"
@@ -162,9 +164,14 @@ class Scheduler:
             me.state = "ready"
             return
         # A hang found on another thread ends the cell in the main thread, which is suspended;
-        # this thread stays suspended for good.
+        # this thread stays suspended, still blocked on what it waited for.
         self._switch_to(self.main)
-        raise self.stopped
+        if self.stopped is not None:
+            raise self.stopped
+        # A later cell woke it (the hang is over and `stopped` was cleared): as after any other
+        # switch, being resumed means it is this thread's turn. (Raising `stopped` here, now
+        # None, crashed the thread with "exceptions must derive from BaseException".)
+        return True
 
     def _diagnosis(self):
         return self.diagnose() if self.diagnose is not None else []

@@ -10,7 +10,7 @@ import asyncio.base_events as base_events
 import asyncio.events as events
 import threading
 
-from .clock import clock
+from .clock import MONOTONIC_BASE, clock
 
 
 class _VirtualSelector:
@@ -54,7 +54,10 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._tracer.loop_created(self)
 
     def time(self):
-        return clock.now
+        # CPython's BaseEventLoop.time() is time.monotonic(): snippets compare the two. Read the
+        # clock directly (not through time.monotonic), so the loop's own readings never count as
+        # busy-waiting.
+        return MONOTONIC_BASE + clock.now
 
     def _process_events(self, event_list):
         pass

@@ -18,14 +18,27 @@ CPU_COUNT = os.cpu_count() or 1
 class _PickledCall:
     """A call shipped to a modelled worker process: arguments and result cross by pickle."""
 
-    def __init__(self, fn, payload):
+    def __init__(self, fn, payload, exception_wrapper=None):
         self.payload = payload
         self.__qualname__ = getattr(fn, "__qualname__", type(fn).__name__)
         self.trace_label = None
+        # concurrent.futures.process._ExceptionWithTraceback or multiprocessing.pool's
+        self.exception_wrapper = exception_wrapper
 
     def __call__(self):
         fn, args, kwargs = pickle.loads(self.payload)
-        return pickle.dumps(fn(*args, **kwargs))
+        try:
+            return pickle.dumps(fn(*args, **kwargs))
+        except Exception as exc:  # noqa: BLE001 - as a worker process: it goes back pickled
+            if self.exception_wrapper is None:
+                raise
+            # The worker sends `wrapper(exc, tb)` back by pickle; unpickling it gives a copy of
+            # the exception whose __cause__ is the remote traceback (minus this kernel frame).
+            try:
+                copy = pickle.loads(pickle.dumps(self.exception_wrapper(exc, exc.__traceback__.tb_next)))
+            except Exception:  # noqa: BLE001 - not picklable: keep the original
+                raise exc from None
+        raise copy  # outside the handler, so the copy has no __context__, as in the parent
 
 
 def _mapstar(func, chunk):
@@ -69,7 +82,10 @@ def install(sched):
     from concurrent.futures import Future
     from concurrent.futures.thread import ThreadPoolExecutor
 
+    import concurrent.futures.process as _cfp
+
     class ProcessPoolExecutor(ThreadPoolExecutor):
+        _exception_wrapper = _cfp._ExceptionWithTraceback
         def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
                      max_tasks_per_child=None):
             if max_workers is None:
@@ -94,7 +110,7 @@ def install(sched):
                 payload = pickle.dumps((fn, args, kwargs))
             except Exception as exc:  # a real pool reports this through the future too
                 return _failed_future(exc)
-            call = _PickledCall(fn, payload)
+            call = _PickledCall(fn, payload, self._exception_wrapper)
             call.__qualname__ = label.split("(")[0]
             call.trace_label = label
             inner = super().submit(call)
@@ -105,7 +121,8 @@ def install(sched):
                     outer.cancel()
                     outer.set_running_or_notify_cancel()
                 elif done.exception() is not None:
-                    outer.set_exception(done.exception())
+                    # In CPython the parent unpickles the exception: it carries no worker frames.
+                    outer.set_exception(done.exception().with_traceback(None))
                 else:
                     outer.set_result(pickle.loads(done.result()))
 
@@ -154,7 +171,10 @@ def install(sched):
             self._state = "RUN"
 
         def _make_executor(self, initializer, initargs):
-            return ProcessPoolExecutor(self._processes, initializer=initializer, initargs=initargs)
+            executor = ProcessPoolExecutor(self._processes, initializer=initializer, initargs=initargs)
+            import multiprocessing.pool
+            executor._exception_wrapper = multiprocessing.pool.ExceptionWithTraceback
+            return executor
 
         def _submit_chunk(self, func, chunk, star):
             return self._executor.submit_labelled(_chunk_label(func, chunk), _mapstar, func, chunk)

@@ -55,6 +55,30 @@ class Kernel:
         self.cells_run = 0
         self._install_job_tracing()
         self._install_warning_location()
+        self._real_start, self._real_budget = _real_perf_counter(), float("inf")
+        self._install_thread_interrupts()
+
+    def _install_thread_interrupts(self):
+        # The real-time budget's interrupt (SIGINT) lands in whichever green thread is running.
+        # In a thread other than the main one, threading would print "Exception in thread ...:
+        # KeyboardInterrupt" and go on, and the cell would end `ok` although its program never
+        # ends (CPython delivers SIGINT to the main thread only; the loop would spin forever).
+        # End the cell as a timeout instead, as for a CPU loop in the main thread.
+        hook = threading.excepthook
+
+        def excepthook(args):
+            if args.exc_type is not None and issubclass(args.exc_type, KeyboardInterrupt) \
+                    and _real_perf_counter() - self._real_start >= self._real_budget * 0.9:
+                from .errors import CpuTimeout
+                tb = traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)
+                name = args.thread.name if args.thread is not None else "?"
+                self.sched._stop(CpuTimeout(
+                    f"interrupted after {self._real_budget:g} s of real time: the cell never "
+                    f"yields (a CPU-bound loop in thread {name})", tb))
+                return
+            hook(args)
+
+        threading.excepthook = excepthook
 
     @staticmethod
     def _install_warning_location():
@@ -89,12 +113,16 @@ class Kernel:
         tracer = self.tracer
         original_run = cft._WorkItem.run
 
+        running = self._running_jobs = set()  # futures of executor work items being run
+
         def run(item, *args, **kwargs):
             fn, fn_args = item.task[0], item.task[1]
             token = tracer.job_started(fn, fn_args)
+            running.add(item.future)
             try:
                 return original_run(item, *args, **kwargs)
             finally:
+                running.discard(item.future)
                 exc = item.future.exception() if item.future.done() and not item.future.cancelled() else None
                 tracer.job_finished(token, exc)
 
@@ -129,40 +157,50 @@ class Kernel:
         defines, uses = defines_and_uses(source, filename)
 
         start = clock.now
+        # Busy-waiting is counted within a cell: without this, a cell that ended in a busy loop on
+        # a clock left the count high, and the next cell's first readings each moved time 1 ms.
+        clock._reads = 0
         self.log.reset(start)
         self.statements = []
         self.tracer.reset()
         self.sched.stopped = None
         self.sched.budget_deadline = start + budget
         real_start = _real_perf_counter()
+        self._real_start, self._real_budget = real_start, real_budget
+        # Threads and executor work still alive now were left by a cell that hung or was
+        # interrupted: that cell's program never ended, and later cells do not wait for them.
+        leftover = (set(threading.enumerate()), set(self._executor_work()))
         status, error, result = "ok", None, None
         try:
             result = self._execute(source, filename)
-            self._wait_for_threads()
-        except SystemExit as exc:
-            if exc.code not in (None, 0):
-                status, error = "error", self._error(exc)
-        except KeyboardInterrupt as exc:
-            over = _real_perf_counter() - real_start >= real_budget * 0.9
-            status, error = ("timeout" if over else "error"), self._error(exc)
-            if over:
-                error["evalue"] = (f"interrupted after {real_budget:g} s of real time: "
-                                   "the cell never yields (a CPU-bound loop)")
         except BaseException as exc:  # noqa: B902 - a snippet may raise anything
-            from .errors import KernelStop
-            if isinstance(exc, KernelStop):
-                status = exc.status
-                error = {"ename": type(exc).__name__, "evalue": exc.message,
-                         "traceback": exc.diagnosis}
-            else:
-                status, error = "error", self._error(exc)
+            status, error = self._outcome(exc, real_start, real_budget)
+        if status in ("ok", "error") and self.sched.stopped is None:
+            # Like the end of a script, even one that failed (the interpreter prints the
+            # traceback, then waits for its threads at shutdown): wait for the threads it started.
+            try:
+                self._wait_for_threads(*leftover)
+            except BaseException as exc:  # noqa: B902
+                if error is not None and status == "error":
+                    # Never reached the end: the traceback is what the terminal showed meanwhile.
+                    sys.stderr.write("".join(error["traceback"]))
+                status, error = self._outcome(exc, real_start, real_budget)
         if self.sched.stopped is not None and status != "hangs":
             # A bare `except:` in the snippet swallowed the stop; it still ended the program.
             stop = self.sched.stopped
-            status = "hangs"
-            error = {"ename": type(stop).__name__, "evalue": stop.message, "traceback": stop.diagnosis}
+            status = stop.status
+            error = {"ename": getattr(stop, "ename", type(stop).__name__), "evalue": stop.message,
+                     "traceback": stop.diagnosis}
+        if status == "error":
+            # The failed program ends here, and its traceback, with the tasks and coroutines it
+            # holds in reference cycles, is garbage. Collect it now, so that what CPython reports
+            # while finalizing them at shutdown ("<sys>:0: RuntimeWarning: coroutine ... was never
+            # awaited", "Task exception was never retrieved") comes with this cell and not with
+            # whichever later cell happens to trigger a collection.
+            import gc
+            gc.collect()
         self.log.frozen = status == "hangs"
-        if status == "hangs":
+        if self.sched.stopped is not None:
             self.sched.stopped = None  # let later cells run
         return {
             "status": status,
@@ -208,11 +246,58 @@ class Kernel:
         self.namespace["_"] = value
         return {"text/plain": repr(value)}
 
-    def _wait_for_threads(self):
-        # Like the end of a script: the interpreter waits for every non-daemon thread.
-        for thread in threading.enumerate():
-            if thread is not threading.main_thread() and not thread.daemon:
-                thread.join()
+    def _outcome(self, exc, real_start, real_budget):
+        """(status, error) for an exception that ended the cell."""
+        from .errors import KernelStop
+        if isinstance(exc, SystemExit):
+            return ("ok", None) if exc.code in (None, 0) else ("error", self._error(exc))
+        if isinstance(exc, KeyboardInterrupt):
+            over = _real_perf_counter() - real_start >= real_budget * 0.9
+            error = self._error(exc)
+            if over:
+                error["evalue"] = (f"interrupted after {real_budget:g} s of real time: "
+                                   "the cell never yields (a CPU-bound loop)")
+            return ("timeout" if over else "error"), error
+        if isinstance(exc, KernelStop):
+            return exc.status, {"ename": getattr(exc, "ename", type(exc).__name__),
+                                "evalue": exc.message, "traceback": exc.diagnosis}
+        return "error", self._error(exc)
+
+    def _executor_work(self):
+        """Futures of executor work items queued or running."""
+        import concurrent.futures.thread as cft
+        futures = list(self._running_jobs)
+        for work_queue in list(cft._threads_queues.values()):
+            items = getattr(work_queue, "_queue", ())  # queue._PySimpleQueue, see threads.py
+            futures.extend(item.future for item in list(items) if item is not None)
+        return futures
+
+    def _wait_for_threads(self, leftover_threads=(), leftover_work=()):
+        # Like the end of a script, in the order of CPython's threading._shutdown(): first the
+        # executors' atexit hook (concurrent.futures.thread._python_exit) marks the interpreter as
+        # shutting down, so submitting more work raises RuntimeError, and waits for the work
+        # already queued; then every other non-daemon thread is joined. Idle executor workers are
+        # not waited for, and the executors stay usable by later cells, whose namespace still
+        # holds them: the shutdown mark is lifted once the cell is over.
+        import concurrent.futures as cf
+        import concurrent.futures.thread as cft
+        main = threading.main_thread()
+        cft._shutdown = True
+        try:
+            while work := [f for f in self._executor_work()
+                           if f not in leftover_work and not f.done()]:
+                cf.wait(work)
+            while True:
+                workers = set(cft._threads_queues)
+                threads = [t for t in threading.enumerate()
+                           if t is not main and not t.daemon and t not in leftover_threads
+                           and t not in workers]
+                if not threads:
+                    return
+                for thread in threads:
+                    thread.join()
+        finally:
+            cft._shutdown = False
 
     def _error(self, exc):
         tb = exc.__traceback__

@@ -193,10 +193,12 @@ class Tracer:
         actor.finished = clock.now
         if actor.started is None:
             actor.started = actor.created
+        # `task.exception()` would mark the exception as retrieved, and asyncio would no longer
+        # log "Task exception was never retrieved" when the task is collected: read the field.
+        exc = None if task.cancelled() else getattr(task, "_exception", None)
         if task.cancelled():
             actor.outcome = "cancelled"
-        elif task.exception() is not None:
-            exc = task.exception()
+        elif exc is not None:
             actor.outcome = "error"
             actor.error = f"{type(exc).__name__}: {exc}"
         else:
