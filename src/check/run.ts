@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from '../source/document.ts';
+import { possibleUses } from '../source/names.ts';
 import type { Cell, SourceDocument } from '../source/model.ts';
 import type { CellRun, KernelDocument } from '../kernel/types.ts';
 import type { KernelPool } from '../kernel/node/pool.ts';
@@ -53,15 +54,17 @@ export function listMarkdown(dir: string): string[] {
 
 /** Earlier cells a cell depends on, from the names they defined and it used in their last runs. */
 function dependencies(cells: Cell[], index: number, previous: (CellRun | null)[]): number[] {
-  const uses = previous[index]?.uses;
-  if (!uses) return cells.slice(0, index).map((_, i) => i); // unknown: assume all earlier cells
+  // The last run's exact names, or (for an edited cell, not run yet) a static over-approximation.
+  const last = previous[index];
+  const own = new Set(last?.imports ?? []);
+  const uses = last ? last.uses.filter((name) => !own.has(name)) : possibleUses(cells[index]!.runCode);
   const needed = new Set<number>();
   const wanted = new Set(uses);
-  for (let i = index - 1; i >= 0; i--) {
+  for (let i = index - 1; i >= 0 && wanted.size > 0; i--) {
     const defined = previous[i]?.defines;
     if (!defined || defined.some((name) => wanted.has(name))) {
       needed.add(i);
-      for (const name of previous[i]?.uses ?? []) wanted.add(name);
+      for (const name of previous[i]?.uses ?? possibleUses(cells[i]!.runCode)) wanted.add(name);
     }
   }
   return [...needed].sort((a, b) => a - b);
@@ -103,16 +106,19 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
     const fixtures = [...shared, ...documentFixtures(file, [...new Set(extraFixtures)])];
 
     // Cache keys: the code, the code of the earlier cells it depends on, its settings, the runtime.
+    // Which earlier cells a cell depends on comes from the names recorded in the last run of each
+    // (stored under the cell's own base key); unknown means all earlier cells.
     const runnable = document.cells.map((c) => !c.notPython && !noteOf(c)?.skip);
     const baseKey = (i: number) => hashOf(runtime, fixtures, noteOf(document.cells[i]!) ?? null, document.cells[i]!.runCode);
-    const firstPass = document.cells.map((_, i) => (options.cache ? options.cache.get(baseKey(i)) : null));
-    const keys = document.cells.map((_, i) => hashOf(baseKey(i), dependencies(document.cells, i, firstPass).map((d) => document.cells[d]!.runCode)));
-    const cachedRuns = keys.map((key) => (options.cache ? options.cache.get(key) : null));
+    const fullKey = (i: number, known: (CellRun | null)[]) =>
+      hashOf(baseKey(i), dependencies(document.cells, i, known).map((d) => document.cells[d]!.runCode));
+    const known = document.cells.map((_, i) => (options.cache ? options.cache.get(baseKey(i)) : null));
+    const cachedRuns = document.cells.map((_, i) => (options.cache ? options.cache.get(fullKey(i, known)) : null));
     const missing = document.cells.map((_, i) => i).filter((i) => runnable[i] && !cachedRuns[i]);
     const toRun = new Set<number>();
     for (const i of missing) {
       toRun.add(i);
-      for (const d of dependencies(document.cells, i, firstPass)) if (runnable[d]) toRun.add(d);
+      for (const d of dependencies(document.cells, i, known)) if (runnable[d]) toRun.add(d);
     }
     const order = [...toRun].sort((a, b) => a - b);
     const runs: (CellRun | null)[] = cachedRuns.map((r, i) => (runnable[i] ? r : null));
@@ -128,12 +134,16 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
       };
       try {
         const fresh = await options.pool.runDocument(kernelDoc, (k) => options.onCell?.(document, document.cells[order[k]!]!, false));
-        order.forEach((i, k) => {
-          const run = fresh[k] ?? null;
-          runs[i] = run;
-          if (run && options.cache) options.cache.set(keys[i]!, run);
-        });
+        order.forEach((i, k) => { runs[i] = fresh[k] ?? null; });
         ran += order.length;
+        if (options.cache) {
+          for (const i of order) {
+            const run = runs[i];
+            if (!run) continue;
+            options.cache.set(baseKey(i), run);
+            options.cache.set(fullKey(i, runs), run);
+          }
+        }
       } catch (error) {
         problems.push({ file: shown, line: 1, message: `the kernel failed on this document: ${(error as Error).message}` });
       }

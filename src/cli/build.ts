@@ -16,8 +16,8 @@ export async function main(): Promise<number> {
     await pool.close();
   }
   for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
-  const { pages } = writeSite(result);
-  process.stdout.write(`wrote ${pages} pages (${result.reused} cached runs reused, ${result.ran} cells run)\n`);
+  const { pages, notebooks } = writeSite(result);
+  process.stdout.write(`wrote ${pages} pages and ${notebooks} notebooks (${result.reused} cached runs reused, ${result.ran} cells run)\n`);
   execFileSync('astro', ['build'], { stdio: 'inherit' });
   process.stdout.write(`build finished in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;

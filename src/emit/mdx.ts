@@ -12,7 +12,9 @@ import type { CheckedCell } from '../check/run.ts';
 import { outputLines } from '../check/compare.ts';
 import { ganttText, hasTimeline } from './gantt.ts';
 
-export type Locale = 'ko' | 'en';
+import { chapterBlocks, type Locale } from './blocks.ts';
+
+export type { Locale };
 
 function attribute(name: string, value: string) {
   return { type: 'mdxJsxAttribute' as const, name, value };
@@ -101,31 +103,22 @@ export interface ChapterPage {
  * (then the Korean block is kept and the page is marked as a fallback).
  */
 export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
-  translate: (key: string) => string | null): ChapterPage {
-  const tree = parseMarkdown(markdown);
+  translate: (key: string) => string | null, notebookHref?: string): ChapterPage {
+  const { blocks, fallback } = chapterBlocks(markdown, chapter, cells, locale, translate);
   const children: RootContent[] = [];
-  let fallback = false;
-  for (const node of tree.children) {
-    const start = node.position?.start.offset ?? -1;
-    if (start < chapter.startOffset || start >= chapter.endOffset || node.type === 'yaml') continue;
-    let nodes: RootContent[] = [node];
-    if (locale === 'en' && node.type !== 'thematicBreak') {
-      const source = markdown.slice(start, node.position!.end.offset!);
-      const english = translate(segmentKey(source));
-      if (english === null) fallback = true;
-      else nodes = parseMarkdown(english).children.filter((n) => n.type !== 'yaml');
-    }
-    // The chapter title is the page title: drop the leading ## heading (and a document's # title).
-    if (children.length === 0 && nodes[0]?.type === 'heading' && nodes[0].depth <= 2) nodes = nodes.slice(1);
-    children.push(...nodes.map(safeNode));
-    if (node.type === 'code' && node.lang === 'python') {
-      const checked = cells.find((c) => c.cell.line === node.position!.start.line);
-      if (checked) children.push(jsx('Cell', { data: JSON.stringify(cellProps(checked, locale)), locale }));
-    }
+  for (const block of blocks) {
+    children.push(...block.nodes.map(safeNode));
+    if (block.cell) children.push(jsx('Cell', { data: JSON.stringify(cellProps(block.cell, locale)), locale }));
   }
+  const download = notebookHref
+    ? [jsx('a', { href: notebookHref, download: '', class: 'notebook-link', 'data-notebook': '' }, [
+        { type: 'text', value: locale === 'ko' ? '📓 Jupyter 노트북으로 받기 (.ipynb, 실행 결과 포함)' : '📓 Download as a Jupyter notebook (.ipynb, with the recorded outputs)' } as RootContent,
+      ])]
+    : [];
   const root: Root = { type: 'root', children: [
     { type: 'mdxjsEsm', value: "import Cell from '../../../../components/Cell.astro';", data: { estree: null } } as unknown as RootContent,
     ...(fallback ? [fallbackNotice()] : []),
+    ...download,
     ...children,
   ] };
   const body = toMarkdown(root, { extensions: [gfmToMarkdown(), mdxToMarkdown()] });

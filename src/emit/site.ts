@@ -1,11 +1,14 @@
 // The generated part of the site: chapter pages in both locales, index and errata pages, sidebar.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import type { CheckResult } from '../check/run.ts';
 import { chapterPage, chapterTitle, type Locale } from './mdx.ts';
+import { chapterNotebook } from './notebook.ts';
+import { syncTree } from './write.ts';
 
 export const DOCS_DIR = 'src/content/docs';
+export const NOTEBOOKS_DIR = 'public/notebooks';
 const LOCALES: Locale[] = ['ko', 'en'];
 
 export function loadTranslations(slug: string, dir = 'content/en'): Map<string, string> {
@@ -26,11 +29,12 @@ const TEXT = {
   en: { home: 'The executable asyncio guide', intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.', errata: 'Errata and status', documents: 'Documents', verdict: 'Verdict' },
 };
 
-export function writeSite(result: CheckResult): { pages: number } {
-  rmSync(DOCS_DIR, { recursive: true, force: true });
+/** Writes the generated pages and notebooks; only files whose content changed are touched. */
+export function writeSite(result: CheckResult): { pages: number; notebooks: number; changed: string[] } {
+  const files = new Map<string, string>();
+  const notebooks = new Map<string, string>();
   let pages = 0;
   const sidebar: unknown[] = [];
-  for (const locale of LOCALES) mkdirSync(join(DOCS_DIR, locale), { recursive: true });
   const erratumRows: Record<Locale, string[]> = { ko: [], en: [] };
   for (const { document, cells } of result.documents) {
     const translations = loadTranslations(document.slug);
@@ -39,13 +43,13 @@ export function writeSite(result: CheckResult): { pages: number } {
     for (const locale of LOCALES) {
       for (const chapter of document.chapters) {
         const chapterCells = cells.filter((c) => c.cell.chapter === chapter.slug);
-        const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate);
+        const notebookPath = `${locale}/${document.slug}/${chapter.slug}.ipynb`;
+        const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate, encodeURI(`/notebooks/${notebookPath}`));
         const title = chapterTitle(document.markdown, chapter, locale, translate);
         if (chapter.index === 0) titles[locale] = title;
-        const dir = join(DOCS_DIR, locale, document.slug);
-        mkdirSync(dir, { recursive: true });
         const fm: Record<string, unknown> = { title, sidebar: { order: chapter.index } };
-        writeFileSync(join(dir, `${chapter.slug}.mdx`), page(fm, built.body));
+        files.set(join(locale, document.slug, `${chapter.slug}.mdx`), page(fm, built.body));
+        notebooks.set(notebookPath, JSON.stringify(chapterNotebook(document.markdown, chapter, title, chapterCells, locale, translate), null, 1) + '\n');
         pages++;
       }
       for (const { cell, verdict } of cells) {
@@ -62,12 +66,13 @@ export function writeSite(result: CheckResult): { pages: number } {
   for (const locale of LOCALES) {
     const t = TEXT[locale];
     const list = result.documents.map(({ document }) => `- [${document.title.replace(/[[\]]/g, '')}](/${locale}/${document.slug}/${document.chapters[0]!.slug}/)`).join('\n');
-    writeFileSync(join(DOCS_DIR, locale, 'index.mdx'), page({ title: t.home }, `${t.intro}\n\n## ${t.documents}\n\n${list}\n\n[${t.errata}](/${locale}/errata/)\n`));
+    files.set(join(locale, 'index.mdx'), page({ title: t.home }, `${t.intro}\n\n## ${t.documents}\n\n${list}\n\n[${t.errata}](/${locale}/errata/)\n`));
     const table = [`| cell | source | ${t.verdict} | |`, '|---|---|---|---|', ...erratumRows[locale]].join('\n');
-    writeFileSync(join(DOCS_DIR, locale, 'errata.mdx'), page({ title: t.errata }, `${table}\n`));
+    files.set(join(locale, 'errata.mdx'), page({ title: t.errata }, `${table}\n`));
     pages += 2;
   }
   sidebar.push({ label: TEXT.ko.errata, translations: { en: TEXT.en.errata }, items: [{ slug: 'errata' }] });
-  writeFileSync(join(DOCS_DIR, 'sidebar.json'), JSON.stringify(sidebar, null, 2));
-  return { pages };
+  files.set('sidebar.json', JSON.stringify(sidebar, null, 2));
+  const changed = [...syncTree(DOCS_DIR, files), ...syncTree(NOTEBOOKS_DIR, notebooks)];
+  return { pages, notebooks: notebooks.size, changed };
 }

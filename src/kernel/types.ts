@@ -68,6 +68,8 @@ export interface CellRun {
   trace: { actors: TraceActor[] };
   statements: StatementTiming[];
   defines: string[];
+  /** Names the cell binds only by its own import statements: it does not need them from earlier cells. */
+  imports: string[];
   uses: string[];
   world: WorldUsage[];
 }

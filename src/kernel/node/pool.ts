@@ -183,6 +183,7 @@ function crashedRun(reason: string, status: 'error' | 'timeout'): CellRun {
     trace: { actors: [] },
     statements: [],
     defines: [],
+    imports: [],
     uses: [],
     world: [],
   };

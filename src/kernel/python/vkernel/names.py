@@ -7,6 +7,15 @@ import symtable
 _BUILTINS = set(dir(builtins))
 
 
+def imported_names(source, filename="<cell>"):
+    """Module-level names bound only by import statements in the cell itself."""
+    try:
+        top = symtable.symtable(source, filename, "exec")
+    except SyntaxError:
+        return []
+    return sorted(s.get_name() for s in top.get_symbols() if s.is_imported() and not s.is_assigned())
+
+
 def defines_and_uses(source, filename="<cell>"):
     try:
         top = symtable.symtable(source, filename, "exec")

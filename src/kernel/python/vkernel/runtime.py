@@ -153,8 +153,9 @@ class Kernel:
         filename = f"<cell {self.cells_run}>"
         lines = source.splitlines(keepends=True)
         linecache.cache[filename] = (len(source), None, lines, filename)
-        from .names import defines_and_uses
+        from .names import defines_and_uses, imported_names
         defines, uses = defines_and_uses(source, filename)
+        imports = imported_names(source, filename)
 
         start = clock.now
         # Busy-waiting is counted within a cell: without this, a cell that ended in a busy loop on
@@ -212,6 +213,7 @@ class Kernel:
             "trace": self._trace_export(),
             "statements": self.statements,
             "defines": defines,
+            "imports": imports,
             "uses": uses,
             "world": self.world.take_usage() if self.world is not None else [],
         }

@@ -1,0 +1,51 @@
+// `npm run dev`: the site with live pages. Writes the pages once, starts Astro's dev server, then
+// watches content/: an edit re-checks the documents (the cache means only the edited cells and the
+// cells they depend on run again) and rewrites the pages whose content changed; Astro reloads them.
+import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
+import { KernelPool } from '../kernel/node/pool.ts';
+import { ResultCache } from '../check/cache.ts';
+import { checkDocuments } from '../check/run.ts';
+import { writeSite } from '../emit/site.ts';
+import { CACHE_DIR, DEFAULT_SOURCE } from './check.ts';
+
+export async function refresh(pool: KernelPool): Promise<string> {
+  const started = performance.now();
+  const result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR) });
+  for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
+  const { changed } = writeSite(result);
+  const ms = Math.round(performance.now() - started);
+  return `checked in ${ms} ms: ran ${result.ran} cell(s), reused ${result.reused}; ${changed.length} file(s) changed`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const pool = new KernelPool();
+  console.log(`[dev] ${await refresh(pool)}`);
+  const astro = spawn('astro', ['dev', ...argv], { stdio: 'inherit' });
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        try {
+          console.log(`[dev] ${await refresh(pool)}`);
+        } catch (error) {
+          console.error(`[dev] re-check failed: ${(error as Error).message}`);
+        }
+      });
+    }, 250);
+  };
+  const watcher = watch('content', { recursive: true }, (_event, file) => {
+    if (file && /\.(md|ya?ml)$/.test(file)) schedule();
+  });
+  const stop = async () => {
+    watcher.close();
+    astro.kill();
+    await pool.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return await new Promise((resolve) => astro.on('exit', (code) => { watcher.close(); void pool.close(); resolve(code ?? 0); }));
+}

@@ -1,0 +1,75 @@
+// Editing one cell of a document re-runs only that cell (and what depends on it); the other
+// results come from the cache. This is what keeps `npm run dev` fast.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KernelPool } from '../../src/kernel/node/pool.ts';
+import { ResultCache } from '../../src/check/cache.ts';
+import { checkDocuments } from '../../src/check/run.ts';
+import { syncTree } from '../../src/emit/write.ts';
+
+const DOC = `# 문서
+
+\`\`\`python
+def greet(name):
+    return f"안녕, {name}"
+\`\`\`
+
+\`\`\`python
+print(greet("세계"))
+# 출력: 안녕, 세계
+\`\`\`
+
+\`\`\`python
+import asyncio
+asyncio.run(asyncio.sleep(1))
+print("끝")
+\`\`\`
+`;
+
+describe('incremental re-check', () => {
+  let pool: KernelPool;
+  let dir: string;
+  beforeAll(() => {
+    pool = new KernelPool(1);
+    dir = mkdtempSync(join(tmpdir(), 'incremental-'));
+  });
+  afterAll(async () => {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reruns only the edited cell and the cells it depends on', async () => {
+    const source = join(dir, 'docs');
+    const cache = new ResultCache(join(dir, 'cache'));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(source);
+    writeFileSync(join(source, 'doc.md'), DOC);
+    const first = await checkDocuments({ sourceDir: source, pool, cache });
+    expect(first.ran).toBe(3);
+    expect(first.documents[0]!.cells.map((c) => c.verdict.verdict)).toEqual(['ran', 'verified', 'ran']);
+
+    const again = await checkDocuments({ sourceDir: source, pool, cache });
+    expect([again.ran, again.reused]).toEqual([0, 3]);
+
+    // Edit the second cell: it uses greet from the first, so both run; the third is reused.
+    writeFileSync(join(source, 'doc.md'), DOC.replace('print(greet("세계"))', 'print(greet("모두"))'));
+    const edited = await checkDocuments({ sourceDir: source, pool, cache });
+    expect([edited.ran, edited.reused]).toEqual([2, 1]);
+    expect(edited.documents[0]!.cells[1]!.verdict.verdict).toBe('drift');
+
+    // Edit the independent third cell: only it runs.
+    writeFileSync(join(source, 'doc.md'), readFileSync(join(source, 'doc.md'), 'utf8').replace('print("끝")', 'print("끝!")'));
+    const third = await checkDocuments({ sourceDir: source, pool, cache });
+    expect([third.ran, third.reused]).toEqual([1, 2]);
+  });
+
+  it('rewrites only files whose content changed and removes files no longer generated', () => {
+    const root = join(dir, 'site');
+    expect(syncTree(root, new Map([['a.mdx', 'A'], ['b/c.mdx', 'C']])).sort()).toEqual(['a.mdx', 'b/c.mdx']);
+    expect(syncTree(root, new Map([['a.mdx', 'A'], ['b/c.mdx', 'C']]))).toEqual([]);
+    expect(syncTree(root, new Map([['a.mdx', 'A2']])).sort()).toEqual(['a.mdx', 'b/c.mdx']);
+    expect(readFileSync(join(root, 'a.mdx'), 'utf8')).toBe('A2');
+  });
+});
