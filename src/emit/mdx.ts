@@ -3,6 +3,7 @@
 // so whatever the prose holds ({, <, `import` at a line start), the page is valid MDX.
 import type { Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { visit } from 'unist-util-visit';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { parseMarkdown } from '../source/markdown.ts';
@@ -11,6 +12,7 @@ import type { Chapter } from '../source/model.ts';
 import type { CheckedCell } from '../check/run.ts';
 import { outputLines } from '../check/compare.ts';
 import { ganttText, hasTimeline } from './gantt.ts';
+import { runnerProps, type RunnerProps } from './runner.ts';
 
 import { chapterBlocks, type Locale } from './blocks.ts';
 
@@ -47,6 +49,8 @@ export interface CellProps {
   world: string[];
   partial: string | null;
   error: string | null;
+  /** For runnable cells in the browser (src/emit/runner.ts). */
+  runner: RunnerProps | null;
 }
 
 export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
@@ -65,13 +69,27 @@ export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
     world: (run?.world ?? []).map((w) => `${w.detail} (${w.fixture})`),
     partial: cell.partial?.reason ?? null,
     error: run?.error ? `${run.error.ename}: ${run.error.evalue}` : null,
+    runner: runnerProps(checked),
   };
 }
 
-/** Raw HTML in a Markdown source is not valid JSX; show it as text rather than lose it. */
+// MDX reads a line that starts with `import`/`export` as JavaScript, even inside a paragraph.
+// Marking the first letter unsafe there makes the serialiser write it as a character reference.
+const esmSafe = {
+  unsafe: [
+    { atBreak: true, character: 'i', after: 'mport\\b' },
+    { atBreak: true, character: 'e', after: 'xport\\b' },
+  ],
+};
+
+/** Raw HTML in a Markdown source (a block, or inline in a paragraph) is not valid JSX; show it as
+ * text rather than lose it. */
 function safeNode(node: RootContent): RootContent {
   if (node.type === 'html') return { type: 'paragraph', children: [{ type: 'text', value: node.value }] };
   if (node.type === 'yaml') return { type: 'paragraph', children: [] };
+  visit(node, 'html', (html, index, parent) => {
+    if (parent && index !== undefined) parent.children[index] = { type: 'text', value: (html as { value: string }).value } as never;
+  });
   return node;
 }
 
@@ -85,6 +103,13 @@ export function chapterTitle(markdown: string, chapter: Chapter, locale: Locale,
   const tree = parseMarkdown(markdown);
   const heading = tree.children.find((n) => n.type === 'heading' && (n.position?.start.offset ?? -1) === chapter.startOffset);
   if (!heading) {
+    // As for the Korean title: the front matter's title first, then the first # heading.
+    const front = tree.children.find((n) => n.type === 'yaml');
+    if (front?.position) {
+      const english = translate(segmentKey(markdown.slice(front.position.start.offset!, front.position.end.offset!)));
+      const title = english ? /^title:\s*"?(.+?)"?\s*$/m.exec(english)?.[1] : undefined;
+      if (title) return title;
+    }
     const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
     const english = h1 ? translate(segmentKey(markdown.slice(h1.position!.start.offset!, h1.position!.end.offset!))) : null;
     return english ? english.replace(/^#+\s*/, '').trim() : chapter.title;
@@ -121,6 +146,6 @@ export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCe
     ...download,
     ...children,
   ] };
-  const body = toMarkdown(root, { extensions: [gfmToMarkdown(), mdxToMarkdown()] });
+  const body = toMarkdown(root, { extensions: [gfmToMarkdown(), mdxToMarkdown(), esmSafe] });
   return { frontmatter: { title: chapter.title, sidebarOrder: chapter.index, ...(fallback ? { fallback: true } : {}) }, body };
 }
