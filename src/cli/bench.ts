@@ -6,6 +6,7 @@ import { listMarkdown } from '../check/run.ts';
 import { parseDocument } from '../source/document.ts';
 import { sharedFixtures } from '../check/fixtures.ts';
 import { DEFAULT_SOURCE } from './check.ts';
+import { benchSite } from './bench-site.ts';
 
 export async function main(): Promise<number> {
   const docs = listMarkdown(DEFAULT_SOURCE).map((f) => parseDocument(readFileSync(f, 'utf8'), f));
@@ -24,5 +25,6 @@ export async function main(): Promise<number> {
   console.log(`pyodide boot: ${(boots.reduce((a, b) => a + b, 0) / boots.length / 1000).toFixed(2)} s mean over ${boots.length} boots (${pool.size} workers)`);
   console.log(`cells: ${runs.length} in ${seconds.toFixed(1)} s wall = ${(runs.length / seconds).toFixed(2)} cells/s (boots included)`);
   console.log(`virtual time covered: ${virtual.toFixed(1)} s in ${cpu.toFixed(1)} s of cell CPU time = ${(virtual / cpu).toFixed(1)}x real time`);
+  await benchSite();
   return 0;
 }

@@ -1,0 +1,57 @@
+// Site figures for `npm run bench`: build time, page count, and the JavaScript a chapter page
+// loads before any interaction, with and without a timeline (measured in headless Chromium).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { hasChromium, launchChromium } from '../../test/browser/chromium.ts';
+import { serveDirectory } from '../../test/browser/static-server.ts';
+
+function countPages(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) n += countPages(full);
+    else if (entry.name === 'index.html') n++;
+  }
+  return n;
+}
+
+async function scriptBytes(url: string): Promise<{ bytes: number; files: number }> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    let files = 0;
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      try {
+        bytes += (await response.body()).length;
+        files++;
+      } catch { /* redirected or aborted */ }
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    return { bytes, files };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchSite(): Promise<void> {
+  const started = performance.now();
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
+  console.log(`site build (warm kernel cache): ${((performance.now() - started) / 1000).toFixed(1)} s, ${countPages('dist')} HTML pages, ${statSync('dist').isDirectory() && existsSync('dist/notebooks') ? 'with notebooks' : ''}`);
+  if (!hasChromium) {
+    console.log('page JavaScript: skipped (no Chromium; see README)');
+    return;
+  }
+  const site = await serveDirectory(resolve('dist'));
+  try {
+    for (const [label, path] of [['with a timeline', '/ko/asyncio-complete-guide/8-asyncio-핵심-api/'], ['without a timeline', '/ko/asyncio-basics/await/']]) {
+      const { bytes, files } = await scriptBytes(site.url + encodeURI(path));
+      console.log(`chapter page JavaScript before interaction, ${label}: ${(bytes / 1024).toFixed(1)} KiB in ${files} files`);
+    }
+  } finally {
+    await site.close();
+  }
+}
