@@ -7,6 +7,8 @@ import { checkDocuments, listMarkdown, type CheckResult, type Problem } from '..
 import { buildReport, githubAnnotations, junit, summaryText } from '../check/report.ts';
 import { lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
 import { outputLines } from '../check/compare.ts';
+import { translationDir, translationStatus, translationSummary } from '../translate/status.ts';
+import { coverageLine } from '../translate/coverage.ts';
 
 export const DEFAULT_SOURCE = 'content/ko';
 export const CACHE_DIR = '.cache/check';
@@ -106,10 +108,14 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
   }
-  const report = buildReport(result, lockProblems);
+  // Translations (no kernel needed): the English edition beside a `ko` source directory.
+  const enDir = translationDir(args.source);
+  const translations = enDir ? translationStatus(args.source, enDir) : null;
+  const report = buildReport(result, [...lockProblems, ...(translations?.problems ?? [])]);
   if (args.report) {
     mkdirSync(dirname(resolve(args.report)), { recursive: true });
-    writeFileSync(args.report, JSON.stringify(report, null, 2) + '\n');
+    const json = translations ? { ...report, summary: { ...report.summary, translation: translationSummary(translations) } } : report;
+    writeFileSync(args.report, JSON.stringify(json, null, 2) + '\n');
   }
   if (args.junit) {
     mkdirSync(dirname(resolve(args.junit)), { recursive: true });
@@ -118,6 +124,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const problem of report.problems) process.stdout.write(`${problem.file}:${problem.line}: ${problem.message}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(report.problems)) process.stdout.write(line + '\n');
   process.stdout.write(summaryText(report) + '\n');
+  for (const { coverage } of translations?.documents ?? []) process.stdout.write(coverageLine(coverage) + '\n');
   process.stdout.write(report.problems.length === 0 ? 'check passed\n' : `check FAILED: ${report.problems.length} problem(s)\n`);
   return report.problems.length === 0 ? 0 : 1;
 }

@@ -16,7 +16,8 @@ export function loadTranslations(slug: string, dir = 'content/en'): Map<string, 
   const map = new Map<string, string>();
   if (!existsSync(file)) return map;
   const data = parseYaml(readFileSync(file, 'utf8')) as { segments?: { key: string; en: string }[] };
-  for (const s of data.segments ?? []) map.set(s.key, s.en);
+  // An empty translation is no translation: the page falls back to Korean with a notice.
+  for (const s of data.segments ?? []) if (s.en?.trim()) map.set(s.key, s.en);
   return map;
 }
 
