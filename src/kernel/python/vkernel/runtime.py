@@ -27,6 +27,8 @@ class Kernel:
         green.HOST_LOOP = asyncio.events._get_running_loop()
         main_ident = threading.get_ident()
         clock_module.install()
+        from . import errnos
+        errnos.install()
         self.sched = Scheduler(main_ident)
         self.tracer = Tracer(self.sched)
         clock.on_busy_advance = self.sched.preempt_if_due
