@@ -25,4 +25,7 @@ export default defineConfig({
     }),
     mdx(),
   ],
+  // The runnable cells' Web Worker (src/kernel/browser/worker.ts) is an ES module worker: it
+  // imports Pyodide from the site's /pyodide/ at run time.
+  vite: { worker: { format: 'es' } },
 });

@@ -37,6 +37,30 @@ async function scriptBytes(url: string): Promise<{ bytes: number; files: number 
   }
 }
 
+/** Runnable cells: from the first click on Run to the first line of output, cold, then warm. */
+async function runnerTimes(url: string): Promise<{ cold: number; warm: number }> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const cell = page.locator('[data-cell="asyncio-complete-guide/20a1151a"]');
+    const firstOutput = async () => {
+      const started = Date.now();
+      await cell.locator('[data-action="run"]').click();
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-cell="asyncio-complete-guide/20a1151a"] [data-live-output] .line');
+        return el !== null;
+      }, null, { timeout: 120_000, polling: 10 });
+      const ms = Date.now() - started;
+      await page.waitForFunction(() => document.querySelector('[data-cell="asyncio-complete-guide/20a1151a"]')?.getAttribute('data-run-state') === 'ok', null, { timeout: 120_000 });
+      return ms;
+    };
+    return { cold: await firstOutput(), warm: await firstOutput() };
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function benchSite(): Promise<void> {
   const started = performance.now();
   execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
@@ -51,6 +75,8 @@ export async function benchSite(): Promise<void> {
       const { bytes, files } = await scriptBytes(site.url + encodeURI(path));
       console.log(`chapter page JavaScript before interaction, ${label}: ${(bytes / 1024).toFixed(1)} KiB in ${files} files`);
     }
+    const { cold, warm } = await runnerTimes(site.url + encodeURI('/ko/asyncio-complete-guide/8-asyncio-핵심-api/'));
+    console.log(`runnable cell, first click to first output: ${cold} ms cold (Pyodide loads), ${warm} ms warm`);
   } finally {
     await site.close();
   }

@@ -4,6 +4,7 @@ import { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
 import { checkDocuments } from '../check/run.ts';
 import { writeSite } from '../emit/site.ts';
+import { writePyodideAssets } from '../emit/pyodide-assets.ts';
 import { CACHE_DIR, DEFAULT_SOURCE } from './check.ts';
 
 export async function main(): Promise<number> {
@@ -18,6 +19,9 @@ export async function main(): Promise<number> {
   for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
   const { pages, notebooks } = writeSite(result);
   process.stdout.write(`wrote ${pages} pages and ${notebooks} notebooks (${result.reused} cached runs reused, ${result.ran} cells run)\n`);
+  // Runnable cells: Pyodide and the world's fixtures, served by the site itself (public/ -> dist/).
+  const assets = writePyodideAssets(result.documents.map((d) => d.document));
+  process.stdout.write(`runnable cells: ${assets.files} files (${(assets.bytes / 1e6).toFixed(1)} MB) in public/pyodide/, loaded on a reader's first run\n`);
   execFileSync('astro', ['build'], { stdio: 'inherit' });
   process.stdout.write(`build finished in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;

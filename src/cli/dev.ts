@@ -7,6 +7,7 @@ import { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
 import { checkDocuments } from '../check/run.ts';
 import { writeSite } from '../emit/site.ts';
+import { writePyodideAssets } from '../emit/pyodide-assets.ts';
 import { CACHE_DIR, DEFAULT_SOURCE } from './check.ts';
 
 export async function refresh(pool: KernelPool): Promise<string> {
@@ -14,6 +15,7 @@ export async function refresh(pool: KernelPool): Promise<string> {
   const result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR) });
   for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
   const { changed } = writeSite(result);
+  writePyodideAssets(result.documents.map((d) => d.document)); // runnable cells: public/pyodide/
   const ms = Math.round(performance.now() - started);
   return `checked in ${ms} ms: ran ${result.ran} cell(s), reused ${result.reused}; ${changed.length} file(s) changed`;
 }

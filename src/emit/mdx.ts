@@ -12,7 +12,7 @@ import type { Chapter } from '../source/model.ts';
 import type { CheckedCell } from '../check/run.ts';
 import { outputLines } from '../check/compare.ts';
 import { ganttText, hasTimeline } from './gantt.ts';
-import { runnerProps, type RunnerProps } from './runner.ts';
+import { runnerProps, type PreludeCell, type RunnerProps } from './runner.ts';
 
 import { chapterBlocks, type Locale } from './blocks.ts';
 
@@ -128,7 +128,7 @@ export interface ChapterPage {
  * (then the Korean block is kept and the page is marked as a fallback).
  */
 export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
-  translate: (key: string) => string | null, notebookHref?: string): ChapterPage {
+  translate: (key: string) => string | null, notebookHref?: string, prelude: PreludeCell[] = []): ChapterPage {
   const { blocks, fallback } = chapterBlocks(markdown, chapter, cells, locale, translate);
   const children: RootContent[] = [];
   for (const block of blocks) {
@@ -144,6 +144,7 @@ export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCe
     { type: 'mdxjsEsm', value: "import Cell from '../../../../components/Cell.astro';", data: { estree: null } } as unknown as RootContent,
     ...(fallback ? [fallbackNotice()] : []),
     ...download,
+    ...(prelude.length ? [jsx('div', { 'data-runner-prelude': JSON.stringify(prelude), hidden: '' })] : []),
     ...children,
   ] };
   const body = toMarkdown(root, { extensions: [gfmToMarkdown(), mdxToMarkdown(), esmSafe] });

@@ -5,6 +5,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import type { CheckResult } from '../check/run.ts';
 import { chapterPage, chapterTitle, type Locale } from './mdx.ts';
 import { chapterNotebook } from './notebook.ts';
+import { pagePrelude } from './runner.ts';
 import { syncTree } from './write.ts';
 
 export const DOCS_DIR = 'src/content/docs';
@@ -45,7 +46,7 @@ export function writeSite(result: CheckResult): { pages: number; notebooks: numb
       for (const chapter of document.chapters) {
         const chapterCells = cells.filter((c) => c.cell.chapter === chapter.slug);
         const notebookPath = `${locale}/${document.slug}/${chapter.slug}.ipynb`;
-        const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate, encodeURI(`/notebooks/${notebookPath}`));
+        const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate, encodeURI(`/notebooks/${notebookPath}`), pagePrelude(cells, chapter.slug));
         const title = chapterTitle(document.markdown, chapter, locale, translate);
         if (chapter.index === 0) titles[locale] = title;
         const fm: Record<string, unknown> = { title, sidebar: { order: chapter.index } };

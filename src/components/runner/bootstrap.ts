@@ -1,0 +1,41 @@
+// On every page with cells: shows the runner's buttons and a "Run all" bar, and loads the runner
+// (controller.ts) on the first click. Everything heavy (the controller, CodeMirror, Pyodide in a Web
+// Worker) loads after that click, never with the page.
+import { pageLocale, runnerLabels } from './labels.ts';
+import type { Action, PageRunner } from './controller.ts';
+
+const ACTIONS = new Set<string>(['run', 'edit', 'reset', 'stop', 'replay', 'run-all']);
+
+const cells = document.querySelectorAll<HTMLElement>('.cell[data-run]');
+if (cells.length > 0) {
+  const t = runnerLabels[pageLocale()];
+  for (const cell of cells) cell.querySelector<HTMLElement>('[data-runner]')?.removeAttribute('hidden');
+
+  const bar = document.createElement('div');
+  bar.className = 'run-all';
+  bar.dataset.runAllBar = '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.action = 'run-all';
+  button.textContent = t.runAll;
+  const note = document.createElement('span');
+  note.className = 'run-all-note';
+  note.dataset.runAllNote = '';
+  note.textContent = t.runAllNote(cells.length);
+  bar.append(button, note);
+  const first = cells[0]!;
+  const code = first.previousElementSibling?.classList.contains('expressive-code') ? first.previousElementSibling : first;
+  code.before(bar);
+
+  let runner: Promise<PageRunner> | null = null;
+  document.addEventListener('click', (event) => {
+    const target = (event.target as Element | null)?.closest?.<HTMLElement>('[data-action]');
+    const action = target?.dataset.action;
+    if (!target || !action || !ACTIONS.has(action)) return;
+    const cell = target.closest('.cell[data-run]');
+    if (action !== 'run-all' && !cell) return;
+    event.preventDefault();
+    runner ??= import('./controller.ts').then((m) => m.pageRunner());
+    void runner.then((r) => r.handle(action as Action, cell));
+  });
+}

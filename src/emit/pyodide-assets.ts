@@ -1,0 +1,48 @@
+// What runnable cells load in the reader's browser, served by the site itself (no CDN): Pyodide's
+// own files, and the fixtures of the simulated I/O world per document (the same list the check
+// used). Written into public/pyodide/ before `astro build`, which copies public/ into dist/, so
+// `npm run dev` serves them too. Nothing here is fetched before a reader first runs a cell.
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SourceDocument } from '../source/model.ts';
+import { loadAnnotations } from '../check/annotations.ts';
+import { documentFixtures, sharedFixtures } from '../check/fixtures.ts';
+
+export const PYODIDE_ASSETS_DIR = 'public/pyodide';
+/** The files Pyodide's loader fetches from its indexURL when no package is loaded. */
+export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+
+const PYODIDE_DIR = fileURLToPath(new URL('../../node_modules/pyodide/', import.meta.url));
+
+/** The fixture files a document's cells ran with at build time: the shared ones, then its own. */
+export function worldFixtures(document: SourceDocument): Record<string, unknown>[] {
+  const notes = loadAnnotations(document.file);
+  const extra = [...new Set([...notes.cells.values()].flatMap((n) => n.fixtures ?? []))];
+  return [...sharedFixtures(), ...documentFixtures(document.file, extra)];
+}
+
+export function writePyodideAssets(documents: SourceDocument[], outDir = PYODIDE_ASSETS_DIR): { files: number; bytes: number } {
+  mkdirSync(outDir, { recursive: true });
+  let files = 0;
+  let bytes = 0;
+  for (const name of PYODIDE_FILES) {
+    const from = join(PYODIDE_DIR, name);
+    const to = join(outDir, name);
+    const size = statSync(from).size;
+    // 13 MB: copy only when the installed Pyodide changed.
+    if (!existsSync(to) || statSync(to).size !== size || statSync(to).mtimeMs < statSync(from).mtimeMs) copyFileSync(from, to);
+    files++;
+    bytes += size;
+  }
+  const fixturesDir = join(outDir, 'fixtures');
+  rmSync(fixturesDir, { recursive: true, force: true });
+  mkdirSync(fixturesDir, { recursive: true });
+  for (const document of documents) {
+    const json = JSON.stringify(worldFixtures(document));
+    writeFileSync(join(fixturesDir, `${document.slug}.json`), json);
+    files++;
+    bytes += Buffer.byteLength(json);
+  }
+  return { files, bytes };
+}

@@ -1,0 +1,221 @@
+// The page's side of the browser kernel: starts the Web Worker on the first run, sends it cells one
+// at a time, streams their output, and stops runaway code. Stopping uses Pyodide's interrupt buffer
+// (a SharedArrayBuffer: writing 2 raises KeyboardInterrupt in the running cell) where the page is
+// cross-origin isolated; elsewhere, or when the interrupt is not answered, the worker is terminated
+// and a fresh one is started on the next run (the page's namespace is then lost).
+import type { CellRun } from '../types.ts';
+import { DEFAULT_REAL_BUDGET } from '../types.ts';
+import type { FromKernelWorker, ToKernelWorker } from './protocol.ts';
+
+export interface BootInfo {
+  ms: number;
+  pyodide: string;
+  /** WebAssembly stack switching: without it, starting a thread raises a clear error. */
+  jspi: boolean;
+}
+
+export type RestartReason = 'stopped' | 'timeout' | 'crashed';
+
+export type RunOutcome =
+  | { kind: 'done'; run: CellRun; stoppedByUser: boolean }
+  /** The worker was terminated during the run: its namespace (every earlier cell's definitions) is gone. */
+  | { kind: 'restarted'; reason: RestartReason; message: string };
+
+export type StreamCallback = (stream: 'stdout' | 'stderr', text: string, t: number) => void;
+
+export interface KernelOptions {
+  /** Absolute URL of the site's Pyodide directory, ending in a slash. */
+  indexURL: string;
+  /** URL of the JSON list of fixture files for the simulated I/O world. */
+  fixturesURL: string;
+}
+
+/** After Stop (or the real-time budget), the interrupt is repeated this often... */
+const INTERRUPT_EVERY_MS = 1000;
+/** ...and the worker is terminated if the run has not ended this long after it. */
+const KILL_AFTER_MS = 3000;
+
+interface PendingRun {
+  id: number;
+  onStream: StreamCallback;
+  resolve: (outcome: RunOutcome) => void;
+  timers: ReturnType<typeof setTimeout>[];
+  stoppedByUser: boolean;
+}
+
+export class BrowserKernel {
+  readonly options: KernelOptions;
+  /** Whether Stop can interrupt a running cell and keep the namespace. */
+  readonly canInterrupt: boolean;
+  /** Increments with every new worker: a cell that ran in an earlier generation is no longer defined. */
+  generation = 0;
+  info: BootInfo | null = null;
+
+  private worker: Worker | null = null;
+  private interrupt: Int32Array | null = null;
+  private booting: Promise<BootInfo> | null = null;
+  private bootWaiter: { resolve: (info: BootInfo) => void; reject: (error: Error) => void } | null = null;
+  private current: PendingRun | null = null;
+  private names = new Map<number, (value: { defines: string[]; uses: string[] }) => void>();
+  private nextId = 1;
+  private fixtures: Promise<Record<string, unknown>[]> | null = null;
+
+  constructor(options: KernelOptions) {
+    this.options = options;
+    this.canInterrupt = typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
+  }
+
+  get booted(): boolean {
+    return this.info !== null && this.worker !== null;
+  }
+
+  /** Starts the worker and boots Pyodide in it, once (again after a restart). */
+  start(): Promise<BootInfo> {
+    if (this.booting) return this.booting;
+    this.booting = this.boot();
+    this.booting.catch(() => {
+      this.booting = null;
+      this.terminate();
+    });
+    return this.booting;
+  }
+
+  private async boot(): Promise<BootInfo> {
+    this.fixtures ??= fetch(this.options.fixturesURL).then((r) => (r.ok ? r.json() : []), () => []);
+    const fixtures = await this.fixtures;
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python-kernel' });
+    this.worker = worker;
+    this.generation++;
+    this.interrupt = this.canInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    worker.onmessage = (event: MessageEvent<FromKernelWorker>) => this.onMessage(worker, event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (this.worker !== worker) return;
+      const message = event.message || 'the Python worker failed';
+      if (this.bootWaiter) this.bootWaiter.reject(new Error(message));
+      else this.restart('crashed', message);
+    };
+    const info = await new Promise<BootInfo>((resolve, reject) => {
+      this.bootWaiter = { resolve, reject };
+      this.send({ type: 'boot', indexURL: this.options.indexURL, fixtures, interrupt: this.interrupt });
+    });
+    this.bootWaiter = null;
+    this.info = info;
+    return info;
+  }
+
+  /** Runs one cell in the page's namespace. Only one runs at a time: callers queue. */
+  async run(code: string, options: { budget?: number; realBudget?: number }, onStream: StreamCallback): Promise<RunOutcome> {
+    await this.start();
+    if (this.current) throw new Error('a cell is already running');
+    const id = this.nextId++;
+    return new Promise<RunOutcome>((resolve) => {
+      const pending: PendingRun = { id, onStream, resolve, timers: [], stoppedByUser: false };
+      this.current = pending;
+      this.armBudget(pending, options.realBudget ?? DEFAULT_REAL_BUDGET);
+      this.send({ type: 'run', run: id, code, budget: options.budget, realBudget: options.realBudget });
+    });
+  }
+
+  /** The names a piece of code defines and uses (the kernel reads them with `symtable`). */
+  async namesOf(code: string): Promise<{ defines: string[]; uses: string[] }> {
+    await this.start();
+    const req = this.nextId++;
+    return new Promise((resolve) => {
+      this.names.set(req, resolve);
+      this.send({ type: 'names', req, code });
+    });
+  }
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  /**
+   * Stops the running cell: an interrupt (KeyboardInterrupt in the cell, the namespace survives)
+   * where possible, else the worker is terminated. Returns what was done.
+   */
+  stop(): 'interrupted' | 'restarted' | 'idle' {
+    const pending = this.current;
+    if (!pending) return 'idle';
+    pending.stoppedByUser = true;
+    if (!this.interrupt) {
+      this.restart('stopped', 'terminated the Python worker');
+      return 'restarted';
+    }
+    this.escalate(pending, 'stopped');
+    return 'interrupted';
+  }
+
+  /** Interrupts now and again every second; terminates the worker if the run still does not end. */
+  private escalate(pending: PendingRun, reason: RestartReason) {
+    const interrupt = this.interrupt!;
+    const raise = () => Atomics.store(interrupt, 0, 2); // 2 = SIGINT
+    raise();
+    pending.timers.push(setInterval(raise, INTERRUPT_EVERY_MS));
+    pending.timers.push(setTimeout(() => {
+      if (this.current === pending) this.restart(reason, 'the interpreter did not answer the interrupt');
+    }, KILL_AFTER_MS));
+  }
+
+  private armBudget(pending: PendingRun, seconds: number) {
+    pending.timers.push(setTimeout(() => {
+      if (this.current !== pending) return;
+      if (this.interrupt) this.escalate(pending, 'timeout');
+      else this.restart('timeout', `interrupted after ${seconds} s of real time`);
+    }, seconds * 1000));
+  }
+
+  private finish(pending: PendingRun, outcome: RunOutcome) {
+    for (const timer of pending.timers) clearTimeout(timer);
+    if (this.current === pending) this.current = null;
+    pending.resolve(outcome);
+  }
+
+  /** Terminates the worker; the next run boots a new one (with an empty namespace). */
+  restart(reason: RestartReason, message: string) {
+    const pending = this.current;
+    this.terminate();
+    if (pending) this.finish(pending, { kind: 'restarted', reason, message });
+  }
+
+  private terminate() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.info = null;
+    this.booting = null;
+    for (const resolve of this.names.values()) resolve({ defines: [], uses: [] });
+    this.names.clear();
+  }
+
+  private send(message: ToKernelWorker) {
+    this.worker?.postMessage(message);
+  }
+
+  private onMessage(worker: Worker, message: FromKernelWorker) {
+    if (worker !== this.worker) return;
+    switch (message.type) {
+      case 'booted':
+        this.bootWaiter?.resolve({ ms: message.ms, pyodide: message.pyodide, jspi: message.jspi });
+        break;
+      case 'boot-failed':
+        this.bootWaiter?.reject(new Error(message.message));
+        break;
+      case 'stream':
+        if (this.current?.id === message.run) this.current.onStream(message.stream, message.text, message.t);
+        break;
+      case 'done':
+        if (this.current?.id === message.run) this.finish(this.current, { kind: 'done', run: message.result, stoppedByUser: this.current.stoppedByUser });
+        break;
+      case 'failed':
+        if (this.current?.id === message.run) this.restart('crashed', message.message);
+        break;
+      case 'names': {
+        const resolve = this.names.get(message.req);
+        this.names.delete(message.req);
+        resolve?.({ defines: message.defines, uses: message.uses });
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// Messages between a page (src/kernel/browser/kernel.ts) and its Web Worker (worker.ts).
+import type { CellRun } from '../types.ts';
+
+export type ToKernelWorker =
+  /** `interrupt` is a shared one-int buffer (cross-origin isolated pages only): writing 2 raises KeyboardInterrupt. */
+  | { type: 'boot'; indexURL: string; fixtures: Record<string, unknown>[]; interrupt: Int32Array | null }
+  | { type: 'run'; run: number; code: string; budget?: number; realBudget?: number }
+  /** The names a piece of code defines and uses, without running it (for dependencies of edited cells). */
+  | { type: 'names'; req: number; code: string };
+
+export type FromKernelWorker =
+  | { type: 'booted'; ms: number; pyodide: string; jspi: boolean }
+  | { type: 'boot-failed'; message: string }
+  | { type: 'stream'; run: number; stream: 'stdout' | 'stderr'; text: string; t: number }
+  | { type: 'done'; run: number; result: CellRun }
+  | { type: 'failed'; run: number; message: string }
+  | { type: 'names'; req: number; defines: string[]; uses: string[] };
