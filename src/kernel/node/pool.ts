@@ -113,6 +113,12 @@ export class KernelPool {
       this.release(slot);
       job.resolve(job.results);
     } else if (message.type === 'failed') {
+      if (slot.cell >= 0) {
+        // The interpreter failed inside a cell (a WebAssembly trap, a fatal error): that cell is
+        // reported as failed and the document goes on in a new interpreter, as after a crash.
+        this.onCrash(slot, `the interpreter failed: ${message.message}`);
+        return;
+      }
       this.disarm(slot);
       this.release(slot);
       job.reject(new Error(`document ${job.doc.id}: ${message.message}`));
@@ -157,7 +163,9 @@ export class KernelPool {
       job.results[failedAt] = run;
       job.onCell?.(failedAt, run);
       job.resumeAt = failedAt + 1;
-      job.skip = [...job.skip, failedAt];
+      // Replaying rebuilds the namespace; cells that hung or never yielded would only do so again.
+      const stuck = job.results.flatMap((r, i) => (r && (r.status === 'hangs' || r.status === 'timeout') ? [i] : []));
+      job.skip = [...new Set([...job.skip, failedAt, ...stuck])];
       if (job.resumeAt >= job.doc.cells.length) job.resolve(job.results);
       else this.queue.unshift(job);
     }

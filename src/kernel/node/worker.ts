@@ -30,7 +30,8 @@ async function run({ job, doc, resumeAt, skip }: ToWorker) {
     // silently to rebuild the namespace, the crashed one is skipped.
     for (let index = 0; index < doc.cells.length; index++) {
       if (index < resumeAt) {
-        if (!skip.includes(index)) await session.runCell(doc.cells[index]!);
+        // Best effort: a replayed cell that fails now only leaves its names undefined.
+        if (!skip.includes(index)) await session.runCell(doc.cells[index]!).catch(() => undefined);
         continue;
       }
       Atomics.store(interruptBuffer, 0, 0);
