@@ -80,6 +80,21 @@ beforeAll(() => {
       `,
     },
     afterThreadTimeout: `print("alive; threads:", threading.active_count())`,
+    // Threads that switch without end: most of the real time goes to the host's callbacks that
+    // resume suspended stacks, where an interrupt used to land and take the interpreter down.
+    switchingForever: {
+      realBudget: 1,
+      code: `
+        import threading, time
+        def ping():
+            while True:
+                time.sleep(0)
+        pingers = [threading.Thread(target=ping, name=f"P{i}") for i in range(2)]
+        for p in pingers: p.start()
+        for p in pingers: p.join()
+      `,
+    },
+    afterSwitching: `print("alive after switching")`,
   });
   errors = startDocument(pool, 'errors', {
     // CPython 3.14: gather() needs a loop (get_event_loop() no longer creates one); the coroutine
@@ -289,6 +304,13 @@ describe('hangs and timeouts', { timeout: TIMEOUT }, () => {
     expect(text(run)).toEqual([]);
     expect(text(run, 'stderr')).toEqual([]);
     expect(lines(ok(await stops('afterThreadTimeout')))).toEqual([[0, 'alive; threads: 1']]);
+  });
+
+  it('threads switching forever are a timeout, never a crash of the interpreter', async () => {
+    const run = await stops('switchingForever');
+    expect(run.status, describeRun(run)).toBe('timeout');
+    expect(run.error?.evalue).toMatch(/^interrupted after 1 s of real time: .*\(a CPU-bound loop in thread P[01]\)$/);
+    expect(lines(ok(await stops('afterSwitching')))).toEqual([[0, 'alive after switching']]);
   });
 });
 

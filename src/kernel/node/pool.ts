@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CellRun, KernelDocument } from '../types.ts';
 import { DEFAULT_REAL_BUDGET } from '../types.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { createControl, type FromWorker, type ToWorker } from './protocol.ts';
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
 /** After the real-time budget, SIGINT is raised again this often until the cell ends... */
@@ -28,7 +28,7 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  interrupt: Int32Array;
+  control: ReturnType<typeof createControl>;
   job: Job | null;
   cell: number;
   watchdog: NodeJS.Timeout[];
@@ -71,9 +71,9 @@ export class KernelPool {
   }
 
   private spawn(): Slot {
-    const interrupt = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(WORKER_URL, { workerData: { interruptBuffer: interrupt } });
-    const slot: Slot = { worker, interrupt, job: null, cell: -1, watchdog: [] };
+    const control = createControl();
+    const worker = new Worker(WORKER_URL, { workerData: { control } });
+    const slot: Slot = { worker, control, job: null, cell: -1, watchdog: [] };
     worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
     worker.on('error', (error) => this.onCrash(slot, `the interpreter crashed: ${error.message}`));
     worker.on('exit', (code) => {
@@ -104,7 +104,7 @@ export class KernelPool {
     if (!job || message.job !== job.id) return;
     if (message.type === 'cell-start') {
       slot.cell = message.index;
-      this.arm(slot, job.doc.cells[message.index]?.realBudget ?? DEFAULT_REAL_BUDGET);
+      this.arm(slot, message.ticket, job.doc.cells[message.index]?.realBudget ?? DEFAULT_REAL_BUDGET);
     } else if (message.type === 'cell') {
       this.disarm(slot);
       job.results[message.index] = message.run;
@@ -132,10 +132,13 @@ export class KernelPool {
     queueMicrotask(() => this.dispatch());
   }
 
-  private arm(slot: Slot, budgetSeconds: number) {
+  private arm(slot: Slot, ticket: number, budgetSeconds: number) {
     this.disarm(slot);
     const budgetMs = budgetSeconds * 1000;
-    const interrupt = () => Atomics.store(slot.interrupt, 0, 2); // 2 = SIGINT
+    const { interrupt: buffer, ticket: current } = slot.control;
+    const interrupt = () => {
+      if (Atomics.load(current, 0) === ticket) Atomics.store(buffer, 0, 2); // 2 = SIGINT
+    };
     slot.watchdog.push(setTimeout(interrupt, budgetMs));
     slot.watchdog.push(setTimeout(() => {
       slot.watchdog.push(setInterval(interrupt, INTERRUPT_EVERY_MS));

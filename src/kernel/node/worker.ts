@@ -7,7 +7,8 @@ import { readRuntimeFiles } from './runtime-files.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const port = parentPort!;
-const interruptBuffer: Int32Array = workerData.interruptBuffer;
+const { interrupt: interruptBuffer, ticket }: { interrupt: Int32Array; ticket: Int32Array } = workerData.control;
+let lastTicket = 0;
 const files = readRuntimeFiles();
 const post = (message: FromWorker) => port.postMessage(message);
 
@@ -35,8 +36,15 @@ async function run({ job, doc, resumeAt, skip }: ToWorker) {
         continue;
       }
       Atomics.store(interruptBuffer, 0, 0);
-      post({ type: 'cell-start', job, index });
-      const result = await session.runCell(doc.cells[index]!);
+      Atomics.store(ticket, 0, ++lastTicket);
+      post({ type: 'cell-start', job, index, ticket: lastTicket });
+      let result;
+      try {
+        result = await session.runCell(doc.cells[index]!);
+      } finally {
+        Atomics.store(ticket, 0, 0);
+        Atomics.store(interruptBuffer, 0, 0);
+      }
       post({ type: 'cell', job, index, run: result });
     }
     post({ type: 'done', job });

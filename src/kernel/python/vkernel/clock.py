@@ -6,6 +6,8 @@ reads `now` directly so its own bookkeeping never counts as busy-waiting."""
 
 import time as _time
 
+from .interrupts import checkpoint
+
 # 2025-01-01 00:00:00 UTC (a Wednesday). Stated in the README.
 EPOCH = 1735689600.0
 # Monotonic clocks start at an arbitrary value in CPython too; a round number keeps differences exact.
@@ -28,6 +30,7 @@ class Clock:
             self._reads = 0
 
     def _read(self):
+        checkpoint()  # a safe point for an interrupt that landed in kernel code
         self._reads += 1
         if self._reads > BUSY_READS:
             self.now += BUSY_STEP

@@ -15,6 +15,7 @@ import itertools
 
 from .clock import clock
 from .errors import Hang, Unsupported
+from .interrupts import checkpoint
 
 try:
     from pyodide.ffi import can_run_sync as _can_run_sync, run_sync as _run_sync
@@ -82,6 +83,7 @@ class Scheduler:
     # -- blocking --------------------------------------------------------------------------
     def block(self, deadline, kind, detail=None):
         """Block the current thread until notify() or the deadline. True when notified."""
+        checkpoint()  # an interrupt deferred out of host code lands here, before any bookkeeping
         if self.stopped is not None:
             raise self.stopped
         me = self.current

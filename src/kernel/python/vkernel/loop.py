@@ -11,6 +11,7 @@ import asyncio.events as events
 import threading
 
 from .clock import MONOTONIC_BASE, clock
+from .interrupts import checkpoint
 
 
 class _VirtualSelector:
@@ -18,6 +19,7 @@ class _VirtualSelector:
         self._loop = loop
 
     def select(self, timeout=None):
+        checkpoint()  # the loop's one wait: a safe point for an interrupt deferred out of host code
         loop = self._loop
         if loop._woken:
             loop._woken = False

@@ -9,7 +9,7 @@ import threading
 import time
 import traceback
 
-from . import clock as clock_module
+from . import clock as clock_module, interrupts
 from .clock import clock
 
 _real_perf_counter = time.perf_counter  # captured before the clock is virtualised
@@ -59,6 +59,7 @@ class Kernel:
         self._install_warning_location()
         self._real_start, self._real_budget = _real_perf_counter(), float("inf")
         self._install_thread_interrupts()
+        interrupts.install()
 
     def _install_thread_interrupts(self):
         # The real-time budget's interrupt (SIGINT) lands in whichever green thread is running.
@@ -174,6 +175,7 @@ class Kernel:
         # interrupted: that cell's program never ended, and later cells do not wait for them.
         leftover = (set(threading.enumerate()), set(self._executor_work()))
         status, error, result = "ok", None, None
+        interrupts.arm()
         try:
             result = self._execute(source, filename)
         except BaseException as exc:  # noqa: B902 - a snippet may raise anything
@@ -202,6 +204,7 @@ class Kernel:
             # whichever later cell happens to trigger a collection.
             import gc
             gc.collect()
+        interrupts.disarm()
         self.log.frozen = status == "hangs"
         if self.sched.stopped is not None:
             self.sched.stopped = None  # let later cells run
@@ -232,6 +235,7 @@ class Kernel:
         for group in groups:
             if not group:
                 continue
+            interrupts.checkpoint()
             started = clock.now
             record = {"line": group[0].lineno, "endLine": group[-1].end_lineno,
                       "start": round(started - self.log.origin, 9), "end": None}
