@@ -4,7 +4,7 @@ import { lockDifferences, type LockFile } from '../../src/check/lock.ts';
 
 const entry = { file: 'content/ko/doc.md', line: 10, verdict: 'verified', key: 'abcd1234', output: '[0.000] 시작\n[1.000] 끝' };
 const lock: LockFile = { runtime: { pyodide: '314.0.7', kernel: 'aaaa', python: '3.14' }, cells: { 'doc/abcd1234': entry } };
-const withChange = (change: Partial<LockFile['runtime']>, cell: Partial<typeof entry> = {}): LockFile => ({
+const withChange = (change: Record<string, string>, cell: Partial<typeof entry> = {}): LockFile => ({
   runtime: { ...lock.runtime, ...change },
   cells: { 'doc/abcd1234': { ...entry, ...cell } },
 });
