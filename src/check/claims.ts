@@ -7,6 +7,7 @@ import { tolerance, within } from './tolerance.ts';
 /** `# 총 3초 소요`: the top-level statements since the previous such claim took N seconds. */
 function checkTotal(claim: TimingClaim, run: CellRun, since: number, code: string): { result: ClaimResult; until: number } {
   const base = { kind: 'total' as const, text: claim.text, sourceLine: claim.sourceLine, expected: claim.seconds, approximate: claim.approximate, tolerance: tolerance(claim.seconds, claim.approximate) };
+  if (claim.segment) return { result: checkSegment(claim, run, base), until: since };
   let from: number | null;
   let anchor;
   if (claim.scope === 'after') {
@@ -26,6 +27,17 @@ function checkTotal(claim: TimingClaim, run: CellRun, since: number, code: strin
   }
   const actual = Math.round((anchor.end - from) * 1e6) / 1e6;
   return { result: { ...base, actual, ok: within(actual, claim.seconds, claim.approximate) }, until: anchor.end };
+}
+
+/** A claim inside a function body: the statements it measures, timed by the kernel's brackets. */
+function checkSegment(claim: TimingClaim, run: CellRun, base: Omit<ClaimResult, 'actual' | 'ok'>): ClaimResult {
+  const { fromLine, toLine } = claim.segment!;
+  const timing = (run.segments ?? []).find((s) => s.line === fromLine && s.endLine === toLine);
+  if (!timing || timing.start === null || timing.end === null) {
+    return { ...base, actual: null, ok: true, unchecked: 'the code it describes did not run to its end' };
+  }
+  const actual = Math.round((timing.end - timing.start) * 1e6) / 1e6;
+  return { ...base, actual, ok: within(actual, claim.seconds, claim.approximate) };
 }
 
 /** `print(f"소요 시간: {...:.2f}초")  # 약 3초`: the number that print wrote. */

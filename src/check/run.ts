@@ -109,7 +109,13 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
     // Which earlier cells a cell depends on comes from the names recorded in the last run of each
     // (stored under the cell's own base key); unknown means all earlier cells.
     const runnable = document.cells.map((c) => !c.notPython && !noteOf(c)?.skip);
-    const baseKey = (i: number) => hashOf(runtime, fixtures, noteOf(document.cells[i]!) ?? null, document.cells[i]!.runCode);
+    const segmentsOf = (cell: Cell) => cell.claims.flatMap((c) => (c.segment ? [c.segment] : []));
+    // The timed segments are part of what a run records, so they are part of its key.
+    const baseKey = (i: number) => {
+      const cell = document.cells[i]!;
+      const segments = segmentsOf(cell);
+      return hashOf(runtime, fixtures, noteOf(cell) ?? null, cell.runCode, ...(segments.length ? [segments] : []));
+    };
     const fullKey = (i: number, known: (CellRun | null)[]) =>
       hashOf(baseKey(i), dependencies(document.cells, i, known).map((d) => document.cells[d]!.runCode));
     const known = document.cells.map((_, i) => (options.cache ? options.cache.get(baseKey(i)) : null));
@@ -129,7 +135,8 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
         cells: order.map((i) => {
           const cell = document.cells[i]!;
           const note = noteOf(cell);
-          return { id: cell.id, code: cell.runCode, budget: note?.budget, realBudget: note?.realBudget };
+          const segments = segmentsOf(cell);
+          return { id: cell.id, code: cell.runCode, budget: note?.budget, realBudget: note?.realBudget, ...(segments.length ? { segments } : {}) };
         }),
       };
       try {

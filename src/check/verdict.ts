@@ -4,6 +4,7 @@ import type { Cell } from '../source/model.ts';
 import type { CellAnnotation } from './annotations.ts';
 import { checkClaims } from './claims.ts';
 import { compareStated, outputLines, type ClaimResult } from './compare.ts';
+import { checkEventTables } from './events.ts';
 
 export type Verdict = 'verified' | 'drift' | 'ran' | 'expected-error' | 'error' | 'hangs' | 'skipped';
 export const FAILING: ReadonlySet<Verdict> = new Set(['drift', 'error', 'hangs']);
@@ -31,7 +32,7 @@ function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefine
   if (cell.notPython) return { verdict: 'skipped', reason: cell.notPython, ...none };
   if (note?.skip) return { verdict: 'skipped', reason: note.skip, ...none };
   if (!run) return { verdict: 'error', reason: 'the cell was not run', ...none };
-  const statesOutput = cell.stated.length > 0 || cell.claims.length > 0;
+  const statesOutput = cell.stated.length > 0 || cell.claims.length > 0 || cell.eventTables.length > 0;
   if (run.status === 'hangs' || run.status === 'timeout') {
     const why = run.status === 'timeout' ? `never yields: ${run.error?.evalue ?? ''}` : `never ends: ${run.error?.evalue ?? ''}`;
     return statesOutput
@@ -50,15 +51,17 @@ function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefine
       ? { verdict: 'drift', reason: `raises ${ename}${where} (${run.error?.evalue}) where the document implies a normal end`, ...none }
       : { verdict: 'error', reason: `raises ${ename}${where}: ${run.error?.evalue}`, ...none };
   }
-  if (!statesOutput) return { verdict: 'ran', reason: 'ran cleanly; the document states no output', ...none };
   const lines = outputLines(run.events);
+  const events = checkEventTables(cell.eventTables, lines);
+  const stated = cell.stated.length > 0 || cell.claims.length > 0 || events.matched > 0;
+  if (!stated) return { verdict: 'ran', reason: 'ran cleanly; the document states no output', ...none };
   const statedForm = note?.orderMayVary ? cell.stated.map((s) => ({ ...s, unordered: true })) : cell.stated;
   const comparison = compareStated(statedForm, lines, cell.id);
   const claimResults = checkClaims(cell.claims, run, cell.runCode, lines);
   const claimProblems = claimResults.filter((c) => !c.ok).map((c) =>
     c.actual === null ? `"${c.text}" (line ${c.sourceLine}): no printed time found to check` : `"${c.text}" (line ${c.sourceLine}) says ${c.expected}s, the run took ${c.actual}s`);
-  const problems = [...comparison.problems, ...claimProblems];
-  const claims = [...comparison.claims, ...claimResults];
+  const problems = [...comparison.problems, ...claimProblems, ...events.problems];
+  const claims = [...comparison.claims, ...claimResults, ...events.claims];
   if (problems.length > 0) return { verdict: 'drift', reason: problems.join('; '), diff: comparison.diff, claims };
   return { verdict: 'verified', reason: 'the stated output and timing claims match the run', diff: null, claims };
 }

@@ -76,10 +76,11 @@ export class KernelSession {
     const budget = cell.budget ?? DEFAULT_VIRTUAL_BUDGET;
     const realBudget = cell.realBudget ?? DEFAULT_REAL_BUDGET;
     const runCell = this.kernel.run_cell_json;
+    const segments = JSON.stringify((cell.segments ?? []).map((s) => [s.fromLine, s.toLine]));
     try {
       const json: string = supportsStackSwitching()
-        ? await runCell.callPromising(cell.code, budget, realBudget)
-        : runCell(cell.code, budget, realBudget);
+        ? await runCell.callPromising(cell.code, budget, realBudget, segments)
+        : runCell(cell.code, budget, realBudget, segments);
       return JSON.parse(json) as CellRun;
     } finally {
       runCell.destroy();

@@ -67,6 +67,8 @@ export interface CellRun {
   cpuMs: number;
   trace: { actors: TraceActor[] };
   statements: StatementTiming[];
+  /** The segments the cell asked for (`KernelCell.segments`), in order, timed where they ran. */
+  segments?: StatementTiming[];
   defines: string[];
   /** Names the cell binds only by its own import statements: it does not need them from earlier cells. */
   imports: string[];
@@ -81,6 +83,11 @@ export interface KernelCell {
   budget?: number;
   /** Real-time budget in seconds before a CPU-bound cell is interrupted (default 10). */
   realBudget?: number;
+  /**
+   * Runs of statements inside function bodies to time (code lines, 1-based, inclusive), for timing
+   * claims written there. Top-level statements are always timed (`CellRun.statements`).
+   */
+  segments?: { fromLine: number; toLine: number }[];
 }
 
 export interface KernelDocument {

@@ -37,6 +37,11 @@ export function timingClaims(code: string, codeStartLine: number): TimingClaim[]
       }
     }
     if (isTopStatement(line)) seenStatement = true;
+    if (/^\s+#/.test(line)) {
+      const nested = nestedClaim(lines, i);
+      if (nested) claims.push({ ...nested, sourceLine: codeStartLine + i });
+      return;
+    }
     if (!line.startsWith('#')) return;
     const total = matchTotal(line.replace(/^#\s*/, ''));
     if (!total) return;
@@ -47,6 +52,46 @@ export function timingClaims(code: string, codeStartLine: number): TimingClaim[]
     claims.push({ kind: 'total', ...total, text: line.replace(/^#\s*/, '').trim(), codeLine: i + 1, sourceLine: codeStartLine + i, scope: headsBelow ? 'after' : 'before' });
   });
   return claims;
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/**
+ * A total claim on a comment inside a function body (`    # 총 2초` under two awaits). It measures
+ * the statements next to it at its own indentation: the run of lines right below it when it heads
+ * them, otherwise the run right above it; a blank line, a comment at that indentation or a line
+ * further left ends the run.
+ */
+function nestedClaim(lines: string[], i: number): Omit<TimingClaim, 'sourceLine'> | null {
+  const line = lines[i]!;
+  const total = matchTotal(line.trim().replace(/^#\s*/, ''));
+  if (!total) return null;
+  const indent = indentOf(line);
+  const statementAt = (k: number) => {
+    const l = lines[k];
+    return l !== undefined && l.trim() !== '' && indentOf(l) === indent && !l.trim().startsWith('#');
+  };
+  const continues = (k: number) => {
+    const l = lines[k];
+    return l !== undefined && l.trim() !== '' && indentOf(l) >= indent && !(indentOf(l) === indent && l.trim().startsWith('#'));
+  };
+  const headsBelow = statementAt(i + 1) && !statementAt(i - 1);
+  let from = i;
+  let to = i;
+  if (headsBelow) {
+    from = to = i + 1;
+    while (continues(to + 1)) to++;
+  } else {
+    if (!continues(i - 1)) return null;
+    from = to = i - 1;
+    while (continues(from - 1)) from--;
+    // The run starts at a statement of this indentation, not inside a call's arguments.
+    while (from < to && indentOf(lines[from]!) !== indent) from++;
+  }
+  return {
+    kind: 'total', ...total, text: line.trim().replace(/^#\s*/, '').trim(), codeLine: i + 1,
+    scope: headsBelow ? 'after' : 'before', segment: { fromLine: from + 1, toLine: to + 1 },
+  };
 }
 
 const NAMED_CUE = /#.*?\b([A-Z]\w*(?:Error|Exception|Warning|Interrupt|Exit))\b\s*!?/u;

@@ -9,6 +9,7 @@ import { chapterAt, splitChapters } from './chapters.ts';
 import { commentBlocks, fenceAfter, printValues } from './stated.ts';
 import { errorCues, timingClaims } from './claims.ts';
 import { checkLanguage } from './language.ts';
+import { eventTables } from './events.ts';
 import type { Cell, SourceDocument } from './model.ts';
 
 export function documentSlug(file: string): string {
@@ -70,6 +71,7 @@ export function parseDocument(markdown: string, file: string): SourceDocument {
       stated,
       claims: language.notPython ? [] : timingClaims(language.runCode, codeStart),
       errorCues: errorCues(code),
+      eventTables: language.notPython ? [] : eventTables(language.runCode, codeStart),
     });
   });
 

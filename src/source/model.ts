@@ -48,6 +48,23 @@ export interface Cell {
   claims: TimingClaim[];
   /** Lines (1-based within the code) that carry a cue that they raise, e.g. `# SyntaxError!`. */
   errorCues: ErrorCue[];
+  /** Tables of timed events in comments (`# 1.0 | 파일B 완료!`). */
+  eventTables: EventTable[];
+}
+
+export interface EventRow {
+  /** When the event happens, in seconds from the start of the program. */
+  at: number;
+  /** The row's text as written. */
+  description: string;
+  /** The words a printed line must contain to report the event. */
+  words: string[];
+  sourceLine: number;
+}
+
+export interface EventTable {
+  rows: EventRow[];
+  sourceLine: number;
 }
 
 export type StatedKind =
@@ -92,6 +109,11 @@ export interface TimingClaim {
   sourceLine: number;
   /** A total claim sums up the code above it, or heads the block of code right below it. */
   scope: 'before' | 'after';
+  /**
+   * For a claim inside a function body: the code lines (1-based, inclusive) of the statements it
+   * measures. Top-level claims are measured by the kernel's statement timing and have none.
+   */
+  segment?: { fromLine: number; toLine: number };
 }
 
 export interface ErrorCue {

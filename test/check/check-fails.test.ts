@@ -22,6 +22,40 @@ function check(markdown: string): { code: number; output: string } {
   }
 }
 
+/** A cell of one of the project's documents, as its fence: the Markdown around it is irrelevant here. */
+function fenceAt(file: string, line: number): string {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const end = lines.findIndex((l, i) => i >= line && l.startsWith('```'));
+  return lines.slice(line - 1, end + 1).join('\n');
+}
+
+describe('claims inside functions and tables of events', () => {
+  // A claim written inside main() (`# 3개 동시 실행 → 총 1초`) and a table of timed events in comments.
+  const doc = ['# Claims', '', fenceAt('content/ko/asyncio-basics.md', 61), '', fenceAt('content/ko/asyncio-complete-guide.md', 676), ''].join('\n');
+
+  it('are verified as the documents state them', () => {
+    const result = check(doc);
+    expect(result.output).toMatch(/2 verified/);
+    expect(result.code).toBe(0);
+  });
+
+  it('fail when the claim inside a function is altered', () => {
+    const altered = doc.replace('총 1초 (3초 아님!)', '총 3초 (3초 아님!)');
+    expect(altered).not.toBe(doc);
+    const result = check(altered);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/doc\.md:3: cell 1 \(\w+\) drift: "3개 동시 실행 → 총 3초 \(3초 아님!\)" \(line 11\) says 3s, the run took 1s/);
+  });
+
+  it('fail when a row of the table is altered', () => {
+    const altered = doc.replace('# 2.0      | 파일A 완료!', '# 2.5      | 파일A 완료!');
+    expect(altered).not.toBe(doc);
+    const result = check(altered);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/drift: the table says "파일A 완료! \(sleep 2초 끝\)" \(line \d+\) happens 2\.5s after its first event; "파일A 다운로드 완료" was printed 2s after/);
+  });
+});
+
 describe('npm run check on a document outside the project', () => {
   let original: { code: number; output: string };
   beforeAll(() => { original = check(SOURCE); });

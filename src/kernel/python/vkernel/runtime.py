@@ -9,7 +9,7 @@ import threading
 import time
 import traceback
 
-from . import clock as clock_module, interrupts
+from . import clock as clock_module, interrupts, probes
 from .clock import clock
 
 _real_perf_counter = time.perf_counter  # captured before the clock is virtualised
@@ -147,11 +147,12 @@ class Kernel:
         return lines
 
     # -- running -----------------------------------------------------------------------------
-    def run_cell_json(self, source, budget=3600.0, real_budget=10.0):
+    def run_cell_json(self, source, budget=3600.0, real_budget=10.0, segments_json="[]"):
         import json
-        return json.dumps(self.run_cell(source, budget, real_budget), ensure_ascii=False)
+        segments = [tuple(s) for s in json.loads(segments_json)]
+        return json.dumps(self.run_cell(source, budget, real_budget, segments), ensure_ascii=False)
 
-    def run_cell(self, source, budget=3600.0, real_budget=10.0):
+    def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=()):
         self.cells_run += 1
         filename = f"<cell {self.cells_run}>"
         lines = source.splitlines(keepends=True)
@@ -177,7 +178,7 @@ class Kernel:
         status, error, result = "ok", None, None
         interrupts.arm()
         try:
-            result = self._execute(source, filename)
+            result = self._execute(source, filename, segments)
         except BaseException as exc:  # noqa: B902 - a snippet may raise anything
             status, error = self._outcome(exc, real_start, real_budget)
         if status in ("ok", "error") and self.sched.stopped is None:
@@ -217,14 +218,17 @@ class Kernel:
             "cpuMs": round((_real_perf_counter() - real_start) * 1000, 3),
             "trace": self._trace_export(),
             "statements": self.statements,
+            "segments": probes.export(self.cells_run, self.log.origin) if segments else [],
             "defines": defines,
             "imports": imports,
             "uses": uses,
             "world": self.world.take_usage() if self.world is not None else [],
         }
 
-    def _execute(self, source, filename):
+    def _execute(self, source, filename, segments=()):
         tree = ast.parse(source, filename, "exec")
+        if segments:
+            probes.instrument(tree, segments, self.cells_run)
         last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
         if last is not None:
             tree.body.pop()
