@@ -68,6 +68,25 @@ export function fenceAfter(siblings: RootContent[], codeIndex: number): StatedOu
 const VALUE_START = /^(\[|\{|\(|<|'|"|-?\d|True\b|False\b|None\b)/;
 const HANGUL = /[\u3131-\uD79D]/u;
 
+const ITEM_ORDER = /^(?:[\p{L}\s]*순서|(?:completion |execution )?order)\s*:\s*(.+)$/iu;
+
+/**
+ * `print(result)  # 완료 순서: url2, url3, url1`: the print (in a loop) writes lines that mention
+ * these items in this order. Each item stands for a line containing it; lines may come between.
+ */
+function orderOfItems(comment: string, sourceLine: number): StatedOutput | null {
+  const m = ITEM_ORDER.exec(comment);
+  if (!m) return null;
+  const items = m[1]!.split(/\s*(?:,|→|->)\s*/).map((s) => s.trim()).filter(Boolean);
+  if (items.length < 2) return null;
+  return {
+    kind: 'order',
+    lines: items.map((item) => ({ text: `...${item}...`, at: null, approximate: false, raw: item, sourceLine })),
+    unordered: false,
+    sourceLine,
+  };
+}
+
 /** `print(x)  # value`: a trailing comment that shows the printed value (not prose, not a timing). */
 export function printValues(code: string, codeStartLine: number): StatedOutput[] {
   const found: StatedOutput[] = [];
@@ -76,8 +95,13 @@ export function printValues(code: string, codeStartLine: number): StatedOutput[]
     if (!m) return;
     const comment = m[2]!.replace(/\s*[✅❌].*$/u, '').trim();
     if (!comment || /^(약\s*)?\d+(\.\d+)?\s*초/u.test(comment)) return; // a timing claim, not a value
+    const order = orderOfItems(comment, codeStartLine + i);
+    if (order) {
+      found.push(order);
+      return;
+    }
     if (!VALUE_START.test(comment) && HANGUL.test(comment)) return; // prose about the line
-    if (/:\s/.test(comment) && HANGUL.test(comment.split(':')[0]!)) return; // "완료 순서: ..." prose
+    if (/:\s/.test(comment) && HANGUL.test(comment.split(':')[0]!)) return; // other prose with a colon
     found.push({
       kind: 'print-value',
       lines: [statedLine(comment, codeStartLine + i)],
