@@ -33,14 +33,35 @@ export function segments(actor: TraceActor): { kind: string; from: number; to: n
   return out;
 }
 
-export function ganttText(run: CellRun, title: string): string {
-  const lines = ['gantt', `  title ${clean(title)}`, '  dateFormat x', '  axisFormat %S.%Ls'];
+/**
+ * The axis for a timeline this long. Mermaid reads the times as dates (milliseconds since 1970) and
+ * formats ticks with d3's date directives, which know no "seconds since the start" beyond 59: up to a
+ * minute the axis counts seconds, beyond it the times are drawn in units of one minute per drawn
+ * second (so `%-S` counts minutes). Minutes of the date itself are never shown: they would move
+ * with the reader's time zone (India's is +5:30).
+ */
+export function axisFor(spanSeconds: number): { scale: number; format: string; tick: string } {
+  if (spanSeconds <= 2) return { scale: 1, format: '%-S.%Ls', tick: '200millisecond' };
+  if (spanSeconds <= 15) return { scale: 1, format: '%-Ss', tick: '1second' };
+  if (spanSeconds < 60) return { scale: 1, format: '%-Ss', tick: '5second' };
+  return { scale: 1 / 60, format: '%-S min', tick: spanSeconds <= 900 ? '1second' : '5second' };
+}
+
+/** The gantt text; times are milliseconds (of virtual time, or of minutes past a minute: see axisFor). */
+export function ganttText(run: CellRun): string {
+  const drawn = run.trace.actors.filter((a) => a.started !== null && a.finished !== null);
+  const span = Math.max(0, ...drawn.map((a) => a.finished!));
+  const axis = axisFor(span);
+  const at = (seconds: number) => ms(seconds * axis.scale);
+  const lines = ['gantt', '  dateFormat x', `  axisFormat ${axis.format}`, `  tickInterval ${axis.tick}`];
   run.trace.actors.forEach((actor, i) => {
     if (actor.started === null || actor.finished === null) return;
     lines.push(`  section ${clean(actor.label)}`);
     segments(actor).forEach((seg, k) => {
       const tag = seg.kind === 'running' ? 'active, ' : seg.kind === 'blocking' ? 'crit, ' : '';
-      lines.push(`  ${clean(seg.kind)} :${tag}a${i}s${k}, ${ms(seg.from)}, ${ms(seg.to) === ms(seg.from) ? ms(seg.to) + 1 : ms(seg.to)}`);
+      const from = at(seg.from);
+      const to = at(seg.to);
+      lines.push(`  ${clean(seg.kind)} :${tag}a${i}s${k}, ${from}, ${to === from ? to + 1 : to}`);
     });
   });
   return lines.join('\n');

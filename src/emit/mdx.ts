@@ -65,7 +65,7 @@ export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
     diff: verdict.diff, status: run?.status ?? null, lines,
     stated: cell.stated.flatMap((s) => s.lines.map((l) => l.raw)),
     virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null,
-    timeline: run && hasTimeline(run) ? ganttText(run, cell.id) : null,
+    timeline: run && hasTimeline(run) ? ganttText(run) : null,
     world: (run?.world ?? []).map((w) => `${w.detail} (${w.fixture})`),
     partial: cell.partial?.reason ?? null,
     error: run?.error ? `${run.error.ename}: ${run.error.evalue}` : null,

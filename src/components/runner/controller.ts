@@ -3,6 +3,7 @@
 // a page share one namespace, as at build time: running a cell first runs the earlier cells whose
 // definitions it uses, if they have not run in the current interpreter.
 import { BrowserKernel, type RunOutcome } from '../../kernel/browser/kernel.ts';
+import { MERMAID_CONFIG } from '../mermaid-config.ts';
 import { ganttText, hasTimeline } from '../../emit/gantt.ts';
 import type { RunnerProps } from '../../emit/runner.ts';
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
@@ -17,7 +18,6 @@ type RunState = 'loading' | 'queued' | 'running' | 'ok' | 'error' | 'hangs' | 't
 /** A replay plays the recorded output at its pace, compressed to at most this many real seconds. */
 export const REPLAY_CAP_SECONDS = 10;
 
-const MERMAID_CONFIG = { startOnLoad: false, theme: 'neutral', gantt: { useWidth: 720 } } as const;
 
 function seconds(s: number): string {
   return `${s.toFixed(3)}s`;
@@ -370,7 +370,7 @@ export class PageRunner {
       cell.el.append(figure);
     }
     figure.hidden = false;
-    const text = ganttText(run, cell.id);
+    const text = ganttText(run);
     figure.dataset.gantt = text;
     const pre = document.createElement('pre');
     pre.className = 'mermaid';
