@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { lineMatcher, matchLine, normalizeText, statedNumbers } from '../../src/check/normalize.ts';
+import { EXACT_TOLERANCE, tolerance, within } from '../../src/check/tolerance.ts';
+
+const matches = (stated: string, actual: string) => matchLine(lineMatcher(stated), actual);
+
+describe('normalizeText', () => {
+  it('collapses whitespace, unifies quotes and hides memory addresses', () => {
+    expect(normalizeText('  <Foo object at 0x7F3a9c>   "x"\t y ')).toBe("<Foo object at 0x…> 'x' y");
+  });
+});
+
+describe('matchLine: what a careful reader accepts', () => {
+  it('accepts another quote style in a literal written in a comment', () => {
+    // Documents often write lists with double quotes; Python prints single quotes.
+    expect(matches('["작업1 결과", "작업2 결과"]', "['작업1 결과', '작업2 결과']")).toEqual([]);
+  });
+
+  it('accepts a quoted string for the printed text without quotes, not the reverse', () => {
+    expect(matches("'hello'", 'hello')).toEqual([]);
+    expect(matches('"hello"', 'hello')).toEqual([]);
+    expect(matches('hello', "'hello'")).toBeNull();
+  });
+
+  it('accepts different memory addresses', () => {
+    expect(matches('<coroutine object main at 0x7f8b2c3d4e50>', '<coroutine object main at 0x10a2b3c4d>')).toEqual([]);
+  });
+
+  it('accepts different runs of whitespace, not different words or punctuation', () => {
+    expect(matches('Task1   성공:  성공', 'Task1 성공: 성공')).toEqual([]);
+    expect(matches('Task1 성공', 'Task1 실패')).toBeNull();
+    expect(matches('완료!', '완료')).toBeNull();
+  });
+
+  it('reads `...` inside a line as "anything here"', () => {
+    // From async-io-performance.md: the response body is cut short in the document.
+    expect(matches('응답 1: { "userId": 1, "id": 1, "title": "...', '응답 1: { "userId": 1, "id": 1, "title": "sunt aut facere" }')).toEqual([]);
+    expect(matches('응답 1: { "userId": 1, "id": 1, "title": "...', '응답 2: { "userId": 1 }')).toBeNull();
+  });
+
+  it('matches regex metacharacters literally', () => {
+    expect(matches('(1+2)*3 = [9]?', '(1+2)*3 = [9]?')).toEqual([]);
+    expect(matches('a.c', 'abc')).toBeNull();
+  });
+
+  it('captures elapsed times so that the number is checked as a time, not as text', () => {
+    expect(matches('소요 시간: 3.00초', '소요 시간: 3.01초')).toEqual([{ kind: 'seconds', value: 3.01 }]);
+    expect(matches('elapsed: 2s', 'elapsed: 2.5 s')).toEqual([{ kind: 'seconds', value: 2.5 }]);
+    // The unit still has to be the same.
+    expect(matches('elapsed: 2s', 'elapsed: 2초')).toBeNull();
+  });
+
+  it('captures HH:MM:SS stamps as seconds of the day', () => {
+    expect(matches('[10:00:02] 끝', '[00:00:05] 끝')).toEqual([{ kind: 'clock', value: 5 }]);
+  });
+
+  it('does not read a count followed by a word as a time', () => {
+    expect(lineMatcher('5 sessions opened').captures).toEqual([]);
+    expect(statedNumbers('작업 3 완료')).toEqual([]);
+  });
+
+  it('treats a line of its own `...` as a wildcard line', () => {
+    expect(lineMatcher('...').wildcardLine).toBe(true);
+    expect(lineMatcher(' … ').wildcardLine).toBe(true);
+    expect(lineMatcher('Loading...').wildcardLine).toBe(false);
+  });
+});
+
+describe('statedNumbers', () => {
+  it('lists the stated times and clock stamps in the order they are written', () => {
+    expect(statedNumbers('[10:00:02] 끝 3초 후 1.5 s')).toEqual([
+      { kind: 'clock', value: 36002 },
+      { kind: 'seconds', value: 3 },
+      { kind: 'seconds', value: 1.5 },
+    ]);
+  });
+});
+
+describe('tolerance', () => {
+  it('is 0.05 s for a plain claim', () => {
+    expect(tolerance(3, false)).toBe(EXACT_TOLERANCE);
+    expect(within(3.05, 3, false)).toBe(true);
+    expect(within(2.95, 3, false)).toBe(true);
+    expect(within(3.06, 3, false)).toBe(false);
+  });
+
+  it('is 20% or 0.5 s, whichever is larger, for an approximate claim', () => {
+    expect(tolerance(1, true)).toBe(0.5);
+    expect(tolerance(10, true)).toBe(2);
+    expect(within(1.5, 1, true)).toBe(true);
+    expect(within(1.51, 1, true)).toBe(false);
+    expect(within(12, 10, true)).toBe(true);
+    expect(within(7.9, 10, true)).toBe(false);
+  });
+
+  it('applies to a claim of zero', () => {
+    expect(within(0.04, 0, false)).toBe(true);
+    expect(within(0.4, 0, true)).toBe(true);
+    expect(within(0.6, 0, true)).toBe(false);
+  });
+});
