@@ -43,7 +43,7 @@ export function outputLines(events: OutputEvent[], stream: 'stdout' | 'stderr' =
 }
 
 /** Indices of actual lines matched by each stated line (-1 for a wildcard line), or null. */
-function matchSequence(stated: StatedOutput, actual: ActualLine[], from = 0): { indices: number[]; captures: Capture[][] } | null {
+function matchSequence(stated: StatedOutput, actual: ActualLine[], from = 0, toEnd = true): { indices: number[]; captures: Capture[][] } | null {
   const matchers = stated.lines.map((l) => lineMatcher(l.text));
   if (stated.kind === 'print-value') {
     const i = actual.findIndex((a) => matchLine(matchers[0]!, a.text) !== null);
@@ -73,7 +73,7 @@ function matchSequence(stated: StatedOutput, actual: ActualLine[], from = 0): { 
     if (memo.has(key)) return memo.get(key)!;
     let result: number[] | null = null;
     if (s === matchers.length) {
-      result = subsequence || a === actual.length ? [] : null;
+      result = subsequence || !toEnd || a === actual.length ? [] : null;
     } else if (matchers[s]!.wildcardLine) {
       for (let k = a; k <= actual.length && !result; k++) {
         const rest = go(s + 1, k);
@@ -145,15 +145,45 @@ function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/**
+ * A stated line whose annotation-like ending was really printed (`다운로드 완료 (2.0초)` from
+ * `print(f"다운로드 완료 ({t:.1f}초)")`) is text to compare, not a claim about when it appears.
+ */
+function printedAnnotations(stated: StatedOutput, actual: ActualLine[]): StatedOutput {
+  const printedAnywhere = (text: string) => {
+    const matcher = lineMatcher(text);
+    return actual.some((a) => matchLine(matcher, a.text) !== null);
+  };
+  const lines = stated.lines.map((line) =>
+    line.at !== null && !printedAnywhere(line.text) && printedAnywhere(line.raw.trim()) ? { ...line, text: line.raw.trim(), at: null } : line);
+  return { ...stated, lines };
+}
+
+const lastIndex = (indices: number[]) => Math.max(-1, ...indices);
+
 export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[], label: string): Comparison {
   const problems: string[] = [];
   const claims: ClaimResult[] = [];
   const failedBlocks: StatedOutput[] = [];
-  // Blocks of one cell describe its programs in order: each is matched after the one before.
+  // Blocks of one cell describe its programs in order: each is matched after the lines the one
+  // before matched. Several complete outputs are taken in turn, each its own program's lines (the
+  // last one up to the end), and failing that each as the whole output.
+  const outputs = statedOutputs.filter((s) => s.kind === 'output');
   let from = 0;
-  for (const stated of statedOutputs) {
-    const match = matchSequence(stated, actual, stated.kind === 'order' ? from : 0);
-    if (match && stated.kind === 'order') from = Math.max(from, (match.indices.find((i) => i >= 0) ?? from - 1) + 1);
+  let outputFrom = 0;
+  for (const given of statedOutputs) {
+    const stated = printedAnnotations(given, actual);
+    let match;
+    if (stated.kind === 'order') {
+      match = matchSequence(stated, actual, from);
+      if (match) from = Math.max(from, lastIndex(match.indices) + 1);
+    } else if (stated.kind === 'output' && outputs.length > 1) {
+      const last = given === outputs.at(-1);
+      match = matchSequence(stated, actual, outputFrom, last) ?? matchSequence(stated, actual, 0);
+      if (match) outputFrom = Math.max(outputFrom, lastIndex(match.indices) + 1);
+    } else {
+      match = matchSequence(stated, actual, 0);
+    }
     if (!match) {
       failedBlocks.push(stated);
       const what = stated.kind === 'print-value' ? `the value shown after print (line ${stated.sourceLine})` : `the stated output at line ${stated.sourceLine}`;

@@ -20,7 +20,8 @@ export function splitChapters(tree: Root, markdown: string, documentTitle: strin
     ...cuts.map((c) => ({ ...c, intro: false })),
   ];
   const slugs = uniqueSlugs(sections.map((s) => (s.intro ? 'introduction' : s.title)));
-  const totalLines = markdown.split('\n').length;
+  // A final newline ends the last line; it does not start another.
+  const totalLines = markdown.split('\n').length - (markdown.endsWith('\n') ? 1 : 0);
   return sections.map((section, index) => {
     const next = sections[index + 1];
     return {

@@ -12,13 +12,21 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** Slugs for a list of headings: empty ones (emoji or punctuation only) get `section-N`. */
+/**
+ * Slugs for a list of headings: empty ones (emoji or punctuation only) get `section-N`; a repeated
+ * one gets the first free `-2`, `-3`, ..., never a slug that another heading has or will have.
+ */
 export function uniqueSlugs(titles: string[]): string[] {
-  const used = new Map<string, number>();
-  return titles.map((title, i) => {
-    const base = slugify(title) || `section-${i + 1}`;
-    const count = used.get(base) ?? 0;
-    used.set(base, count + 1);
-    return count === 0 ? base : `${base}-${count + 1}`;
+  const bases = titles.map((title, i) => slugify(title) || `section-${i + 1}`);
+  const taken = new Set<string>();
+  const own = new Set(bases);
+  return bases.map((base) => {
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) {
+      slug = `${base}-${n}`;
+      if (own.has(slug)) slug = base; // another heading's own slug: keep counting
+    }
+    taken.add(slug);
+    return slug;
   });
 }

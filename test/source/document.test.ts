@@ -194,3 +194,16 @@ describe('parseDocument on a real document', () => {
     expect(parsed.cells.map((c) => c.index)).toEqual(parsed.cells.map((_, i) => i + 1));
   });
 });
+
+describe('chapter slugs and ranges, edge cases', () => {
+  it('stay unique when a suffixed slug equals another heading\'s own slug', () => {
+    const slugs = uniqueSlugs(['예제', '예제', '예제 2']);
+    // "예제 2" keeps its own slug; the repeated "예제" takes the next free number.
+    expect(slugs).toEqual(['예제', '예제-3', '예제-2']);
+  });
+
+  it('end at the last line of a file that ends with a newline', () => {
+    const chapters = parseDocument('# T\n\nintro\n\n## A\n\ntext\n', 'doc.md').chapters;
+    expect(chapters.at(-1)!.endLine).toBe(7);
+  });
+});
