@@ -28,4 +28,14 @@ export default defineConfig({
   // The runnable cells' Web Worker (src/kernel/browser/worker.ts) is an ES module worker: it
   // imports Pyodide from the site's /pyodide/ at run time.
   vite: { worker: { format: 'es' } },
+  // Cross-origin isolation lets Stop interrupt a cell through Pyodide's interrupt buffer (shared
+  // memory) and keep its namespace; without it Stop has to end the worker. Every resource of the
+  // site is same-origin, so nothing else changes. `astro dev` and `astro preview` send these; a
+  // host serving dist/ should send them too (see README, Runnable cells).
+  server: {
+    headers: {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
 });
