@@ -71,6 +71,7 @@ class Scheduler:
         self.budget_deadline = None  # virtual time at which the cell's budget is spent
         self.diagnose = None         # callable returning the diagnosis lines for a hang
         self.on_wait = None          # tracer hook: (thread, kind, detail, t0, t1)
+        self.on_interrupt = None     # (thread, KeyboardInterrupt) that ended a thread: the cell stops
 
     # -- queries ---------------------------------------------------------------------------
     @property
@@ -208,11 +209,21 @@ class Scheduler:
             self.current = thread
             try:
                 func()
+            except KeyboardInterrupt as exc:
+                # The real-time budget's interrupt, past threading's own handling (which reports it
+                # through threading.excepthook): it still ends the cell, not just this thread.
+                if self.on_interrupt is None:
+                    raise
+                self.on_interrupt(thread, exc)
             finally:
                 thread.state = "done"
-                for callback in thread.on_exit:
-                    callback()
-                self._hand_off_from_finished(thread)
+                # Whatever happens in the callbacks, the next thread must get its turn: a stack
+                # that ends without handing off leaves every other one suspended for good.
+                try:
+                    for callback in thread.on_exit:
+                        callback()
+                finally:
+                    self._hand_off_from_finished(thread)
 
         _host.spawn(bootstrap)
         return thread

@@ -13,6 +13,7 @@ offers (a clock reading, a blocking call), or lands with the host's next SIGINT,
 until the cell ends."""
 
 import signal
+import sys
 
 # Code whose frames are never interrupted: the kernel itself and Pyodide's host glue.
 _HOST_MARKERS = ("/vkernel/", "/_pyodide/", "/pyodide/", "kernel_host")
@@ -52,9 +53,16 @@ def _on_sigint(signum, frame):
 
 
 def checkpoint():
-    """Raise a deferred interrupt. Called by the kernel where raising leaves its state intact."""
+    """Raise a deferred interrupt. Called by the kernel where raising leaves its state intact, and
+    only on behalf of a snippet: the same kernel call made by the kernel itself (a lock taken while
+    a thread winds down, a clock read while a cell ends) is no place for it either."""
     global _pending
-    if _pending:
+    if not _pending:
+        return
+    frame = sys._getframe(1)
+    while frame is not None and _is_host(frame.f_code.co_filename):
+        frame = frame.f_back
+    if _runs_snippet(frame):
         _pending = False
         raise KeyboardInterrupt
 

@@ -69,19 +69,22 @@ class Kernel:
         # End the cell as a timeout instead, as for a CPU loop in the main thread.
         hook = threading.excepthook
 
+        def stop_for(name, exc):
+            from .errors import CpuTimeout
+            tb = traceback.format_exception(type(exc), exc, exc.__traceback__)
+            self.sched._stop(CpuTimeout(
+                f"interrupted after {self._real_budget:g} s of real time: the cell never "
+                f"yields (a CPU-bound loop in thread {name})", tb))
+
         def excepthook(args):
             if args.exc_type is not None and issubclass(args.exc_type, KeyboardInterrupt) \
                     and _real_perf_counter() - self._real_start >= self._real_budget * 0.9:
-                from .errors import CpuTimeout
-                tb = traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)
-                name = args.thread.name if args.thread is not None else "?"
-                self.sched._stop(CpuTimeout(
-                    f"interrupted after {self._real_budget:g} s of real time: the cell never "
-                    f"yields (a CPU-bound loop in thread {name})", tb))
+                stop_for(args.thread.name if args.thread is not None else "?", args.exc_value)
                 return
             hook(args)
 
         threading.excepthook = excepthook
+        self.sched.on_interrupt = lambda green, exc: stop_for(green.name, exc)
 
     @staticmethod
     def _install_warning_location():
