@@ -37,8 +37,12 @@ async function scriptBytes(url: string): Promise<{ bytes: number; files: number 
   }
 }
 
-/** Runnable cells: from the first click on Run to the first line of output, cold, then warm. */
-async function runnerTimes(url: string): Promise<{ cold: number; warm: number }> {
+/**
+ * Runnable cells: from the first click on Run to the first line of output, cold, then warm; then
+ * from a click on Stop during `while True: pass` to the cell's stopped state, and how it stopped
+ * (`stopped`: interrupted, namespace kept; `restarted`: the worker was ended).
+ */
+async function runnerTimes(url: string): Promise<{ cold: number; warm: number; stop: number; stopState: string }> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -55,7 +59,23 @@ async function runnerTimes(url: string): Promise<{ cold: number; warm: number }>
       await page.waitForFunction(() => document.querySelector('[data-cell="asyncio-complete-guide/20a1151a"]')?.getAttribute('data-run-state') === 'ok', null, { timeout: 120_000 });
       return ms;
     };
-    return { cold: await firstOutput(), warm: await firstOutput() };
+    const cold = await firstOutput();
+    const warm = await firstOutput();
+    await cell.locator('[data-action="edit"]').click();
+    const editor = cell.locator('[data-editor] .cm-content');
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('while True:\n    pass');
+    await cell.locator('[data-action="run"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-cell="asyncio-complete-guide/20a1151a"]')?.getAttribute('data-run-state') === 'running', null, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const stopped = Date.now();
+    await cell.locator('[data-action="stop"]').click();
+    await page.waitForFunction(() => ['stopped', 'restarted'].includes(document.querySelector('[data-cell="asyncio-complete-guide/20a1151a"]')?.getAttribute('data-run-state') ?? ''), null, { timeout: 30_000, polling: 10 });
+    const stop = Date.now() - stopped;
+    return { cold, warm, stop, stopState: (await cell.getAttribute('data-run-state')) ?? '?' };
   } finally {
     await browser.close();
   }
@@ -75,8 +95,9 @@ export async function benchSite(): Promise<void> {
       const { bytes, files } = await scriptBytes(site.url + encodeURI(path));
       console.log(`chapter page JavaScript before interaction, ${label}: ${(bytes / 1024).toFixed(1)} KiB in ${files} files`);
     }
-    const { cold, warm } = await runnerTimes(site.url + encodeURI('/ko/asyncio-complete-guide/8-asyncio-핵심-api/'));
+    const { cold, warm, stop, stopState } = await runnerTimes(site.url + encodeURI('/ko/asyncio-complete-guide/8-asyncio-핵심-api/'));
     console.log(`runnable cell, first click to first output: ${cold} ms cold (Pyodide loads), ${warm} ms warm`);
+    console.log(`runnable cell, Stop during a CPU loop to stopped: ${stop} ms (${stopState === 'stopped' ? 'interrupted, namespace kept' : 'worker restarted'})`);
   } finally {
     await site.close();
   }
