@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('chapter pages, search, errata and notebooks', () 
     await page.close();
   });
 
-  for (const [query, chapter] of [['세마포어', '11-세마포어와-락'], ['코루틴', 'coroutine'], ['이벤트 루프', '이벤트-루프']] as const) {
+  for (const [query, chapter] of [['비동기', '1-비동기-프로그래밍이란'], ['세마포어', '11-세마포어와-락'], ['코루틴', 'coroutine'], ['이벤트 루프', '이벤트-루프']] as const) {
     it(`finds the right chapter when searching for ${query}`, async () => {
       const page = await open('/ko/');
       await page.locator('button[data-open-modal]').first().click();
