@@ -5,13 +5,18 @@ import type { CellAnnotation } from './annotations.ts';
 import { checkClaims } from './claims.ts';
 import { compareStated, outputLines, type ClaimResult } from './compare.ts';
 import { checkEventTables } from './events.ts';
+import { reasonText, type Why } from './reasons.ts';
+
+type Decision = Omit<CellVerdict, 'acknowledged' | 'annotationProblem' | 'reason'>;
 
 export type Verdict = 'verified' | 'drift' | 'ran' | 'expected-error' | 'error' | 'hangs' | 'skipped';
 export const FAILING: ReadonlySet<Verdict> = new Set(['drift', 'error', 'hangs']);
 
 export interface CellVerdict {
   verdict: Verdict;
+  /** Why, in English (reports, CI); `why` holds it as data, for pages in the reader's locale. */
   reason: string;
+  why: Why;
   diff: string | null;
   claims: ClaimResult[];
   /** The annotation acknowledges this verdict; the reason is shown to readers as an erratum. */
@@ -27,34 +32,30 @@ export function raisingLine(run: CellRun): number | null {
   return matches.length ? Number(matches.at(-1)![1]) : null;
 }
 
-function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefined): Omit<CellVerdict, 'acknowledged' | 'annotationProblem'> {
+function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefined): Decision {
   const none = { diff: null, claims: [] as ClaimResult[] };
-  if (cell.notPython) return { verdict: 'skipped', reason: cell.notPython, ...none };
-  if (note?.skip) return { verdict: 'skipped', reason: note.skip, ...none };
-  if (!run) return { verdict: 'error', reason: 'the cell was not run', ...none };
+  if (cell.notPython) return { verdict: 'skipped', why: { code: 'not-python', detail: cell.notPython }, ...none };
+  if (note?.skip) return { verdict: 'skipped', why: { code: 'skip', detail: note.skip }, ...none };
+  if (!run) return { verdict: 'error', why: { code: 'not-run' }, ...none };
   const statesOutput = cell.stated.length > 0 || cell.claims.length > 0 || cell.eventTables.length > 0;
   if (run.status === 'hangs' || run.status === 'timeout') {
-    const why = run.status === 'timeout' ? `never yields: ${run.error?.evalue ?? ''}` : `never ends: ${run.error?.evalue ?? ''}`;
-    return statesOutput
-      ? { verdict: 'drift', reason: `the document implies a normal end, but the program ${why}`, ...none }
-      : { verdict: 'hangs', reason: `the program ${why}`, ...none };
+    const why: Why = { code: 'never-ends', status: run.status, detail: run.error?.evalue ?? '', stated: statesOutput };
+    return { verdict: statesOutput ? 'drift' : 'hangs', why, ...none };
   }
   if (run.status === 'error') {
     const ename = run.error?.ename ?? 'Error';
     const line = raisingLine(run);
     const cueLines = cell.errorCues.filter((c) => c.codeLine === line || (c.ename !== null && c.ename === ename));
     const expected = note?.expectError;
-    if (expected && (expected.ename === ename)) return { verdict: 'expected-error', reason: `raises ${ename}, as the annotation says: ${expected.reason}`, ...none };
-    if (cueLines.length > 0) return { verdict: 'expected-error', reason: `raises ${ename} where the document marks it (${cueLines[0]!.text})`, ...none };
-    const where = line ? ` at line ${line}` : '';
-    return statesOutput
-      ? { verdict: 'drift', reason: `raises ${ename}${where} (${run.error?.evalue}) where the document implies a normal end`, ...none }
-      : { verdict: 'error', reason: `raises ${ename}${where}: ${run.error?.evalue}`, ...none };
+    if (expected && (expected.ename === ename)) return { verdict: 'expected-error', why: { code: 'expected-error', ename, by: 'annotation', detail: expected.reason }, ...none };
+    if (cueLines.length > 0) return { verdict: 'expected-error', why: { code: 'expected-error', ename, by: 'cue', detail: cueLines[0]!.text }, ...none };
+    const why: Why = { code: 'raises', ename, line, detail: run.error?.evalue ?? '', stated: statesOutput };
+    return { verdict: statesOutput ? 'drift' : 'error', why, ...none };
   }
   const lines = outputLines(run.events);
   const events = checkEventTables(cell.eventTables, lines);
   const stated = cell.stated.length > 0 || cell.claims.length > 0 || events.matched > 0;
-  if (!stated) return { verdict: 'ran', reason: 'ran cleanly; the document states no output', ...none };
+  if (!stated) return { verdict: 'ran', why: { code: 'ran' }, ...none };
   const statedForm = note?.orderMayVary ? cell.stated.map((s) => ({ ...s, unordered: true })) : cell.stated;
   const comparison = compareStated(statedForm, lines, cell.id);
   const claimResults = checkClaims(cell.claims, run, cell.runCode, lines);
@@ -62,12 +63,13 @@ function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefine
     c.actual === null ? `"${c.text}" (line ${c.sourceLine}): no printed time found to check` : `"${c.text}" (line ${c.sourceLine}) says ${c.expected}s, the run took ${c.actual}s`);
   const problems = [...comparison.problems, ...claimProblems, ...events.problems];
   const claims = [...comparison.claims, ...claimResults, ...events.claims];
-  if (problems.length > 0) return { verdict: 'drift', reason: problems.join('; '), diff: comparison.diff, claims };
-  return { verdict: 'verified', reason: 'the stated output and timing claims match the run', diff: null, claims };
+  if (problems.length > 0) return { verdict: 'drift', why: { code: 'mismatch', problems }, diff: comparison.diff, claims };
+  return { verdict: 'verified', why: { code: 'verified' }, diff: null, claims };
 }
 
 export function judge(cell: Cell, run: CellRun | null, note: CellAnnotation | undefined): CellVerdict {
-  const decided = decide(cell, run, note);
+  const decision = decide(cell, run, note);
+  const decided = { ...decision, reason: reasonText(decision.why) };
   let acknowledged: CellVerdict['acknowledged'] = null;
   let annotationProblem: string | null = null;
   if (note?.acknowledge) {

@@ -11,6 +11,7 @@ import { segmentKey } from '../source/segments.ts';
 import type { Chapter } from '../source/model.ts';
 import type { CheckedCell } from '../check/run.ts';
 import { outputLines } from '../check/compare.ts';
+import { reasonText } from '../check/reasons.ts';
 import { ganttText, hasTimeline } from './gantt.ts';
 import { runnerProps, type PreludeCell, type RunnerProps } from './runner.ts';
 
@@ -60,7 +61,7 @@ export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
     : [];
   return {
     id: cell.id, index: cell.index, line: cell.line, file: cell.file,
-    verdict: verdict.verdict, reason: verdict.reason,
+    verdict: verdict.verdict, reason: reasonText(verdict.why, locale),
     acknowledged: verdict.acknowledged ? verdict.acknowledged[locale] : null,
     diff: verdict.diff, status: run?.status ?? null, lines,
     stated: cell.stated.flatMap((s) => s.lines.map((l) => l.raw)),

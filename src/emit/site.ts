@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import type { CheckResult } from '../check/run.ts';
+import { reasonText } from '../check/reasons.ts';
+import { labels } from '../components/labels.ts';
 import { chapterPage, chapterTitle, type Locale } from './mdx.ts';
 import { chapterNotebook } from './notebook.ts';
 import { pagePrelude } from './runner.ts';
@@ -27,8 +29,8 @@ function page(frontmatter: Record<string, unknown>, body: string): string {
 }
 
 const TEXT = {
-  ko: { home: '실행되는 asyncio 가이드', intro: '이 사이트의 모든 Python 코드는 CPython 3.14(Pyodide)에서 가상 시계로 실제 실행되었고, 문서가 말하는 출력과 시간이 실행 결과와 대조되었습니다.', errata: '정오표와 검증 현황', documents: '문서', verdict: '판정' },
-  en: { home: 'The executable asyncio guide', intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.', errata: 'Errata and status', documents: 'Documents', verdict: 'Verdict' },
+  ko: { home: '실행되는 asyncio 가이드', intro: '이 사이트의 모든 Python 코드는 CPython 3.14(Pyodide)에서 가상 시계로 실제 실행되었고, 문서가 말하는 출력과 시간이 실행 결과와 대조되었습니다.', errata: '정오표와 검증 현황', documents: '문서', verdict: '판정', cell: '셀', source: '원문 위치', reason: '이유' },
+  en: { home: 'The executable asyncio guide', intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.', errata: 'Errata and status', documents: 'Documents', verdict: 'Verdict', cell: 'Cell', source: 'Source', reason: 'Why' },
 };
 
 /** Writes the generated pages and notebooks; only files whose content changed are touched. */
@@ -56,8 +58,8 @@ export function writeSite(result: CheckResult): { pages: number; notebooks: numb
       }
       for (const { cell, verdict } of cells) {
         const link = `/${locale}/${document.slug}/${cell.chapter}/#cell-${cell.key}`;
-        const reason = (verdict.acknowledged?.[locale] ?? verdict.reason).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-        erratumRows[locale].push(`| [${document.slug} #${cell.index}](${link}) | ${cell.file}:${cell.line} | \`${verdict.verdict}\`${verdict.acknowledged ? ' ✎' : ''} | ${reason.replace(/[{}<>]/g, (c) => `\\${c}`)} |`);
+        const reason = (verdict.acknowledged?.[locale] ?? reasonText(verdict.why, locale)).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+        erratumRows[locale].push(`| [${document.slug} #${cell.index}](${link}) | ${cell.file}:${cell.line} | ${verdictLabel(verdict.verdict, locale)}${verdict.acknowledged ? ' ✎' : ''} | ${reason.replace(/[{}<>]/g, (c) => `\\${c}`)} |`);
       }
     }
     sidebar.push({
@@ -69,7 +71,7 @@ export function writeSite(result: CheckResult): { pages: number; notebooks: numb
     const t = TEXT[locale];
     const list = result.documents.map(({ document }) => `- [${document.title.replace(/[[\]]/g, '')}](/${locale}/${document.slug}/${document.chapters[0]!.slug}/)`).join('\n');
     files.set(join(locale, 'index.mdx'), page({ title: t.home }, `${t.intro}\n\n## ${t.documents}\n\n${list}\n\n[${t.errata}](/${locale}/errata/)\n`));
-    const table = [`| cell | source | ${t.verdict} | |`, '|---|---|---|---|', ...erratumRows[locale]].join('\n');
+    const table = [`| ${t.cell} | ${t.source} | ${t.verdict} | ${t.reason} |`, '|---|---|---|---|', ...erratumRows[locale]].join('\n');
     files.set(join(locale, 'errata.mdx'), page({ title: t.errata }, `${table}\n`));
     pages += 2;
   }
@@ -77,4 +79,10 @@ export function writeSite(result: CheckResult): { pages: number; notebooks: numb
   files.set('sidebar.json', JSON.stringify(sidebar, null, 2));
   const changed = [...syncTree(DOCS_DIR, files), ...syncTree(NOTEBOOKS_DIR, notebooks)];
   return { pages, notebooks: notebooks.size, changed };
+}
+
+/** A verdict as the errata table shows it: the reader's word for it, and the fixed name where they differ. */
+function verdictLabel(verdict: string, locale: Locale): string {
+  const word = labels[locale].verdicts[verdict] ?? verdict;
+  return word === verdict ? `\`${verdict}\`` : `${word} \`${verdict}\``;
 }

@@ -81,6 +81,15 @@ describe.skipIf(!hasChromium)('chapter pages, search, errata and notebooks', () 
     });
   }
 
+  it('tells verdicts and reasons in Korean on the Korean errata page, with the fixed verdict names', async () => {
+    const page = await open('/ko/errata/');
+    await expect(page.locator('th').allInnerTexts()).resolves.toEqual(['셀', '원문 위치', '판정', '이유']);
+    const row = await page.locator('tr', { hasText: 'async-io-performance #1' }).first().innerText();
+    expect(row).toContain('검증됨 verified');
+    expect(row).toContain('문서에 적힌 출력과 시간이 실행 결과와 일치합니다');
+    await page.close();
+  });
+
   it('lists the acknowledged drifts on the errata page, linking to their cells', async () => {
     const page = await open('/en/errata/');
     const row = page.locator('tr', { hasText: 'asyncio-complete-guide #21' });
