@@ -8,9 +8,10 @@ import { execFileSync } from 'node:child_process';
 
 const SOURCE = readFileSync('content/ko/async-io-performance.md', 'utf8');
 
-function check(markdown: string): { code: number; output: string } {
+function check(markdown: string, settings?: string): { code: number; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'check-'));
   writeFileSync(join(dir, 'doc.md'), markdown);
+  if (settings) writeFileSync(join(dir, 'doc.snippets.yaml'), settings);
   try {
     const output = execFileSync('npm', ['run', '-s', 'check', '--', '--source', dir, '--no-cache', '--report', join(dir, 'r.json')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { code: 0, output };
@@ -45,6 +46,13 @@ describe('claims inside functions and tables of events', () => {
     const result = check(altered);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/doc\.md:3: cell 1 \(\w+\) drift: "3개 동시 실행 → 총 3초 \(3초 아님!\)" \(line 11\) says 3s, the run took 1s/);
+  });
+
+  it('fail when a setting beside the document matches no python block, naming its file and line', () => {
+    const result = check(doc, 'cells:\n  deadbeef:\n    skip: "an old block"\n');
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/doc\.snippets\.yaml:2: annotation for cell deadbeef matches no python block of .*doc\.md \(was the block edited\?\)/);
+    expect(result.output).toMatch(/2 verified/);
   });
 
   it('fail when a row of the table is altered', () => {
