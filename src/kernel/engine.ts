@@ -17,10 +17,18 @@ interface Gate {
   resolve: () => void;
 }
 
-// What the green-thread scheduler needs from the host: gates to suspend a stack on, and a way to
-// start a new stack. See vkernel/green.py.
-function hostModule(onThreadCrash: (error: unknown) => void) {
+// What the green-thread scheduler needs from the host: gates to suspend a stack on, a way to start
+// a new stack, and a look at the interrupt buffer. See vkernel/green.py and vkernel/interrupts.py.
+function hostModule(onThreadCrash: (error: unknown) => void, interruptBuffer: Int32Array | null) {
   return {
+    /**
+     * Takes a pending SIGINT from the interrupt buffer. Pyodide itself looks at the buffer only
+     * every so many eval-loop checks; threads that switch constantly run too few bytecodes between
+     * switches for that, so the kernel also looks at every switch.
+     */
+    takeInterrupt(): boolean {
+      return interruptBuffer !== null && Atomics.compareExchange(interruptBuffer, 0, 2, 0) === 2;
+    },
     gate(): Gate {
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
@@ -50,14 +58,20 @@ export class KernelSession {
   static async start(
     pyodide: PyodideAPI,
     files: RuntimeFiles,
-    options: { fixtures?: Record<string, unknown>[]; sink?: StreamSink; onThreadCrash?: (e: unknown) => void } = {},
+    options: {
+      fixtures?: Record<string, unknown>[];
+      sink?: StreamSink;
+      onThreadCrash?: (e: unknown) => void;
+      /** The buffer given to `pyodide.setInterruptBuffer`, if any. */
+      interruptBuffer?: Int32Array | null;
+    } = {},
   ): Promise<KernelSession> {
     for (const [path, text] of Object.entries(files)) {
       const full = `${KERNEL_ROOT}/${path}`;
       pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
       pyodide.FS.writeFile(full, text);
     }
-    pyodide.registerJsModule('kernel_host', hostModule(options.onThreadCrash ?? (() => {})));
+    pyodide.registerJsModule('kernel_host', hostModule(options.onThreadCrash ?? (() => {}), options.interruptBuffer ?? null));
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(KERNEL_ROOT)})`);
     const runtime = pyodide.pyimport('vkernel.runtime');
     const fixtures = pyodide.toPy(options.fixtures ?? []);

@@ -43,6 +43,7 @@ async function boot(message: Extract<ToKernelWorker, { type: 'boot' }>) {
       fixtures: message.fixtures,
       sink,
       onThreadCrash: (error) => console.error('a green thread crashed', error),
+      interruptBuffer: interrupt ?? null,
     });
     post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version, jspi: supportsStackSwitching() });
   } catch (error) {

@@ -10,8 +10,9 @@ import { createControl, type FromWorker, type ToWorker } from './protocol.ts';
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
 /** After the real-time budget, SIGINT is raised again this often until the cell ends... */
 const INTERRUPT_EVERY_MS = 1000;
-/** ...and the worker is replaced if it has not ended this long after the budget. */
-const KILL_AFTER_MS = 5000;
+/** ...and the worker is replaced if it has not ended this long after the budget (generous: on a
+ * busy machine an interrupted cell can take seconds to wind down, and a kill loses the namespace). */
+const KILL_AFTER_MS = 10_000;
 
 export type CellCallback = (index: number, run: CellRun) => void;
 

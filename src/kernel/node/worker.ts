@@ -26,7 +26,7 @@ async function run({ job, doc, resumeAt, skip }: ToWorker) {
   const pyodide = await spare;
   spare = boot();
   try {
-    const session = await KernelSession.start(pyodide, files, { fixtures: doc.fixtures });
+    const session = await KernelSession.start(pyodide, files, { fixtures: doc.fixtures, interruptBuffer });
     // After a crash the pool resumes a document in a new interpreter: earlier cells are replayed
     // silently to rebuild the namespace, the crashed one is skipped.
     for (let index = 0; index < doc.cells.length; index++) {

@@ -84,7 +84,7 @@ class Scheduler:
     # -- blocking --------------------------------------------------------------------------
     def block(self, deadline, kind, detail=None):
         """Block the current thread until notify() or the deadline. True when notified."""
-        checkpoint()  # an interrupt deferred out of host code lands here, before any bookkeeping
+        checkpoint(poll=True)  # an interrupt deferred out of host code lands here, before any bookkeeping
         if self.stopped is not None:
             raise self.stopped
         me = self.current

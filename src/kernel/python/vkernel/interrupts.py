@@ -15,6 +15,11 @@ until the cell ends."""
 import signal
 import sys
 
+try:
+    import kernel_host as _host  # taken before the sandbox closes the module to snippets
+except ImportError:  # outside Pyodide
+    _host = None
+
 # Code whose frames are never interrupted: the kernel itself and Pyodide's host glue.
 _HOST_MARKERS = ("/vkernel/", "/_pyodide/", "/pyodide/", "kernel_host")
 _CELL_PREFIX = "<cell "
@@ -52,11 +57,16 @@ def _on_sigint(signum, frame):
     _pending = _armed
 
 
-def checkpoint():
+def checkpoint(poll=False):
     """Raise a deferred interrupt. Called by the kernel where raising leaves its state intact, and
     only on behalf of a snippet: the same kernel call made by the kernel itself (a lock taken while
-    a thread winds down, a clock read while a cell ends) is no place for it either."""
+    a thread winds down, a clock read while a cell ends) is no place for it either.
+
+    With `poll`, the interrupt buffer is looked at too (at thread switches): Pyodide notices a SIGINT
+    only after so many eval-loop checks, which threads that switch all the time may never reach."""
     global _pending
+    if poll and _armed and _host is not None and _host.takeInterrupt():
+        _pending = True
     if not _pending:
         return
     frame = sys._getframe(1)

@@ -19,7 +19,7 @@ class _VirtualSelector:
         self._loop = loop
 
     def select(self, timeout=None):
-        checkpoint()  # the loop's one wait: a safe point for an interrupt deferred out of host code
+        checkpoint(poll=True)  # the loop's one wait: a safe point for an interrupt deferred out of host code
         loop = self._loop
         if loop._woken:
             loop._woken = False
