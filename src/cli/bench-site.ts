@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasChromium, launchChromium } from '../../test/browser/chromium.ts';
 import { serveDirectory } from '../../test/browser/static-server.ts';
+import { replaceCellCode } from '../../test/browser/cells.ts';
 
 function countPages(dir: string): number {
   let n = 0;
@@ -61,13 +62,7 @@ async function runnerTimes(url: string): Promise<{ cold: number; warm: number; s
     };
     const cold = await firstOutput();
     const warm = await firstOutput();
-    await cell.locator('[data-action="edit"]').click();
-    const editor = cell.locator('[data-editor] .cm-content');
-    await editor.waitFor({ timeout: 30_000 });
-    await editor.click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText('while True:\n    pass');
+    await replaceCellCode(page, cell, 'while True:\n    pass');
     await cell.locator('[data-action="run"]').click();
     await page.waitForFunction(() => document.querySelector('[data-cell="asyncio-complete-guide/20a1151a"]')?.getAttribute('data-run-state') === 'running', null, { timeout: 30_000 });
     await page.waitForTimeout(500);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { serveDirectory } from './static-server.ts';
+import { replaceCellCode } from './cells.ts';
 
 const GATHER_PAGE = '/ko/asyncio-complete-guide/8-asyncio-핵심-api/';
 const GATHER = '[data-cell="asyncio-complete-guide/20a1151a"]';
@@ -27,15 +28,7 @@ describe.skipIf(!hasChromium)('runnable cells in the browser', () => {
   const waitState = async (cell: Locator, states: string[], timeout = 60_000) => {
     await expect.poll(() => state(cell), { timeout, interval: 100 }).toSatisfy((s) => states.includes(String(s)));
   };
-  const edit = async (page: Page, cell: Locator, code: string) => {
-    await cell.locator('[data-action="edit"]').click();
-    const content = cell.locator('[data-editor] .cm-content');
-    await content.waitFor({ timeout: 30_000 });
-    await content.click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(code);
-  };
+  const edit = replaceCellCode;
   const outputLines = (cell: Locator) => cell.locator('[data-output] .line').evaluateAll((lines) =>
     lines.map((l) => [l.querySelector('.t')?.textContent?.trim() ?? '', (l.textContent ?? '').replace(l.querySelector('.t')?.textContent ?? '', '').trim()]));
 
