@@ -3,6 +3,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { CellRun, KernelCell } from './types.ts';
 import { DEFAULT_REAL_BUDGET, DEFAULT_VIRTUAL_BUDGET } from './types.ts';
+import { makeChannel, type HostOps, type RealmEval } from './channel.ts';
 
 export const KERNEL_ROOT = '/kernel';
 export const WORLD_PATHS = [`${KERNEL_ROOT}/world/modules`, `${KERNEL_ROOT}/world`];
@@ -12,32 +13,24 @@ export type RuntimeFiles = Record<string, string>;
 
 export type StreamSink = (stream: string, text: string, t: number) => void;
 
-interface Gate {
-  promise: Promise<void>;
-  resolve: () => void;
-}
-
-// What the green-thread scheduler needs from the host: gates to suspend a stack on, a way to start
-// a new stack, and a look at the interrupt buffer. See vkernel/green.py and vkernel/interrupts.py.
-function hostModule(onThreadCrash: (error: unknown) => void, interruptBuffer: Int32Array | null) {
+// What the green-thread scheduler and the sandbox need from the host: see channel.ts.
+function hostOps(onThreadCrash: (error: unknown) => void, interruptBuffer: Int32Array | null, sink: StreamSink | null): HostOps {
   return {
     /**
-     * Takes a pending SIGINT from the interrupt buffer. Pyodide itself looks at the buffer only
-     * every so many eval-loop checks; threads that switch constantly run too few bytecodes between
-     * switches for that, so the kernel also looks at every switch.
+     * Pyodide itself looks at the interrupt buffer only every so many eval-loop checks; threads
+     * that switch constantly run too few bytecodes between switches for that, so the kernel also
+     * looks at every switch.
      */
-    takeInterrupt(): boolean {
-      return interruptBuffer !== null && Atomics.compareExchange(interruptBuffer, 0, 2, 0) === 2;
-    },
-    gate(): Gate {
-      let resolve!: () => void;
-      const promise = new Promise<void>((r) => (resolve = r));
-      return { promise, resolve: () => resolve() };
-    },
-    spawn(fn: { callPromising: () => Promise<unknown>; destroy: () => void }) {
-      fn.callPromising()
+    takeInterrupt: () => interruptBuffer !== null && Atomics.compareExchange(interruptBuffer, 0, 2, 0) === 2,
+    spawn(fn) {
+      const proxy = fn as { callPromising?: () => Promise<unknown>; destroy?: () => void };
+      if (typeof proxy?.callPromising !== 'function') throw new TypeError('not a Python callable');
+      proxy.callPromising()
         .catch(onThreadCrash)
-        .finally(() => fn.destroy());
+        .finally(() => proxy.destroy?.());
+    },
+    write(stream, text, t) {
+      sink?.(stream, text, t);
     },
   };
 }
@@ -55,6 +48,14 @@ export class KernelSession {
     this.kernel = kernel;
   }
 
+  static writeRuntimeFiles(pyodide: PyodideAPI, files: RuntimeFiles): void {
+    for (const [path, text] of Object.entries(files)) {
+      const full = `${KERNEL_ROOT}/${path}`;
+      pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
+      pyodide.FS.writeFile(full, text);
+    }
+  }
+
   static async start(
     pyodide: PyodideAPI,
     files: RuntimeFiles,
@@ -64,25 +65,28 @@ export class KernelSession {
       onThreadCrash?: (e: unknown) => void;
       /** The buffer given to `pyodide.setInterruptBuffer`, if any. */
       interruptBuffer?: Int32Array | null;
+      /** Where the channel's objects are made (Node: an empty node:vm realm). */
+      realm?: RealmEval;
     } = {},
   ): Promise<KernelSession> {
-    for (const [path, text] of Object.entries(files)) {
-      const full = `${KERNEL_ROOT}/${path}`;
-      pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
-      pyodide.FS.writeFile(full, text);
-    }
-    pyodide.registerJsModule('kernel_host', hostModule(options.onThreadCrash ?? (() => {}), options.interruptBuffer ?? null));
+    // Also after a snapshot boot: the snapshot holds the imported modules, not the file system,
+    // and tracebacks and later imports read the files.
+    KernelSession.writeRuntimeFiles(pyodide, files);
+    const ops = hostOps(options.onThreadCrash ?? (() => {}), options.interruptBuffer ?? null, options.sink ?? null);
+    pyodide.registerJsModule('kernel_host', makeChannel(ops, options.realm));
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(KERNEL_ROOT)})`);
     const runtime = pyodide.pyimport('vkernel.runtime');
     const fixtures = pyodide.toPy(options.fixtures ?? []);
     const worldPaths = pyodide.toPy(files['world/simworld.py'] ? WORLD_PATHS : []);
     const kwargs: Record<string, unknown> = { fixtures, world_paths: worldPaths };
-    if (options.sink) kwargs.sink = options.sink;
+    if (options.sink) kwargs.sink = true;
     const kernel = runtime.Kernel.callKwargs(kwargs);
     fixtures.destroy();
     worldPaths.destroy();
     runtime.destroy();
     pyodide.runPython(`import sys\nsys.path.remove(${JSON.stringify(KERNEL_ROOT)})`);
+    // The kernel holds the channel now; no later import can find it.
+    pyodide.unregisterJsModule('kernel_host');
     return new KernelSession(pyodide, kernel);
   }
 

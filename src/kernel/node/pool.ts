@@ -1,18 +1,18 @@
-// A small pool of worker threads, each with its own Pyodide. Documents are the unit of work (cells
-// of one document share a namespace). A worker that crashes or will not stop is replaced; its
-// document goes on in the new worker from the cell after the one that failed.
+// A small pool of sandbox processes (sandbox-process.ts), each running one document at a time in a
+// fresh interpreter and a fresh JavaScript realm. Documents are the unit of work (cells of one
+// document share a namespace). A process that crashes, will not stop, or sends anything malformed
+// is replaced; its document goes on in the new process from the cell after the one that failed.
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { dirname } from 'node:path';
 import type { CellRun, KernelDocument } from '../types.ts';
 import { DEFAULT_REAL_BUDGET } from '../types.ts';
-import { createControl, type FromWorker, type ToWorker } from './protocol.ts';
-
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
-/** After the real-time budget, SIGINT is raised again this often until the cell ends... */
-const INTERRUPT_EVERY_MS = 1000;
-/** ...and the worker is replaced if it has not ended this long after the budget (generous: on a
- * busy machine an interrupted cell can take seconds to wind down, and a kill loses the namespace). */
-const KILL_AFTER_MS = 10_000;
+import type { FromSandbox, ToSandbox } from './protocol.ts';
+import { describeBoundaries, spawnSandbox } from './sandbox-process.ts';
+import { snapshotPath } from './snapshot.ts';
+import { checkCellRun, isIndex } from './validate.ts';
+import { watchdogPlan } from '../watchdog.ts';
 
 export type CellCallback = (index: number, run: CellRun) => void;
 
@@ -28,8 +28,7 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker;
-  control: ReturnType<typeof createControl>;
+  child: ChildProcess;
   job: Job | null;
   cell: number;
   watchdog: NodeJS.Timeout[];
@@ -39,6 +38,17 @@ export interface PoolStats {
   bootMs: number[];
   restarts: number;
   pyodideVersion: string | null;
+  /** Interpreters booted from the memory snapshot, and the one line said when it could not be used. */
+  snapshotBoots: number;
+  snapshotProblem: string | null;
+  boundaries: string;
+}
+
+export interface PoolOptions {
+  /** Boot interpreters from a memory snapshot made once under .cache/kernel/ (default true). */
+  snapshot?: boolean;
+  /** Reports a line for the user once (which boundaries are active, a snapshot fallback). */
+  log?: (line: string) => void;
 }
 
 export class KernelPool {
@@ -46,13 +56,21 @@ export class KernelPool {
   private queue: Job[] = [];
   private nextJob = 1;
   private closed = false;
-  readonly stats: PoolStats = { bootMs: [], restarts: 0, pyodideVersion: null };
-
+  private snapshot: string | null = null;
+  private readonly ready: Promise<void>;
+  private readonly log: (line: string) => void;
+  readonly stats: PoolStats;
   readonly size: number;
 
-  constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
+  constructor(size = Math.max(1, Math.min(availableParallelism(), 4)), options: PoolOptions = {}) {
     this.size = size;
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    this.log = options.log ?? (() => {});
+    this.stats = { bootMs: [], restarts: 0, pyodideVersion: null, snapshotBoots: 0, snapshotProblem: null, boundaries: describeBoundaries() };
+    this.ready = (options.snapshot === false ? Promise.resolve() : this.prepareSnapshot()).then(() => {
+      if (this.closed) return;
+      for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+      this.dispatch();
+    });
   }
 
   runDocument(doc: KernelDocument, onCell?: CellCallback): Promise<CellRun[]> {
@@ -68,20 +86,57 @@ export class KernelPool {
     this.closed = true;
     for (const job of this.queue) job.reject(new Error('the kernel pool was closed'));
     this.queue = [];
+    await this.ready.catch(() => undefined);
     await Promise.all(this.slots.map((slot) => this.retire(slot)));
   }
 
-  private spawn(): Slot {
-    const control = createControl();
-    const worker = new Worker(WORKER_URL, { workerData: { control } });
-    const slot: Slot = { worker, control, job: null, cell: -1, watchdog: [] };
-    worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
-    worker.on('error', (error) => this.onCrash(slot, `the interpreter crashed: ${error.message}`));
-    worker.on('exit', (code) => {
-      if (!this.closed && this.slots.includes(slot)) this.onCrash(slot, `the interpreter exited (code ${code})`);
+  /** Makes the snapshot when none is cached for this Pyodide and these runtime files. */
+  private async prepareSnapshot(): Promise<void> {
+    const path = snapshotPath();
+    if (existsSync(path)) {
+      this.snapshot = path;
+      return;
+    }
+    const problem = await new Promise<string | null>((resolve) => {
+      const child = spawnSandbox({ snapshot: null, mode: 'snapshot' });
+      const timer = setTimeout(() => { child.kill('SIGKILL'); resolve('it took more than 60 s'); }, 60_000);
+      child.on('message', (message: FromSandbox) => {
+        if (message?.type !== 'snapshot') return;
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        if (!(message.bytes instanceof Uint8Array)) return resolve(String(message.message ?? 'no snapshot came back'));
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(`${path}.tmp`, message.bytes);
+        renameSync(`${path}.tmp`, path);
+        resolve(null);
+      });
+      child.on('exit', (code) => { clearTimeout(timer); resolve(`the snapshot process exited (code ${code})`); });
+      child.send({ type: 'make-snapshot' } satisfies ToSandbox);
     });
-    worker.unref();
+    if (problem) {
+      this.stats.snapshotProblem = problem;
+      this.log(`kernel: the interpreter snapshot could not be made (${problem}); interpreters boot without it`);
+    } else {
+      this.snapshot = path;
+    }
+  }
+
+  private spawn(): Slot {
+    const child = spawnSandbox({ snapshot: this.snapshot });
+    const slot: Slot = { child, job: null, cell: -1, watchdog: [] };
+    child.on('message', (message: unknown) => this.onMessage(slot, message));
+    child.on('error', (error) => this.onCrash(slot, `the interpreter's process failed: ${error.message}`));
+    child.on('exit', (code, signal) => {
+      if (!this.closed && this.slots.includes(slot)) this.onCrash(slot, `the interpreter's process exited (${signal ?? `code ${code}`})`);
+    });
+    child.stderr?.resume();
+    child.unref();
+    (child.channel as { unref?: () => void } | undefined)?.unref?.();
     return slot;
+  }
+
+  private send(slot: Slot, message: ToSandbox) {
+    if (slot.child.connected) slot.child.send(message);
   }
 
   private dispatch() {
@@ -89,62 +144,79 @@ export class KernelPool {
       if (slot.job || this.queue.length === 0) continue;
       const job = this.queue.shift()!;
       slot.job = job;
-      slot.worker.ref();
-      const message: ToWorker = { type: 'run', job: job.id, doc: job.doc, resumeAt: job.resumeAt, skip: job.skip };
-      slot.worker.postMessage(message);
+      slot.child.ref();
+      (slot.child.channel as { ref?: () => void } | undefined)?.ref?.();
+      this.send(slot, { type: 'run', job: job.id, doc: job.doc, resumeAt: job.resumeAt, skip: job.skip });
     }
   }
 
-  private onMessage(slot: Slot, message: FromWorker) {
+  private onMessage(slot: Slot, raw: unknown) {
+    if (!this.slots.includes(slot)) return;
+    const message = raw as FromSandbox;
+    if (typeof message !== 'object' || message === null || typeof message.type !== 'string') {
+      return this.onCrash(slot, 'the sandbox sent a malformed message');
+    }
     if (message.type === 'booted') {
-      this.stats.bootMs.push(message.ms);
-      this.stats.pyodideVersion = message.pyodide;
+      if (typeof message.ms === 'number') this.stats.bootMs.push(message.ms);
+      if (typeof message.pyodide === 'string') this.stats.pyodideVersion = message.pyodide.slice(0, 40);
+      if (message.snapshot === true) this.stats.snapshotBoots++;
+      if (typeof message.fallback === 'string' && !this.stats.snapshotProblem) {
+        this.stats.snapshotProblem = message.fallback.slice(0, 300);
+        this.log(`kernel: ${this.stats.snapshotProblem}`);
+      }
       return;
     }
+    if (message.type === 'snapshot') return;
     const job = slot.job;
     if (!job || message.job !== job.id) return;
+    const cells = job.doc.cells.length;
     if (message.type === 'cell-start') {
+      if (!isIndex(message.index, cells) || !Number.isInteger(message.ticket)) return this.onCrash(slot, 'the sandbox sent a malformed message');
       slot.cell = message.index;
       this.arm(slot, message.ticket, job.doc.cells[message.index]?.realBudget ?? DEFAULT_REAL_BUDGET);
     } else if (message.type === 'cell') {
+      if (!isIndex(message.index, cells) || message.index !== slot.cell) return this.onCrash(slot, 'the sandbox sent a result for a cell it was not running');
+      const checked = checkCellRun(message.run);
+      if (!checked.ok) return this.onCrash(slot, `the sandbox sent a malformed result (${checked.problem})`);
       this.disarm(slot);
-      job.results[message.index] = message.run;
-      job.onCell?.(message.index, message.run);
+      job.results[message.index] = checked.value;
+      job.onCell?.(message.index, checked.value);
+      slot.cell = -1;
     } else if (message.type === 'done') {
+      if (job.results.length < cells || job.results.slice(job.resumeAt).some((r) => !r)) {
+        return this.onCrash(slot, 'the sandbox ended the document before its last cell');
+      }
       this.release(slot);
       job.resolve(job.results);
     } else if (message.type === 'failed') {
-      if (slot.cell >= 0) {
-        // The interpreter failed inside a cell (a WebAssembly trap, a fatal error): that cell is
-        // reported as failed and the document goes on in a new interpreter, as after a crash.
-        this.onCrash(slot, `the interpreter failed: ${message.message}`);
-        return;
-      }
+      const reason = String(message.message).slice(0, 2000);
+      // A failure inside a cell (a WebAssembly trap, a fatal error, the memory bound) is a crash of
+      // that cell; the document goes on in a new interpreter, as after any crash. Before any cell
+      // ran it is the document's: the kernel could not start on it.
+      if (slot.cell >= 0) return this.onCrash(slot, `the interpreter failed: ${reason}`);
       this.disarm(slot);
       this.release(slot);
-      job.reject(new Error(`document ${job.doc.id}: ${message.message}`));
+      job.reject(new Error(`document ${job.doc.id}: ${reason}`));
     }
   }
 
   private release(slot: Slot) {
     slot.job = null;
     slot.cell = -1;
-    slot.worker.unref();
+    slot.child.unref();
+    (slot.child.channel as { unref?: () => void } | undefined)?.unref?.();
     queueMicrotask(() => this.dispatch());
   }
 
   private arm(slot: Slot, ticket: number, budgetSeconds: number) {
     this.disarm(slot);
-    const budgetMs = budgetSeconds * 1000;
-    const { interrupt: buffer, ticket: current } = slot.control;
-    const interrupt = () => {
-      if (Atomics.load(current, 0) === ticket) Atomics.store(buffer, 0, 2); // 2 = SIGINT
-    };
-    slot.watchdog.push(setTimeout(interrupt, budgetMs));
+    const plan = watchdogPlan(budgetSeconds);
+    const interrupt = () => this.send(slot, { type: 'interrupt', ticket });
     slot.watchdog.push(setTimeout(() => {
-      slot.watchdog.push(setInterval(interrupt, INTERRUPT_EVERY_MS));
-    }, budgetMs));
-    slot.watchdog.push(setTimeout(() => this.onCrash(slot, `the cell did not stop when interrupted after ${budgetSeconds} s`, 'timeout'), budgetMs + KILL_AFTER_MS));
+      interrupt();
+      slot.watchdog.push(setInterval(interrupt, plan.repeatMs));
+    }, plan.interruptMs));
+    slot.watchdog.push(setTimeout(() => this.onCrash(slot, `the cell did not stop when interrupted after ${budgetSeconds} s`, 'timeout'), plan.killMs));
   }
 
   private disarm(slot: Slot) {
@@ -178,9 +250,14 @@ export class KernelPool {
 
   private async retire(slot: Slot) {
     this.disarm(slot);
-    slot.worker.removeAllListeners();
-    slot.worker.on('error', () => {});
-    await slot.worker.terminate();
+    slot.child.removeAllListeners('message');
+    slot.child.removeAllListeners('exit');
+    if (slot.child.exitCode !== null || slot.child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      slot.child.once('exit', () => resolve());
+      // SIGKILL: a process blocked inside a host call ends too; bubblewrap takes its child with it.
+      slot.child.kill('SIGKILL');
+    });
   }
 }
 

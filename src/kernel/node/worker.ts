@@ -1,32 +1,69 @@
-// A worker thread: boots a fresh Pyodide per document (the next one is loaded while the current one
-// runs, so the boot cost is hidden), runs the document's cells in order and posts each result.
+// A document worker: a worker thread of a sandbox process that boots one Pyodide (from the memory
+// snapshot when there is one), runs exactly one document, and is then ended. One JavaScript realm
+// per document: whatever a document does to its realm (a patched `JSON.parse`, a global) dies
+// with it and never reaches the next document or how it is judged.
+import { constants as fsConstants, readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { KernelSession } from '../engine.ts';
 import { readRuntimeFiles } from './runtime-files.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { SNAPSHOT_IMPORTS } from './snapshot.ts';
+import type { FromSandbox, ToWorker } from './protocol.ts';
+
+// Pyodide's Node file system asks `process.binding('constants')`, which the permission model
+// refuses; the same table is public as `fs.constants`.
+(process as unknown as { binding: (name: string) => unknown }).binding = (name: string) => {
+  if (name === 'constants') return { fs: fsConstants };
+  throw new Error(`process.binding('${name}') is not available in the sandbox`);
+};
 
 const port = parentPort!;
-const { interrupt: interruptBuffer, ticket }: { interrupt: Int32Array; ticket: Int32Array } = workerData.control;
-let lastTicket = 0;
+const { control, snapshotPath }: { control: { interrupt: Int32Array; ticket: Int32Array }; snapshotPath: string | null } = workerData;
+const { interrupt: interruptBuffer, ticket } = control;
 const files = readRuntimeFiles();
-const post = (message: FromWorker) => port.postMessage(message);
+const post = (message: FromSandbox) => port.postMessage(message);
+
+// The channel's objects are made in a realm with nothing in it and no code generation from strings.
+const channelRealm = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } });
+const realm = (source: string) => vm.runInContext(source, channelRealm);
 
 async function boot(): Promise<PyodideAPI> {
   const started = performance.now();
-  const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+  let fallback: string | undefined;
+  let pyodide: PyodideAPI | null = null;
+  if (snapshotPath) {
+    try {
+      pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, _loadSnapshot: readFileSync(snapshotPath) } as never);
+    } catch (error) {
+      fallback = `the interpreter snapshot could not be loaded (${error instanceof Error ? error.message : String(error)}): booting without it`;
+    }
+  }
+  pyodide ??= await loadPyodide({ stdout: () => {}, stderr: () => {} });
   pyodide.setInterruptBuffer(interruptBuffer);
-  post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version });
+  post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version, snapshot: Boolean(snapshotPath) && !fallback, fallback });
   return pyodide;
 }
 
-let spare: Promise<PyodideAPI> = boot();
-
-async function run({ job, doc, resumeAt, skip }: ToWorker) {
-  const pyodide = await spare;
-  spare = boot();
+async function makeSnapshot() {
   try {
-    const session = await KernelSession.start(pyodide, files, { fixtures: doc.fixtures, interruptBuffer });
+    const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, _makeSnapshot: true } as never);
+    KernelSession.writeRuntimeFiles(pyodide, files);
+    pyodide.runPython(`import sys\nsys.path.insert(0, '/kernel')\nimport ${SNAPSHOT_IMPORTS.join(', ')}\nsys.path.remove('/kernel')`);
+    const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+    port.postMessage({ type: 'snapshot', bytes } satisfies FromSandbox, [bytes.buffer as ArrayBuffer]);
+  } catch (error) {
+    post({ type: 'snapshot', bytes: null, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+const booting = snapshotPath === undefined ? null : boot();
+let lastTicket = 0;
+
+async function run({ job, doc, resumeAt, skip }: Extract<ToWorker, { type: 'run' }>) {
+  try {
+    const pyodide = await booting!;
+    const session = await KernelSession.start(pyodide, files, { fixtures: doc.fixtures, interruptBuffer, realm });
     // After a crash the pool resumes a document in a new interpreter: earlier cells are replayed
     // silently to rebuild the namespace, the crashed one is skipped.
     for (let index = 0; index < doc.cells.length; index++) {
@@ -55,4 +92,5 @@ async function run({ job, doc, resumeAt, skip }: ToWorker) {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'run') void run(message);
+  else if (message.type === 'make-snapshot') void makeSnapshot();
 });

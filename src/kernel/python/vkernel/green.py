@@ -17,28 +17,12 @@ from .clock import clock
 from .errors import Hang, Unsupported
 from .interrupts import checkpoint
 
-try:
-    from pyodide.ffi import can_run_sync as _can_run_sync, run_sync as _run_sync
-    import kernel_host as _host
-except ImportError:  # imported outside Pyodide (unit checks under CPython)
-    _can_run_sync = lambda: False  # noqa: E731
-    _run_sync = None
-    _host = None
-
-
-# Pyodide's run_sync hands its argument to asyncio.ensure_future on the running loop. Inside the
-# sandbox the running loop is ours (or none), so every suspension briefly lends Pyodide its own
-# WebLoop back. Captured by the runtime before the virtual loop is installed.
-HOST_LOOP = None
+from . import host as _host
 
 
 def _suspend_on(gate):
-    own = _events._get_running_loop()
-    _events._set_running_loop(HOST_LOOP)
-    try:
-        _run_sync(gate.promise)
-    finally:
-        _events._set_running_loop(own)
+    # The host channel lends Pyodide its own WebLoop for the suspension (see sandbox.py).
+    _host.call("wait", gate)
 
 
 class GreenThread:
@@ -52,7 +36,7 @@ class GreenThread:
         self.deadline = None     # virtual time at which a blocked thread times out
         self.notified = False    # woken by notify() rather than by its deadline
         self.waiting_on = None   # (kind, detail) while blocked, for traces and diagnoses
-        self.gate = None         # JS gate this thread's stack is suspended on
+        self.gate = None         # id of the host gate this thread's stack is suspended on
         self.seq = 0             # order in which it blocked: ties between equal deadlines
         self.ready_seq = 0       # order in which it became ready
         self.actor = None        # the trace record its waits are attributed to
@@ -76,7 +60,7 @@ class Scheduler:
     # -- queries ---------------------------------------------------------------------------
     @property
     def can_spawn(self):
-        return _host is not None and _can_run_sync()
+        return _host.available()
 
     def others_alive(self):
         return any(t is not self.current and t.state != "done" for t in self.threads)
@@ -181,11 +165,11 @@ class Scheduler:
 
     def _switch_to(self, nxt):
         me = self.current
-        gate = _host.gate()
+        gate = _host.call("gate")
         me.gate = gate
         self.current = nxt
         nxt.state = "running"
-        nxt.gate.resolve()
+        _host.call("open", nxt.gate)
         _suspend_on(gate)
         self.current = me
 
@@ -199,7 +183,7 @@ class Scheduler:
         thread.daemon = daemon
         thread.state = "ready"
         thread.ready_seq = next(self._seq)
-        thread.gate = _host.gate()
+        thread.gate = _host.call("gate")
         self.threads.append(thread)
         first_turn = thread.gate
 
@@ -225,7 +209,7 @@ class Scheduler:
                 finally:
                     self._hand_off_from_finished(thread)
 
-        _host.spawn(bootstrap)
+        _host.call("spawn", bootstrap)
         return thread
 
     def _hand_off_from_finished(self, thread):
@@ -247,7 +231,7 @@ class Scheduler:
                 clock.advance_to(wake_at)
         self.current = nxt
         nxt.state = "running"
-        nxt.gate.resolve()
+        _host.call("open", nxt.gate)
 
     def preempt_if_due(self):
         """Called while a thread busy-waits on a clock: let threads whose deadline passed run."""

@@ -15,13 +15,10 @@ until the cell ends."""
 import signal
 import sys
 
-try:
-    import kernel_host as _host  # taken before the sandbox closes the module to snippets
-except ImportError:  # outside Pyodide
-    _host = None
+from . import host as _host
 
 # Code whose frames are never interrupted: the kernel itself and Pyodide's host glue.
-_HOST_MARKERS = ("/vkernel/", "/_pyodide/", "/pyodide/", "kernel_host")
+_HOST_MARKERS = ("/vkernel/", "/_pyodide/", "/pyodide/")
 _CELL_PREFIX = "<cell "
 
 _pending = False
@@ -65,7 +62,7 @@ def checkpoint(poll=False):
     With `poll`, the interrupt buffer is looked at too (at thread switches): Pyodide notices a SIGINT
     only after so many eval-loop checks, which threads that switch all the time may never reach."""
     global _pending
-    if poll and _armed and _host is not None and _host.takeInterrupt():
+    if poll and _armed and _host.call("take_interrupt"):
         _pending = True
     if not _pending:
         return

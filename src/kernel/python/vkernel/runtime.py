@@ -22,9 +22,7 @@ class Kernel:
         from .trace import Tracer
         from . import threads, loop, sandbox
 
-        import asyncio.events
-        from . import green
-        green.HOST_LOOP = asyncio.events._get_running_loop()
+        sandbox.open_channel()  # first: takes the host's objects out of every module's reach
         main_ident = threading.get_ident()
         clock_module.install()
         from . import errnos
@@ -36,13 +34,13 @@ class Kernel:
         threads.install(self.sched, self.tracer)
         loop.install(self.sched, self.tracer)
         self.world = self._install_world(world_paths, fixtures or [])
-        sandbox.install()
+        sandbox.seal()
 
         from .output import EventLog, StreamWriter
         import io
         self.log = EventLog()
-        sys.stdout = StreamWriter(self.log, "stdout", sink)
-        sys.stderr = StreamWriter(self.log, "stderr", sink)
+        sys.stdout = StreamWriter(self.log, "stdout", bool(sink))
+        sys.stderr = StreamWriter(self.log, "stderr", bool(sink))
         sys.stdin = io.StringIO("")
         # The cells run in the namespace of a real `__main__` module, as a script does: pickle finds
         # functions and classes by `sys.modules['__main__']` (process pools ship them by
@@ -214,7 +212,7 @@ class Kernel:
             self.sched.stopped = None  # let later cells run
         return {
             "status": status,
-            "events": self.log.events,
+            "events": self._kept_events(),
             "result": result,
             "error": error,
             "virtualSeconds": round(clock.now - start, 9),
@@ -227,6 +225,13 @@ class Kernel:
             "uses": uses,
             "world": self.world.take_usage() if self.world is not None else [],
         }
+
+    def _kept_events(self):
+        notice = self.log.omitted_notice()
+        if notice is None:
+            return self.log.events
+        last = self.log.events[-1]["t"] if self.log.events else 0.0
+        return self.log.events + [{"stream": "stderr", "text": notice, "t": last}]
 
     def _execute(self, source, filename, segments=()):
         tree = ast.parse(source, filename, "exec")

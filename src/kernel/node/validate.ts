@@ -1,0 +1,51 @@
+// What the host takes from a sandbox: nothing it has not checked. A document whose snippet got
+// control of its interpreter could otherwise send a forged verdict-bearing result ("ok", the
+// stated output) or a message that breaks the pool. Shapes are checked, sizes are bounded.
+import { z } from 'astro/zod';
+import type { CellRun } from '../types.ts';
+
+/** Text fields beyond this are cut (the kernel already keeps at most 1 MiB of output per cell). */
+const MAX_TEXT = 1 << 20;
+const MAX_ITEMS = 20_000;
+
+const text = z.string().transform((s) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}… [cut: ${s.length - MAX_TEXT} more characters]` : s));
+const time = z.number().finite();
+const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(MAX_ITEMS);
+const timing = z.object({ line: z.number().int(), endLine: z.number().int(), start: time, end: time.nullable() });
+
+const cellRunSchema = z.object({
+  status: z.enum(['ok', 'error', 'hangs', 'timeout']),
+  events: list(z.object({ stream: z.enum(['stdout', 'stderr']), text, t: time })),
+  result: z.object({ 'text/plain': text }).nullable(),
+  error: z.object({ ename: text, evalue: text, traceback: list(text) }).nullable(),
+  virtualSeconds: time,
+  cpuMs: time,
+  trace: z.object({
+    actors: list(z.object({
+      id: text, kind: z.enum(['task', 'thread', 'job']), name: text, label: text, thread: text,
+      created: time, started: time.nullable(), finished: time.nullable(),
+      outcome: z.enum(['ok', 'error', 'cancelled', 'pending']), error: text.nullable(),
+      spans: list(z.object({ kind: text, from: time, to: time, detail: text.nullable() })),
+    })),
+  }),
+  statements: list(timing),
+  segments: list(timing).optional(),
+  defines: list(text),
+  imports: list(text),
+  uses: list(text),
+  world: list(z.object({ kind: z.enum(['http', 'db', 'file', 'app']), target: text, detail: text, fixture: text })),
+});
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+export function checkCellRun(value: unknown): Checked<CellRun> {
+  const parsed = cellRunSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data as CellRun };
+  const issue = parsed.error.issues[0];
+  return { ok: false, problem: `${issue?.path.join('.') || 'result'}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** A message's small fields: integers where integers belong. */
+export function isIndex(value: unknown, below: number): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
+}
