@@ -57,6 +57,11 @@ export interface StatementTiming {
   end: number | null;
 }
 
+/** A probed range inside a function body: start null too when it never ran. */
+export interface SegmentTiming extends Omit<StatementTiming, 'start'> {
+  start: number | null;
+}
+
 export interface CellRun {
   status: CellStatus;
   events: OutputEvent[];
@@ -68,7 +73,7 @@ export interface CellRun {
   trace: { actors: TraceActor[] };
   statements: StatementTiming[];
   /** The segments the cell asked for (`KernelCell.segments`), in order, timed where they ran. */
-  segments?: StatementTiming[];
+  segments?: SegmentTiming[];
   defines: string[];
   /** Names the cell binds only by its own import statements: it does not need them from earlier cells. */
   imports: string[];

@@ -12,6 +12,7 @@ const text = z.string().transform((s) => (s.length > MAX_TEXT ? `${s.slice(0, MA
 const time = z.number().finite();
 const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(MAX_ITEMS);
 const timing = z.object({ line: z.number().int(), endLine: z.number().int(), start: time, end: time.nullable() });
+const segment = timing.extend({ start: time.nullable() });
 
 const cellRunSchema = z.object({
   status: z.enum(['ok', 'error', 'hangs', 'timeout']),
@@ -29,7 +30,7 @@ const cellRunSchema = z.object({
     })),
   }),
   statements: list(timing),
-  segments: list(timing).optional(),
+  segments: list(segment).optional(),
   defines: list(text),
   imports: list(text),
   uses: list(text),

@@ -56,6 +56,7 @@ def _secs_or_now(secs):
 
 def install():
     t = _time
+    real = {name: getattr(t, name) for name in _VIRTUAL if hasattr(t, name)}
     t.time = lambda: clock.wall()
     t.time_ns = lambda: int(round(clock.wall() * 1e9))
     t.monotonic = lambda: clock.mono()
@@ -74,11 +75,36 @@ def install():
     t.asctime = lambda tm=None: _real["asctime"](_real["localtime"](clock.wall()) if tm is None else tm)
     t.strftime = lambda fmt, tm=None: _real["strftime"](fmt, _real["localtime"](clock.wall()) if tm is None else tm)
     _install_datetime()
+    _rebind_aliases(real)
     # logging (imported before the clock was virtual) measures %(relativeCreated)d from the real
     # time of its import; in a script that is the program's start: make it the virtual start.
     import sys
     if "logging" in sys.modules:
         sys.modules["logging"]._startTime = int(round((EPOCH + clock.now) * 1e9))
+
+
+_VIRTUAL = ("time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns",
+            "process_time", "process_time_ns", "thread_time", "thread_time_ns")
+
+
+def _rebind_aliases(real):
+    """Point module-level aliases of the real clock functions at the virtual ones.
+
+    Modules imported before the clock became virtual (`queue`, `threading`, `sched`: all do
+    `from time import monotonic as time`) keep the real function under their own name. An
+    interpreter booted from a memory snapshot has many such modules already imported, so without
+    this a `queue.get(timeout=1)` would wait in real time there and in virtual time on a plain boot.
+    """
+    import sys
+    by_id = {id(fn): getattr(_time, name) for name, fn in real.items()}
+    for module in list(sys.modules.values()):
+        namespace = getattr(module, "__dict__", None)
+        if not isinstance(namespace, dict) or module is _time:
+            continue
+        for key, value in list(namespace.items()):
+            virtual = by_id.get(id(value))
+            if virtual is not None and value is real.get(getattr(value, "__name__", ""), None):
+                namespace[key] = virtual
 
 
 def _install_datetime():
