@@ -97,9 +97,10 @@ def _rebind_aliases(real):
     """
     import sys
     by_id = {id(fn): getattr(_time, name) for name, fn in real.items()}
-    for module in list(sys.modules.values()):
+    for name, module in list(sys.modules.items()):
         namespace = getattr(module, "__dict__", None)
-        if not isinstance(namespace, dict) or module is _time:
+        # The kernel keeps the real clock on purpose (the real-time budget is measured with it).
+        if not isinstance(namespace, dict) or module is _time or name.split(".")[0] in ("vkernel", "world"):
             continue
         for key, value in list(namespace.items()):
             virtual = by_id.get(id(value))
