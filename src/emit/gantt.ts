@@ -1,6 +1,7 @@
 // Mermaid gantt text from a cell's recorded trace: one bar per task or thread, waiting and running
 // (or blocking) told apart, times exactly as recorded (milliseconds on a seconds axis).
 import type { CellRun, TraceActor } from '../kernel/types.ts';
+import { mermaidLabel } from './escape.ts';
 
 /** A timeline is worth drawing when tasks or threads overlap in time or something blocks. */
 export function hasTimeline(run: CellRun | null): boolean {
@@ -14,8 +15,9 @@ function ms(seconds: number): number {
   return Math.round(seconds * 1000);
 }
 
+/** Task names are the snippet's (any text): a label, never Mermaid syntax (see escape.ts). */
 function clean(text: string): string {
-  return text.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || 'task';
+  return mermaidLabel(text) || 'task';
 }
 
 /** Intervals of one actor: its recorded waits, and the gaps between them as running. */

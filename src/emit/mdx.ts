@@ -2,10 +2,8 @@
 // a <Cell> element carrying its run. Serialised with mdast-util-to-markdown and the MDX extension,
 // so whatever the prose holds ({, <, `import` at a line start), the page is valid MDX.
 import type { Root, RootContent } from 'mdast';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import { visit } from 'unist-util-visit';
-import { mdxToMarkdown } from 'mdast-util-mdx';
-import { gfmToMarkdown } from 'mdast-util-gfm';
+import { visit, SKIP } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../source/markdown.ts';
 import { segmentKey } from '../source/segments.ts';
 import type { Chapter } from '../source/model.ts';
@@ -13,24 +11,14 @@ import type { CheckedCell } from '../check/run.ts';
 import { outputLines } from '../check/compare.ts';
 import { reasonText } from '../check/reasons.ts';
 import { ganttText, hasTimeline } from './gantt.ts';
+import { jsonAttribute, jsxElement as jsx, mdxSource, textNode } from './escape.ts';
+import { capItems, capText, droppedNotice } from './limits.ts';
+import { reasonParts, verdictReasonParts, type TextPart } from './reason.ts';
 import { runnerProps, type PreludeCell, type RunnerProps } from './runner.ts';
 
 import { chapterBlocks, type Locale } from './blocks.ts';
 
 export type { Locale };
-
-function attribute(name: string, value: string) {
-  return { type: 'mdxJsxAttribute' as const, name, value };
-}
-
-function jsx(name: string, attributes: Record<string, string>, children: RootContent[] = []): RootContent {
-  return {
-    type: 'mdxJsxFlowElement',
-    name,
-    attributes: Object.entries(attributes).map(([k, v]) => attribute(k, v)),
-    children,
-  } as unknown as RootContent;
-}
 
 export interface CellProps {
   id: string;
@@ -38,8 +26,12 @@ export interface CellProps {
   line: number;
   file: string;
   verdict: string;
+  /** The verdict's reason as text (a badge's title). */
   reason: string;
+  /** The same, as parts: settings reasons through the allow-list (code, emphasis), the rest as text. */
+  reasonParts: TextPart[];
   acknowledged: string | null;
+  acknowledgedParts: TextPart[] | null;
   diff: string | null;
   status: string | null;
   lines: { t: number; text: string; stream: string }[];
@@ -54,42 +46,54 @@ export interface CellProps {
   runner: RunnerProps | null;
 }
 
+/** Output lines for the page: at most the kernel's cap, with a note of what was dropped. */
+function pageLines(lines: CellProps['lines']): CellProps['lines'] {
+  return capItems(lines, (l) => l.text + '\n', (n) => ({ t: lines.at(-1)!.t, text: droppedNotice(n), stream: 'stderr' }));
+}
+
 export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
   const { cell, run, verdict } = checked;
   const lines = run
     ? [...outputLines(run.events, 'stdout').map((l) => ({ ...l, stream: 'stdout' })), ...outputLines(run.events, 'stderr').map((l) => ({ ...l, stream: 'stderr' }))].sort((a, b) => a.t - b.t)
     : [];
+  const acknowledged = verdict.acknowledged ? verdict.acknowledged[locale] : null;
   return {
     id: cell.id, index: cell.index, line: cell.line, file: cell.file,
-    verdict: verdict.verdict, reason: reasonText(verdict.why, locale),
-    acknowledged: verdict.acknowledged ? verdict.acknowledged[locale] : null,
-    diff: verdict.diff, status: run?.status ?? null, lines,
+    verdict: verdict.verdict, reason: capText(reasonText(verdict.why, locale)),
+    reasonParts: verdictReasonParts(verdict, locale).map((p) => ({ ...p, text: capText(p.text) })),
+    acknowledged, acknowledgedParts: acknowledged === null ? null : reasonParts(acknowledged),
+    diff: verdict.diff === null ? null : capText(verdict.diff), status: run?.status ?? null, lines: pageLines(lines),
     stated: cell.stated.flatMap((s) => s.lines.map((l) => l.raw)),
     virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null,
     timeline: run && hasTimeline(run) ? ganttText(run) : null,
     world: (run?.world ?? []).map((w) => `${w.detail} (${w.fixture})`),
     partial: cell.partial?.reason ?? null,
-    error: run?.error ? `${run.error.ename}: ${run.error.evalue}` : null,
+    error: run?.error ? capText(`${run.error.ename}: ${run.error.evalue}`) : null,
     runner: runnerProps(checked),
   };
 }
 
-// MDX reads a line that starts with `import`/`export` as JavaScript, even inside a paragraph.
-// Marking the first letter unsafe there makes the serialiser write it as a character reference.
-const esmSafe = {
-  unsafe: [
-    { atBreak: true, character: 'i', after: 'mport\\b' },
-    { atBreak: true, character: 'e', after: 'xport\\b' },
-  ],
-};
+/** URLs a page never links to, whoever wrote them: they run script or carry a document. */
+const UNSAFE_URL = /^\s*(javascript|vbscript|data|file):/i;
 
-/** Raw HTML in a Markdown source (a block, or inline in a paragraph) is not valid JSX; show it as
- * text rather than lose it. */
+/**
+ * The document's own prose, made fit for an MDX page: raw HTML (a block, or inline in a paragraph)
+ * is not valid JSX and is shown as the text it is; a link or image to a script URL becomes its
+ * source text. The serialiser escapes every text node (see escape.ts).
+ */
 function safeNode(node: RootContent): RootContent {
-  if (node.type === 'html') return { type: 'paragraph', children: [{ type: 'text', value: node.value }] };
+  if (node.type === 'html') return { type: 'paragraph', children: [textNode(node.value)] };
   if (node.type === 'yaml') return { type: 'paragraph', children: [] };
-  visit(node, 'html', (html, index, parent) => {
-    if (parent && index !== undefined) parent.children[index] = { type: 'text', value: (html as { value: string }).value } as never;
+  visit(node, (child, index, parent) => {
+    if (!parent || index === undefined) return;
+    let text: string | null = null;
+    if (child.type === 'html') text = child.value;
+    else if (child.type === 'link' && UNSAFE_URL.test(child.url)) text = `[${toString(child)}](${child.url})`;
+    else if (child.type === 'image' && UNSAFE_URL.test(child.url)) text = `![${child.alt ?? ''}](${child.url})`;
+    else if (child.type === 'definition' && UNSAFE_URL.test(child.url)) text = `[${child.label ?? child.identifier}]: ${child.url}`;
+    if (text === null) return;
+    (parent.children as RootContent[])[index] = child.type === 'definition' ? { type: 'paragraph', children: [textNode(text)] } : textNode(text) as RootContent;
+    return SKIP;
   });
   return node;
 }
@@ -134,7 +138,7 @@ export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCe
   const children: RootContent[] = [];
   for (const block of blocks) {
     children.push(...block.nodes.map(safeNode));
-    if (block.cell) children.push(jsx('Cell', { data: JSON.stringify(cellProps(block.cell, locale)), locale }));
+    if (block.cell) children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale)), locale }));
   }
   const download = notebookHref
     ? [jsx('a', { href: notebookHref, download: '', class: 'notebook-link', 'data-notebook': '' }, [
@@ -145,9 +149,9 @@ export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCe
     { type: 'mdxjsEsm', value: "import Cell from '../../../../components/Cell.astro';", data: { estree: null } } as unknown as RootContent,
     ...(fallback ? [fallbackNotice()] : []),
     ...download,
-    ...(prelude.length ? [jsx('div', { 'data-runner-prelude': JSON.stringify(prelude), hidden: '' })] : []),
+    ...(prelude.length ? [jsx('div', { 'data-runner-prelude': jsonAttribute(prelude), hidden: '' })] : []),
     ...children,
   ] };
-  const body = toMarkdown(root, { extensions: [gfmToMarkdown(), mdxToMarkdown(), esmSafe] });
+  const body = mdxSource(root);
   return { frontmatter: { title: chapter.title, sidebarOrder: chapter.index, ...(fallback ? { fallback: true } : {}) }, body };
 }

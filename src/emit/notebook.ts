@@ -4,6 +4,8 @@ import type { Chapter } from '../source/model.ts';
 import type { CheckedCell } from '../check/run.ts';
 import type { CellRun } from '../kernel/types.ts';
 import { chapterBlocks, type Locale } from './blocks.ts';
+import { markdownSource, plainText, textNode } from './escape.ts';
+import { capItems, capText, droppedNotice } from './limits.ts';
 
 type Output =
   | { output_type: 'stream'; name: 'stdout' | 'stderr'; text: string[] }
@@ -14,23 +16,38 @@ function lines(text: string): string[] {
   return text.split(/(?<=\n)/).filter((l) => l !== '');
 }
 
+/**
+ * What the snippet wrote is plain text in every output (no text/html or text/markdown bundle), with
+ * no terminal escapes (Jupyter renders ANSI colours and OSC 8 links in streams and tracebacks), and
+ * no more than the kernel keeps of a cell's output.
+ */
+function output(text: string): string[] {
+  return lines(plainText(capText(text)));
+}
+
 export function notebookOutputs(run: CellRun | null, count: number): Output[] {
   if (!run) return [];
-  const outputs: Output[] = [];
+  const streams: { name: 'stdout' | 'stderr'; text: string }[] = [];
   for (const event of run.events) {
-    const last = outputs.at(-1);
-    if (last?.output_type === 'stream' && last.name === event.stream) last.text.push(...lines(event.text));
-    else outputs.push({ output_type: 'stream', name: event.stream, text: lines(event.text) });
+    const last = streams.at(-1);
+    if (last?.name === event.stream) last.text += event.text;
+    else streams.push({ name: event.stream, text: event.text });
   }
-  if (run.result) outputs.push({ output_type: 'execute_result', execution_count: count, data: { 'text/plain': lines(run.result['text/plain']) }, metadata: {} });
-  if (run.error) outputs.push({ output_type: 'error', ename: run.error.ename, evalue: run.error.evalue, traceback: run.error.traceback });
+  const outputs: Output[] = streams.map((s) => ({ output_type: 'stream', name: s.name, text: output(s.text) }));
+  if (run.result) outputs.push({ output_type: 'execute_result', execution_count: count, data: { 'text/plain': output(run.result['text/plain']) }, metadata: {} });
+  if (run.error) {
+    const { ename, evalue, traceback } = run.error;
+    outputs.push({ output_type: 'error', ename: plainText(ename), evalue: plainText(capText(evalue)), traceback: capItems(traceback, (l) => l, droppedNotice).map(plainText) });
+  }
   return outputs;
 }
 
 export function chapterNotebook(markdown: string, chapter: Chapter, title: string, cells: CheckedCell[], locale: Locale,
   translate: (key: string) => string | null): object {
   const { blocks } = chapterBlocks(markdown, chapter, cells, locale, translate);
-  const nbCells: object[] = [{ cell_type: 'markdown', id: 'title', metadata: {}, source: lines(`# ${title}\n`) }];
+  // The title is text (a front matter title is not Markdown): a heading of one text node.
+  const heading = markdownSource({ type: 'root', children: [{ type: 'heading', depth: 1, children: [textNode(title)] }] });
+  const nbCells: object[] = [{ cell_type: 'markdown', id: 'title', metadata: {}, source: lines(heading) }];
   let prose: string[] = [];
   let count = 0;
   const flush = () => {

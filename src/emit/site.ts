@@ -1,10 +1,12 @@
 // The generated part of the site: chapter pages in both locales, index and errata pages, sidebar.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { parse as parseYaml, stringify } from 'yaml';
 import type { CheckResult } from '../check/run.ts';
-import { reasonText } from '../check/reasons.ts';
 import { labels } from '../components/labels.ts';
+import { jsonAttribute, jsxElement, mdxSource, textNode } from './escape.ts';
+import { erratumParts, type TextPart } from './reason.ts';
 import { chapterPage, chapterTitle, type Locale } from './mdx.ts';
 import { chapterNotebook } from './notebook.ts';
 import { pagePrelude } from './runner.ts';
@@ -28,20 +30,59 @@ function page(frontmatter: Record<string, unknown>, body: string): string {
   return `---\n${stringify(frontmatter).trimEnd()}\n---\n\n${body}`;
 }
 
+// Index and errata pages are built as trees; what comes from the documents (titles, file names,
+// reasons) goes to components as JSON, which render it as text (see src/components/Errata.astro).
+const text = (value: string): PhrasingContent => textNode(value);
+const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
+const link = (url: string, ...children: PhrasingContent[]): PhrasingContent => ({ type: 'link', url, children });
+const esm = (value: string): RootContent => ({ type: 'mdxjsEsm', value, data: { estree: null } }) as unknown as RootContent;
+const root = (...children: RootContent[]): Root => ({ type: 'root', children });
+
+export interface ErrataRow {
+  href: string;
+  label: string;
+  source: string;
+  verdict: string;
+  /** The reader's word for the verdict. */
+  word: string;
+  acknowledged: boolean;
+  reason: TextPart[];
+}
+
+export interface ErrataData {
+  headers: string[];
+  rows: ErrataRow[];
+}
+
 const TEXT = {
   ko: { home: '실행되는 asyncio 가이드', intro: '이 사이트의 모든 Python 코드는 CPython 3.14(Pyodide)에서 가상 시계로 실제 실행되었고, 문서가 말하는 출력과 시간이 실행 결과와 대조되었습니다.', errata: '정오표와 검증 현황', documents: '문서', verdict: '판정', cell: '셀', source: '원문 위치', reason: '이유' },
   en: { home: 'The executable asyncio guide', intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.', errata: 'Errata and status', documents: 'Documents', verdict: 'Verdict', cell: 'Cell', source: 'Source', reason: 'Why' },
 };
 
+export interface SiteFiles {
+  /** Pages and the sidebar, by path under DOCS_DIR. */
+  docs: Map<string, string>;
+  /** Notebooks, by path under NOTEBOOKS_DIR. */
+  notebooks: Map<string, string>;
+  pages: number;
+}
+
 /** Writes the generated pages and notebooks; only files whose content changed are touched. */
 export function writeSite(result: CheckResult): { pages: number; notebooks: number; changed: string[] } {
+  const { docs, notebooks, pages } = siteFiles(result);
+  const changed = [...syncTree(DOCS_DIR, docs), ...syncTree(NOTEBOOKS_DIR, notebooks)];
+  return { pages, notebooks: notebooks.size, changed };
+}
+
+/** The generated files of a checked set of documents (a pure function of the result and the translations). */
+export function siteFiles(result: CheckResult, translationsDir = 'content/en'): SiteFiles {
   const files = new Map<string, string>();
   const notebooks = new Map<string, string>();
   let pages = 0;
   const sidebar: unknown[] = [];
-  const erratumRows: Record<Locale, string[]> = { ko: [], en: [] };
+  const erratumRows: Record<Locale, ErrataRow[]> = { ko: [], en: [] };
   for (const { document, cells } of result.documents) {
-    const translations = loadTranslations(document.slug);
+    const translations = loadTranslations(document.slug, translationsDir);
     const translate = (key: string) => translations.get(key) ?? null;
     const titles: Record<Locale, string> = { ko: document.title, en: document.title };
     for (const locale of LOCALES) {
@@ -57,9 +98,15 @@ export function writeSite(result: CheckResult): { pages: number; notebooks: numb
         pages++;
       }
       for (const { cell, verdict } of cells) {
-        const link = `/${locale}/${document.slug}/${cell.chapter}/#cell-${cell.key}`;
-        const reason = (verdict.acknowledged?.[locale] ?? reasonText(verdict.why, locale)).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-        erratumRows[locale].push(`| [${document.slug} #${cell.index}](${link}) | ${cell.file}:${cell.line} | ${verdictLabel(verdict.verdict, locale)}${verdict.acknowledged ? ' ✎' : ''} | ${reason.replace(/[{}<>]/g, (c) => `\\${c}`)} |`);
+        erratumRows[locale].push({
+          href: `/${locale}/${document.slug}/${cell.chapter}/#cell-${cell.key}`,
+          label: `${document.slug} #${cell.index}`,
+          source: `${cell.file}:${cell.line}`,
+          verdict: verdict.verdict,
+          word: labels[locale].verdicts[verdict.verdict] ?? verdict.verdict,
+          acknowledged: verdict.acknowledged !== null,
+          reason: erratumParts(verdict, locale),
+        });
       }
     }
     sidebar.push({
@@ -69,20 +116,22 @@ export function writeSite(result: CheckResult): { pages: number; notebooks: numb
   }
   for (const locale of LOCALES) {
     const t = TEXT[locale];
-    const list = result.documents.map(({ document }) => `- [${document.title.replace(/[[\]]/g, '')}](/${locale}/${document.slug}/${document.chapters[0]!.slug}/)`).join('\n');
-    files.set(join(locale, 'index.mdx'), page({ title: t.home }, `${t.intro}\n\n## ${t.documents}\n\n${list}\n\n[${t.errata}](/${locale}/errata/)\n`));
-    const table = [`| ${t.cell} | ${t.source} | ${t.verdict} | ${t.reason} |`, '|---|---|---|---|', ...erratumRows[locale]].join('\n');
-    files.set(join(locale, 'errata.mdx'), page({ title: t.errata }, `${table}\n`));
+    const list = result.documents.map(({ document }) => ({ href: `/${locale}/${document.slug}/${document.chapters[0]!.slug}/`, title: document.title }));
+    const index = root(
+      esm("import Documents from '../../../components/Documents.astro';"),
+      paragraph(text(t.intro)),
+      { type: 'heading', depth: 2, children: [text(t.documents)] },
+      jsxElement('Documents', { data: jsonAttribute(list) }),
+      paragraph(link(`/${locale}/errata/`, text(t.errata))),
+    );
+    files.set(join(locale, 'index.mdx'), page({ title: t.home }, mdxSource(index)));
+    const errata: ErrataData = { headers: [t.cell, t.source, t.verdict, t.reason], rows: erratumRows[locale] };
+    const body = root(esm("import Errata from '../../../components/Errata.astro';"), jsxElement('Errata', { data: jsonAttribute(errata) }));
+    files.set(join(locale, 'errata.mdx'), page({ title: t.errata }, mdxSource(body)));
     pages += 2;
   }
   sidebar.push({ label: TEXT.ko.errata, translations: { en: TEXT.en.errata }, items: [{ slug: 'errata' }] });
   files.set('sidebar.json', JSON.stringify(sidebar, null, 2));
-  const changed = [...syncTree(DOCS_DIR, files), ...syncTree(NOTEBOOKS_DIR, notebooks)];
-  return { pages, notebooks: notebooks.size, changed };
+  return { docs: files, notebooks, pages };
 }
 
-/** A verdict as the errata table shows it: the reader's word for it, and the fixed name where they differ. */
-function verdictLabel(verdict: string, locale: Locale): string {
-  const word = labels[locale].verdicts[verdict] ?? verdict;
-  return word === verdict ? `\`${verdict}\`` : `${word} \`${verdict}\``;
-}

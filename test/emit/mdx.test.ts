@@ -47,7 +47,7 @@ describe('MDX emission', () => {
 
   it('attaches the cell after its code block, with its data as a string attribute', async () => {
     const page = chapterPage(HOSTILE, chapter, cells, 'ko', () => null);
-    expect(page.body).toMatch(/```python\nprint\("\{\}<>"\)\n```\n\n<Cell data="/);
+    expect(page.body).toMatch(/```python\nprint\("\{\}<>"\)\n```\n\n<Cell data='/);
     await expect(compile(page.body)).resolves.toBeTruthy();
   });
 });
