@@ -1,6 +1,11 @@
 // Reports of a check: the JSON report, JUnit XML for CI dashboards, GitHub annotations, a summary.
+// Every message here can quote a document or a snippet (file names, reasons, exception messages,
+// diffs): each target gets its own escaping (src/emit/escape.ts), and no output is embedded beyond
+// the kernel's cap (src/emit/limits.ts).
 import type { CheckResult, Problem } from './run.ts';
 import { FAILING, type Verdict } from './verdict.ts';
+import { consoleLines, consoleText, githubMessage, githubProperty, xmlAttribute, xmlText } from '../emit/escape.ts';
+import { capText } from '../emit/limits.ts';
 
 export interface ReportCell {
   id: string;
@@ -29,7 +34,7 @@ export function buildReport(result: CheckResult, extraProblems: Problem[] = []):
   const cells: ReportCell[] = result.documents.flatMap(({ cells }) =>
     cells.map(({ cell, run, verdict, cached }) => ({
       id: cell.id, file: cell.file, line: cell.line, index: cell.index, chapter: cell.chapter,
-      verdict: verdict.verdict, reason: verdict.reason, acknowledged: verdict.acknowledged, diff: verdict.diff,
+      verdict: verdict.verdict, reason: capText(verdict.reason), acknowledged: verdict.acknowledged, diff: verdict.diff === null ? null : capText(verdict.diff),
       virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null, cached, claims: verdict.claims,
     })),
   );
@@ -59,15 +64,11 @@ export function failuresOf(result: CheckResult): Problem[] {
     for (const { cell, verdict } of cells) {
       if (verdict.annotationProblem) out.push({ file: cell.file, line: cell.line, message: `cell ${cell.index} (${cell.key}): ${verdict.annotationProblem}` });
       if (FAILING.has(verdict.verdict) && !verdict.acknowledged) {
-        out.push({ file: cell.file, line: cell.line, message: `cell ${cell.index} (${cell.key}) ${verdict.verdict}: ${verdict.reason}${verdict.diff ? `\n${verdict.diff}` : ''}` });
+        out.push({ file: cell.file, line: cell.line, message: capText(`cell ${cell.index} (${cell.key}) ${verdict.verdict}: ${verdict.reason}${verdict.diff ? `\n${verdict.diff}` : ''}`) });
       }
     }
   }
   return out;
-}
-
-function xml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 export function junit(report: Report): string {
@@ -77,28 +78,37 @@ export function junit(report: Report): string {
     const failures = cells.filter((c) => FAILING.has(c.verdict) && !c.acknowledged).length;
     const skipped = cells.filter((c) => c.verdict === 'skipped').length;
     const cases = cells.map((c) => {
-      const name = xml(`${c.index}: line ${c.line} (${c.id})`);
+      const name = xmlAttribute(`${c.index}: line ${c.line} (${c.id})`);
       const time = ((c.cpuMs ?? 0) / 1000).toFixed(3);
       let body = '';
-      if (c.verdict === 'skipped') body = `<skipped message="${xml(c.reason)}"/>`;
-      else if (FAILING.has(c.verdict) && !c.acknowledged) body = `<failure message="${xml(`${c.verdict}: ${c.reason}`)}">${xml(c.diff ?? c.reason)}</failure>`;
-      else body = `<system-out>${xml(`${c.verdict}${c.acknowledged ? ' (acknowledged)' : ''}: ${c.reason}`)}</system-out>`;
-      return `    <testcase classname="${xml(file)}" name="${name}" time="${time}">${body}</testcase>`;
+      if (c.verdict === 'skipped') body = `<skipped message="${xmlAttribute(c.reason)}"/>`;
+      else if (FAILING.has(c.verdict) && !c.acknowledged) body = `<failure message="${xmlAttribute(`${c.verdict}: ${c.reason}`)}">${xmlText(c.diff ?? c.reason)}</failure>`;
+      else body = `<system-out>${xmlText(`${c.verdict}${c.acknowledged ? ' (acknowledged)' : ''}: ${c.reason}`)}</system-out>`;
+      return `    <testcase classname="${xmlAttribute(file)}" name="${name}" time="${time}">${body}</testcase>`;
     });
-    return `  <testsuite name="${xml(file)}" tests="${cells.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xmlAttribute(file)}" tests="${cells.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="asyncio guide check">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
+/** `::error file=…,line=…::message` lines; GitHub decodes the message's and the properties' escapes. */
 export function githubAnnotations(problems: Problem[]): string[] {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return problems.map((p) => `::error file=${p.file},line=${p.line}::${escape(p.message)}`);
+  return problems.map((p) => `::error file=${githubProperty(p.file)},line=${Math.trunc(p.line) || 1}::${githubMessage(p.message)}`);
+}
+
+/**
+ * A problem as the console shows it: `file:line: message`, the message's further lines (a diff)
+ * behind a visible prefix and every control character escaped, so no quoted text can pass for a
+ * line of the check's own ("check passed") or for a workflow command.
+ */
+export function problemLine(p: Problem): string {
+  return `${consoleText(p.file)}:${p.line}: ${consoleLines(p.message)}`;
 }
 
 export function summaryText(report: Report): string {
   const lines = [`${report.summary.cells} python blocks: ${Object.entries(report.summary.byVerdict).map(([v, n]) => `${n} ${v}`).join(', ')}`];
   for (const [file, counts] of Object.entries(report.summary.byDocument)) {
-    lines.push(`  ${file}: ${Object.entries(counts).map(([v, n]) => `${n} ${v}`).join(', ')}`);
+    lines.push(`  ${consoleText(file)}: ${Object.entries(counts).map(([v, n]) => `${n} ${v}`).join(', ')}`);
   }
   lines.push(`reused ${report.summary.reused} cached results, ran ${report.summary.ran} cells; ${report.summary.acknowledged} acknowledged`);
   return lines.join('\n');

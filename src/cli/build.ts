@@ -6,6 +6,7 @@ import { checkDocuments } from '../check/run.ts';
 import { writeSite } from '../emit/site.ts';
 import { writePyodideAssets } from '../emit/pyodide-assets.ts';
 import { CACHE_DIR, DEFAULT_SOURCE } from './check.ts';
+import { problemLine } from '../check/report.ts';
 
 export async function main(): Promise<number> {
   const started = performance.now();
@@ -16,7 +17,7 @@ export async function main(): Promise<number> {
   } finally {
     await pool.close();
   }
-  for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
+  for (const p of result.problems) process.stderr.write(problemLine(p) + '\n');
   const { pages, notebooks } = writeSite(result);
   process.stdout.write(`wrote ${pages} pages and ${notebooks} notebooks (${result.reused} cached runs reused, ${result.ran} cells run)\n`);
   // Runnable cells: Pyodide and the world's fixtures, served by the site itself (public/ -> dist/).

@@ -4,11 +4,13 @@ import { dirname, join, resolve } from 'node:path';
 import { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
 import { checkDocuments, listMarkdown, type CheckResult, type Problem } from '../check/run.ts';
-import { buildReport, githubAnnotations, junit, summaryText } from '../check/report.ts';
+import { buildReport, githubAnnotations, junit, problemLine, summaryText, type Report } from '../check/report.ts';
 import { lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
 import { outputLines } from '../check/compare.ts';
 import { translationDir, translationStatus, translationSummary } from '../translate/status.ts';
-import { coverageLine } from '../translate/coverage.ts';
+import { coverageLine, type DocumentCoverage } from '../translate/coverage.ts';
+import { consoleText } from '../emit/escape.ts';
+import { capText } from '../emit/limits.ts';
 
 export const DEFAULT_SOURCE = 'content/ko';
 export const CACHE_DIR = '.cache/check';
@@ -41,7 +43,7 @@ export function lockOf(result: CheckResult): LockFile {
       cells[cell.id] = {
         file: cell.file, line: cell.line, verdict: verdict.verdict, key: cell.key,
         // Memory addresses differ from run to run; the lock keeps what is stable.
-        output: run ? outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${l.text.replace(/0x[0-9a-fA-F]+/g, '0x…')}`).join('\n') : '',
+        output: run ? capText(outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${l.text.replace(/0x[0-9a-fA-F]+/g, '0x…')}`).join('\n')) : '',
       };
     }
   }
@@ -56,10 +58,10 @@ function progress(total: number) {
     if (tty) {
       const width = 30;
       const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${consoleText(label).slice(0, 40).padEnd(40)}`);
       if (done === total) process.stderr.write('\n');
     } else {
-      process.stderr.write(`checked ${done}/${total}: ${label}\n`);
+      process.stderr.write(`checked ${done}/${total}: ${consoleText(label)}\n`);
     }
   };
 }
@@ -71,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (!existsSync(args.source)) {
-    process.stderr.write(`--source ${args.source}: no such directory\n`);
+    process.stderr.write(`--source ${consoleText(args.source)}: no such directory\n`);
     return 2;
   }
   const files = listMarkdown(args.source);
@@ -121,10 +123,19 @@ export async function main(argv: string[]): Promise<number> {
     mkdirSync(dirname(resolve(args.junit)), { recursive: true });
     writeFileSync(args.junit, junit(report));
   }
-  for (const problem of report.problems) process.stdout.write(`${problem.file}:${problem.line}: ${problem.message}\n`);
-  if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(report.problems)) process.stdout.write(line + '\n');
-  process.stdout.write(summaryText(report) + '\n');
-  for (const { coverage } of translations?.documents ?? []) process.stdout.write(coverageLine(coverage) + '\n');
-  process.stdout.write(report.problems.length === 0 ? 'check passed\n' : `check FAILED: ${report.problems.length} problem(s)\n`);
+  process.stdout.write(consoleReport(report, (translations?.documents ?? []).map((d) => d.coverage), process.env.GITHUB_ACTIONS === 'true'));
   return report.problems.length === 0 ? 0 : 1;
+}
+
+/**
+ * What the check prints after the run. Problems quote documents and snippets: problemLine escapes
+ * them, so the last line ("check passed" or "check FAILED") is the only one that can say so.
+ */
+export function consoleReport(report: Report, coverage: DocumentCoverage[], github: boolean): string {
+  const lines = report.problems.map(problemLine);
+  if (github) lines.push(...githubAnnotations(report.problems));
+  lines.push(summaryText(report));
+  for (const c of coverage) lines.push(consoleText(coverageLine(c)));
+  lines.push(report.problems.length === 0 ? 'check passed' : `check FAILED: ${report.problems.length} problem(s)`);
+  return lines.join('\n') + '\n';
 }
