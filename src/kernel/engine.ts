@@ -95,10 +95,14 @@ export class KernelSession {
     const realBudget = cell.realBudget ?? DEFAULT_REAL_BUDGET;
     const runCell = this.kernel.run_cell_json;
     const segments = JSON.stringify((cell.segments ?? []).map((s) => [s.fromLine, s.toLine]));
+    const options = JSON.stringify({
+      ...(cell.number !== undefined ? { number: cell.number } : {}),
+      ...(cell.stdin !== undefined ? { stdin: cell.stdin } : {}),
+    });
     try {
       const json: string = supportsStackSwitching()
-        ? await runCell.callPromising(cell.code, budget, realBudget, segments)
-        : runCell(cell.code, budget, realBudget, segments);
+        ? await runCell.callPromising(cell.code, budget, realBudget, segments, options)
+        : runCell(cell.code, budget, realBudget, segments, options);
       return JSON.parse(json) as CellRun;
     } finally {
       runCell.destroy();

@@ -93,6 +93,10 @@ export interface KernelCell {
    * claims written there. Top-level statements are always timed (`CellRun.statements`).
    */
   segments?: { fromLine: number; toLine: number }[];
+  /** The cell number the page shows, for tracebacks (`File "<cell 3>"`); default: the run's count. */
+  number?: number;
+  /** What `input()` and `sys.stdin` read (default: nothing, end of file at once). */
+  stdin?: string;
 }
 
 export interface KernelDocument {

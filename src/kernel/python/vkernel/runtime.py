@@ -14,12 +14,28 @@ from .clock import clock
 
 _real_perf_counter = time.perf_counter  # captured before the clock is virtualised
 _KERNEL_FILES = ("/vkernel/",)
+_TOP_LEVEL_AWAIT = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+
+
+def _without_kernel_frames(report, seen):
+    """A traceback as the reader's own program would show it: no frame of the kernel, in the
+    exception, its cause or context, or the members of an exception group."""
+    if id(report) in seen:
+        return
+    seen.add(id(report))
+    kept = [f for f in report.stack if not any(k in (f.filename or "") for k in _KERNEL_FILES)]
+    report.stack = traceback.StackSummary.from_list(kept)
+    for linked in (report.__cause__, report.__context__):
+        if linked is not None:
+            _without_kernel_frames(linked, seen)
+    for member in getattr(report, "exceptions", None) or ():
+        _without_kernel_frames(member, seen)
 
 
 class Kernel:
     def __init__(self, fixtures=None, sink=None, world_paths=()):
         from .green import Scheduler
-        from .trace import Tracer
+        from .trace import _hide_from_reprs, Tracer
         from . import threads, loop, sandbox
 
         sandbox.open_channel()  # first: takes the host's objects out of every module's reach
@@ -29,6 +45,7 @@ class Kernel:
         errnos.install()
         self.sched = Scheduler(main_ident)
         self.tracer = Tracer(self.sched)
+        _hide_from_reprs(self.tracer)
         clock.on_busy_advance = self.sched.preempt_if_due
         self.sched.diagnose = self.diagnose
         threads.install(self.sched, self.tracer)
@@ -148,14 +165,17 @@ class Kernel:
         return lines
 
     # -- running -----------------------------------------------------------------------------
-    def run_cell_json(self, source, budget=3600.0, real_budget=10.0, segments_json="[]"):
+    def run_cell_json(self, source, budget=3600.0, real_budget=10.0, segments_json="[]", options_json="{}"):
         import json
         segments = [tuple(s) for s in json.loads(segments_json)]
-        return json.dumps(self.run_cell(source, budget, real_budget, segments), ensure_ascii=False)
+        options = json.loads(options_json)
+        return json.dumps(self.run_cell(source, budget, real_budget, segments, **options), ensure_ascii=False)
 
-    def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=()):
+    def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=(), number=None, stdin=None):
         self.cells_run += 1
-        filename = f"<cell {self.cells_run}>"
+        # The number the page shows (a document's cells may run out of order, or from the cache).
+        filename = f"<cell {number if number is not None else self.cells_run}>"
+        self._stdin(stdin)
         lines = source.splitlines(keepends=True)
         linecache.cache[filename] = (len(source), None, lines, filename)
         from .names import defines_and_uses, imported_names
@@ -233,8 +253,49 @@ class Kernel:
         last = self.log.events[-1]["t"] if self.log.events else 0.0
         return self.log.events + [{"stream": "stderr", "text": notice, "t": last}]
 
+    def _stdin(self, text):
+        """What `input()` and `sys.stdin` read: the cell's settings' input, or an empty stream
+        (end of file, as for a program whose standard input is closed)."""
+        import io
+        sys.stdin = io.StringIO(text or "")
+
+    def _awaiting_loop(self):
+        """The event loop top-level `await` runs on, kept from cell to cell as Jupyter keeps its own:
+        tasks a cell starts go on running while later cells await."""
+        import asyncio
+        loop = getattr(self, "_top_level_loop", None)
+        if loop is None or loop.is_closed():
+            loop = self._top_level_loop = asyncio.new_event_loop()
+        return loop
+
+    def _run_statement(self, code, mode, on_loop=False):
+        """Run one compiled statement. In a cell with top-level await every statement runs inside
+        the kept loop, as a Jupyter cell does (so `asyncio.create_task` finds a running loop)."""
+        import inspect
+        if not on_loop:
+            return eval(code, self.namespace) if mode == "eval" else exec(code, self.namespace)
+        import asyncio
+        namespace = self.namespace
+
+        async def statement():
+            if code.co_flags & inspect.CO_COROUTINE:
+                return await eval(code, namespace)
+            return eval(code, namespace) if mode == "eval" else exec(code, namespace)
+
+        loop = self._awaiting_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            return loop.run_until_complete(statement())
+        finally:
+            asyncio.set_event_loop(None)
+
     def _execute(self, source, filename, segments=()):
         tree = ast.parse(source, filename, "exec")
+        # Compiled whole first, as CPython compiles a script: a SyntaxError anywhere (a `return`
+        # outside a function, a misplaced `await`) means nothing runs at all.
+        import inspect
+        whole = compile(tree, filename, "exec", flags=_TOP_LEVEL_AWAIT, dont_inherit=True)
+        on_loop = bool(whole.co_flags & inspect.CO_COROUTINE)
         if segments:
             probes.instrument(tree, segments, self.cells_run)
         last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
@@ -252,14 +313,14 @@ class Kernel:
             record = {"line": group[0].lineno, "endLine": group[-1].end_lineno,
                       "start": round(started - self.log.origin, 9), "end": None}
             self.statements.append(record)
-            exec(compile(ast.Module(group, []), filename, "exec"), self.namespace)
+            self._run_statement(compile(ast.Module(group, []), filename, "exec", flags=_TOP_LEVEL_AWAIT, dont_inherit=True), "exec", on_loop)
             record["end"] = round(clock.now - self.log.origin, 9)
         if last is None:
             return None
         record = {"line": last.lineno, "endLine": last.end_lineno,
                   "start": round(clock.now - self.log.origin, 9), "end": None}
         self.statements.append(record)
-        value = eval(compile(ast.Expression(last.value), filename, "eval"), self.namespace)
+        value = self._run_statement(compile(ast.Expression(last.value), filename, "eval", flags=_TOP_LEVEL_AWAIT, dont_inherit=True), "eval", on_loop)
         record["end"] = round(clock.now - self.log.origin, 9)
         if value is None:
             return None
@@ -320,13 +381,12 @@ class Kernel:
             cft._shutdown = False
 
     def _error(self, exc):
-        tb = exc.__traceback__
-        while tb is not None and any(k in tb.tb_frame.f_code.co_filename for k in _KERNEL_FILES):
-            tb = tb.tb_next
+        report = traceback.TracebackException(type(exc), exc, exc.__traceback__, compact=True)
+        _without_kernel_frames(report, set())
         return {
             "ename": type(exc).__name__,
             "evalue": str(exc),
-            "traceback": traceback.format_exception(type(exc), exc, tb),
+            "traceback": list(report.format()),
         }
 
     def _trace_export(self):

@@ -143,6 +143,20 @@ class Actor:
             self.spans.append({"kind": kind, "from": t0, "to": t1, "detail": detail})
 
 
+def _hide_from_reprs(tracer):
+    """`print(task)` shows the callbacks a task holds; the tracer's is the kernel's, not the
+    program's, and CPython shows no such callback: leave it out of every future's repr."""
+    import asyncio.base_futures as base_futures
+    original = getattr(base_futures._format_callbacks, "__wrapped__", base_futures._format_callbacks)
+
+    def _format_callbacks(cb):
+        kept = [entry for entry in cb if getattr(entry[0], "__self__", None) is not tracer]
+        return original(kept)
+
+    _format_callbacks.__wrapped__ = original
+    base_futures._format_callbacks = _format_callbacks
+
+
 class Tracer:
     def __init__(self, sched):
         self.sched = sched
