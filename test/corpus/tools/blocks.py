@@ -68,14 +68,17 @@ def find_blocks(text):
 
 
 def strip_gutter(body):
+    """Line numbers in front of every line: cut at the column where the code starts (the narrowest
+    number-plus-spaces prefix), so indentation after the gutter survives left- or right-aligned numbers."""
     lines = body.split('\n')
     content = [l for l in lines if l.strip()]
     if not content or not all(re.match(r'^\s*\d+(\s|$)', l) for l in content):
         return body, False
-    rest = [re.sub(r'^\s*\d+', '', l) for l in lines]
-    widths = [len(l) - len(l.lstrip(' ')) for l in rest if l.strip()]
-    cut = min(widths) if widths else 0
-    return '\n'.join(l[cut:] for l in rest), True
+    if all(re.match(r'^\s*\d+\t', l) for l in content if re.sub(r'^\s*\d+', '', l).strip()):  # tab-separated gutter
+        return '\n'.join(re.sub(r'^\s*\d+\t?', '', l) for l in lines), True
+    with_code = [re.match(r'^\s*\d+ *', l).group(0) for l in content if re.sub(r'^\s*\d+', '', l).strip()]
+    col = min(len(p) for p in with_code) if with_code else 0
+    return '\n'.join(l[col:] if re.sub(r'^\s*\d+', '', l).strip() else '' for l in lines), True
 
 
 def compiles(code, flags=0):
@@ -84,6 +87,26 @@ def compiles(code, flags=0):
         return True
     except SyntaxError:
         return False
+
+
+def cut_echoed_values(code, cut):
+    """Output pasted right after the final `asyncio.run(...)` that happens to parse as Python (`cba`,
+    `[0, 1, 4]`): bare expressions that call nothing, after the last top-level asyncio.run line."""
+    lines = code.split('\n')
+    runs = [k for k, l in enumerate(lines) if l.startswith('asyncio.run(')]
+    if not runs:
+        return code, cut
+    k = runs[-1] + 1
+    tail = [l for l in lines[k:] if l.strip()]
+    if not tail:
+        return code, cut
+    try:
+        tree = ast.parse('\n'.join(lines[k:]))
+    except SyntaxError:
+        return code, cut
+    if all(isinstance(n, ast.Expr) and not any(isinstance(x, ast.Call) for x in ast.walk(n)) for n in tree.body):
+        return '\n'.join(lines[:k]), '\n'.join(lines[k:]) + ('\n' + cut if cut else '')
+    return code, cut
 
 
 def prepare(body):
@@ -104,6 +127,7 @@ def prepare(body):
             k -= 1
         if k < len(lines) and k > 0:
             code, cut = '\n'.join(lines[:k]), '\n'.join(lines[k:])
+    code, cut = cut_echoed_values(code, cut)
     if compiles(code):
         mode = 'exec'
     elif compiles(code, ast.PyCF_ALLOW_TOP_LEVEL_AWAIT):
