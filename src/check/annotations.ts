@@ -15,6 +15,8 @@ export interface CellAnnotation {
   budget?: number;
   realBudget?: number;
   fixtures?: string[];
+  /** What `input()` reads: the lines a reader would type. */
+  input?: string;
 }
 
 export interface AnnotationFile {
@@ -23,7 +25,10 @@ export interface AnnotationFile {
   errors: { file: string; line: number; message: string }[];
 }
 
-const KNOWN = new Set(['line', 'note', 'skip', 'expect-error', 'acknowledge', 'order-may-vary', 'budget', 'real-budget', 'fixtures']);
+const KNOWN = new Set(['line', 'note', 'skip', 'expect-error', 'acknowledge', 'order-may-vary', 'budget', 'real-budget', 'fixtures', 'input']);
+/** Budgets beyond these are mistakes (and would overflow a timer): a virtual day, ten real minutes. */
+export const MAX_BUDGET = 86_400;
+export const MAX_REAL_BUDGET = 600;
 
 export function annotationsPath(markdownFile: string): string {
   return markdownFile.replace(/\.(md|markdown|mdx)$/i, '.snippets.yaml');
@@ -69,9 +74,15 @@ export function loadAnnotations(markdownFile: string): AnnotationFile {
       } else if (name === 'order-may-vary') {
         note.orderMayVary = setting === true;
       } else if (name === 'budget' || name === 'real-budget') {
-        if (typeof setting !== 'number' || setting <= 0) fail(`${name} must be a positive number of seconds`);
+        const max = name === 'budget' ? MAX_BUDGET : MAX_REAL_BUDGET;
+        if (typeof setting !== 'number' || !Number.isFinite(setting) || setting <= 0) fail(`${name} must be a positive number of seconds`);
+        else if (setting > max) fail(`${name} must be at most ${max} seconds (got ${setting})`);
         else if (name === 'budget') note.budget = setting;
         else note.realBudget = setting;
+      } else if (name === 'input') {
+        if (typeof setting === 'string') note.input = setting.endsWith('\n') ? setting : `${setting}\n`;
+        else if (Array.isArray(setting) && setting.every((l) => typeof l === 'string' || typeof l === 'number')) note.input = setting.map(String).join('\n') + '\n';
+        else fail('input must be a string or a list of lines');
       } else if (name === 'fixtures') {
         if (!Array.isArray(setting) || setting.some((f) => typeof f !== 'string')) fail('fixtures must be a list of file names');
         else note.fixtures = setting as string[];

@@ -19,7 +19,7 @@ function checkTotal(claim: TimingClaim, run: CellRun, since: number, code: strin
     anchor = block.at(-1);
     from = block[0]?.start ?? null;
   } else {
-    anchor = run.statements.filter((s) => s.endLine < claim.codeLine).at(-1);
+    anchor = run.statements.filter((s) => s.endLine < claim.codeLine || (claim.trailing === true && s.line <= claim.codeLine && s.endLine >= claim.codeLine)).at(-1);
     from = since;
   }
   if (!anchor || anchor.end === null || from === null) {
@@ -56,16 +56,40 @@ function checkPrinted(claim: TimingClaim, code: string, lines: ActualLine[]): Cl
   return { ...base, actual, ok: within(actual, claim.seconds, claim.approximate) };
 }
 
+/** "This takes about 3 seconds" in the prose: the whole block's virtual time. */
+function checkProgram(claim: TimingClaim, run: CellRun): ClaimResult {
+  const base = { kind: 'program' as const, text: claim.text, sourceLine: claim.sourceLine, expected: claim.seconds, approximate: claim.approximate, tolerance: tolerance(claim.seconds, claim.approximate) };
+  // A block that only defines what a later block runs takes no time of its own: nothing to check.
+  if (run.status !== 'ok' || run.virtualSeconds === 0) return { ...base, actual: null, ok: true, unchecked: 'the block took no time of its own' };
+  const actual = Math.round(run.virtualSeconds * 1e6) / 1e6;
+  return { ...base, actual, ok: within(actual, claim.seconds, claim.approximate) };
+}
+
+/** `print(...)  # 약 3초 뒤 출력`: a line the print wrote appears at that time. */
+function checkAppear(claim: TimingClaim, lines: ActualLine[]): ClaimResult {
+  const base = { kind: 'appear' as const, text: claim.text, sourceLine: claim.sourceLine, expected: claim.seconds, approximate: claim.approximate, tolerance: tolerance(claim.seconds, claim.approximate) };
+  const pattern = claim.pattern ? new RegExp(claim.pattern, 'su') : null;
+  const candidates = lines.filter((l) => (pattern ? pattern.test(l.text.replace(/\s+/g, ' ')) : true));
+  if (candidates.length === 0 || !pattern) return { ...base, actual: null, ok: true, unchecked: 'no printed line could be told apart as this print\'s' };
+  // The print may run more than once (a loop, several tasks): one of its lines at that time is enough.
+  const best = candidates.reduce((a, b) => (Math.abs(b.t - claim.seconds) < Math.abs(a.t - claim.seconds) ? b : a));
+  return { ...base, actual: best.t, ok: within(best.t, claim.seconds, claim.approximate) };
+}
+
 export function checkClaims(claims: TimingClaim[], run: CellRun, code: string, lines: ActualLine[]): ClaimResult[] {
   const results: ClaimResult[] = [];
   let since = 0;
   for (const claim of [...claims].sort((a, b) => a.codeLine - b.codeLine)) {
-    if (claim.kind === 'total') {
+    if (claim.kind === 'program') {
+      results.push({ ...checkProgram(claim, run), found: claim.found });
+    } else if (claim.kind === 'appear') {
+      results.push({ ...checkAppear(claim, lines), found: claim.found });
+    } else if (claim.kind === 'total') {
       const { result, until } = checkTotal(claim, run, since, code);
-      results.push(result);
+      results.push({ ...result, found: claim.found });
       since = until;
     } else {
-      results.push(checkPrinted(claim, code, lines));
+      results.push({ ...checkPrinted(claim, code, lines), found: claim.found });
     }
   }
   return results;

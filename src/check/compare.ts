@@ -12,7 +12,7 @@ export interface ActualLine {
 }
 
 export interface ClaimResult {
-  kind: 'line-time' | 'printed-time' | 'clock-step' | 'total' | 'printed';
+  kind: 'line-time' | 'printed-time' | 'clock-step' | 'total' | 'printed' | 'program' | 'appear';
   text: string;
   sourceLine: number;
   expected: number;
@@ -22,6 +22,8 @@ export interface ClaimResult {
   ok: boolean;
   /** Why a claim could not be checked (then ok is true and actual is null). */
   unchecked?: string;
+  /** The rule that recognised the claim (`timing:prose:zh`, `label:ko`, ...), to trace a misreading. */
+  found?: string;
 }
 
 export interface Comparison {
@@ -161,7 +163,11 @@ function printedAnnotations(stated: StatedOutput, actual: ActualLine[]): StatedO
 
 const lastIndex = (indices: number[]) => Math.max(-1, ...indices);
 
-export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[], label: string): Comparison {
+/**
+ * `prefixOnly`: the program stopped early (it raised, or never ends): a complete stated output is
+ * compared with what was printed until then, and need not reach the end of it.
+ */
+export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[], label: string, options: { prefixOnly?: boolean } = {}): Comparison {
   const problems: string[] = [];
   const claims: ClaimResult[] = [];
   const failedBlocks: StatedOutput[] = [];
@@ -179,10 +185,10 @@ export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[
       if (match) from = Math.max(from, lastIndex(match.indices) + 1);
     } else if (stated.kind === 'output' && outputs.length > 1) {
       const last = given === outputs.at(-1);
-      match = matchSequence(stated, actual, outputFrom, last) ?? matchSequence(stated, actual, 0);
+      match = matchSequence(stated, actual, outputFrom, last && !options.prefixOnly) ?? matchSequence(stated, actual, 0, !options.prefixOnly);
       if (match) outputFrom = Math.max(outputFrom, lastIndex(match.indices) + 1);
     } else {
-      match = matchSequence(stated, actual, 0);
+      match = matchSequence(stated, actual, 0, !options.prefixOnly);
     }
     if (!match) {
       failedBlocks.push(stated);

@@ -2,7 +2,7 @@
 // written in a comment, `...` as an ellipsis, memory addresses. Elapsed times and clock timestamps
 // in a stated line become captures, checked as timing claims rather than as text.
 
-export const TIME_UNIT = String.raw`(?:초|s|sec|secs|seconds?)`;
+export const TIME_UNIT = String.raw`(?:초|秒|s|sec|secs|seconds?)`;
 const NUMBER_WITH_UNIT = new RegExp(String.raw`(\d+(?:\.\d+)?)(\s*)(${TIME_UNIT})(?![\p{L}])`, 'gu');
 const CLOCK = /\b(\d{1,2}):(\d{2}):(\d{2})\b/g;
 

@@ -8,7 +8,12 @@ export type Why =
   | { code: 'skip'; detail: string }
   | { code: 'not-run' }
   | { code: 'never-ends'; status: 'hangs' | 'timeout'; detail: string; stated: boolean }
-  | { code: 'expected-error'; ename: string; by: 'annotation' | 'cue'; detail: string }
+  | { code: 'expected-error'; ename: string; by: 'annotation' | 'cue' | 'text'; detail: string }
+  | { code: 'illustration' }
+  | { code: 'reads-input' }
+  | { code: 'server-elsewhere'; language: string; detail: string }
+  | { code: 'announced-hang'; detail: string; said: string }
+  | { code: 'does-not-raise'; said: string; line: number }
   | { code: 'raises'; ename: string; line: number | null; detail: string; stated: boolean }
   | { code: 'ran' }
   | { code: 'mismatch'; problems: string[] }
@@ -30,7 +35,19 @@ function english(why: Why): string {
     case 'expected-error':
       return why.by === 'annotation'
         ? `raises ${why.ename}, as the annotation says: ${why.detail}`
-        : `raises ${why.ename} where the document marks it (${why.detail})`;
+        : why.by === 'text'
+          ? `raises ${why.ename}, as the document says ("${why.detail}")`
+          : `raises ${why.ename} where the document marks it (${why.detail})`;
+    case 'illustration':
+      return 'an illustration, not a program: it runs nothing of its own and stops at a name or syntax it only shows';
+    case 'reads-input':
+      return 'reads input (input()): give it in the settings (`input:`) to run it';
+    case 'server-elsewhere':
+      return `needs a server the document shows in ${why.language}, which no fixture answers (${why.detail})`;
+    case 'announced-hang':
+      return `never ends, as the document says ("${why.said}"): ${why.detail}`;
+    case 'does-not-raise':
+      return `the document says it raises ("${why.said}", line ${why.line}), but it ran to the end`;
     case 'raises': {
       const where = why.line ? ` at line ${why.line}` : '';
       return why.stated
@@ -63,7 +80,19 @@ function korean(why: Why): string {
     case 'expected-error':
       return why.by === 'annotation'
         ? `설정에 적힌 대로 ${why.ename} 예외가 발생합니다: ${why.detail}`
-        : `문서가 표시한 대로 ${why.ename} 예외가 발생합니다 (${why.detail})`;
+        : why.by === 'text'
+          ? `문서에 적힌 대로 ${why.ename} 예외가 발생합니다 ("${why.detail}")`
+          : `문서가 표시한 대로 ${why.ename} 예외가 발생합니다 (${why.detail})`;
+    case 'illustration':
+      return '프로그램이 아니라 예시입니다: 스스로 실행하는 것이 없고, 보여 주기만 하는 이름이나 문법에서 멈춥니다';
+    case 'reads-input':
+      return '키보드 입력(input())을 읽습니다: 설정(`input:`)에 입력을 적으면 실행합니다';
+    case 'server-elsewhere':
+      return `문서가 ${why.language}(으)로 보여 주는 서버가 필요하고, 응답할 fixture가 없습니다 (${why.detail})`;
+    case 'announced-hang':
+      return `문서에 적힌 대로 끝나지 않습니다 ("${why.said}"): ${why.detail}`;
+    case 'does-not-raise':
+      return `문서는 예외가 발생한다고 하지만 ("${why.said}", ${why.line}번째 줄) 끝까지 실행되었습니다`;
     case 'raises': {
       const where = why.line ? `${why.line}번째 줄에서 ` : '';
       return why.stated

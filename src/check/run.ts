@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { parseDocument } from '../source/document.ts';
 import { possibleUses } from '../source/names.ts';
 import type { Cell, SourceDocument } from '../source/model.ts';
-import type { CellRun, KernelDocument } from '../kernel/types.ts';
+import type { CellRun, KernelCell, KernelDocument } from '../kernel/types.ts';
 import type { KernelPool } from '../kernel/node/pool.ts';
 import { kernelFingerprint } from '../kernel/node/runtime-files.ts';
 import { loadAnnotations, type AnnotationFile, type CellAnnotation } from './annotations.ts';
@@ -70,6 +70,45 @@ function dependencies(cells: Cell[], index: number, previous: (CellRun | null)[]
   return [...needed].sort((a, b) => a - b);
 }
 
+/** The kernel cells a source cell runs as. */
+function kernelCellsOf(cell: Cell, note: CellAnnotation | undefined): KernelCell[] {
+  const settings = { budget: note?.budget, realBudget: note?.realBudget, number: cell.index, ...(note?.input !== undefined ? { stdin: note.input } : {}) };
+  if (cell.form === 'transcript') {
+    return cell.examples.map((example, k) => ({ id: `${cell.id}#${k + 1}`, code: example.source, ...settings }));
+  }
+  const segments = cell.claims.flatMap((c) => (c.segment ? [c.segment] : []));
+  return [{ id: cell.id, code: cell.runCode, ...settings, ...(segments.length ? { segments } : {}) }];
+}
+
+/** One run for a transcript: its statements' runs in order, with their output and names together. */
+export function mergeParts(parts: (CellRun | null)[]): CellRun | null {
+  const runs = parts.filter((p): p is CellRun => p !== null);
+  if (runs.length === 0) return null;
+  let offset = 0;
+  const events = runs.flatMap((r) => {
+    const shifted = r.events.map((e) => ({ ...e, t: e.t + offset }));
+    offset += r.virtualSeconds;
+    return shifted;
+  });
+  const stopped = runs.find((r) => r.status === 'hangs' || r.status === 'timeout');
+  const union = (pick: (r: CellRun) => string[]) => [...new Set(runs.flatMap(pick))];
+  return {
+    status: stopped?.status ?? 'ok',
+    events,
+    result: null,
+    error: stopped?.error ?? null,
+    virtualSeconds: runs.reduce((n, r) => n + r.virtualSeconds, 0),
+    cpuMs: runs.reduce((n, r) => n + r.cpuMs, 0),
+    trace: { actors: runs.flatMap((r) => r.trace.actors) },
+    statements: [],
+    defines: union((r) => r.defines),
+    imports: union((r) => r.imports),
+    uses: union((r) => r.uses),
+    world: runs.flatMap((r) => r.world),
+    parts: runs,
+  };
+}
+
 export interface CheckOptions {
   sourceDir: string;
   pool: KernelPool;
@@ -108,7 +147,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
     // Cache keys: the code, the code of the earlier cells it depends on, its settings, the runtime.
     // Which earlier cells a cell depends on comes from the names recorded in the last run of each
     // (stored under the cell's own base key); unknown means all earlier cells.
-    const runnable = document.cells.map((c) => !c.notPython && !noteOf(c)?.skip);
+    const runnable = document.cells.map((c) => !c.notPython && !noteOf(c)?.skip && !(c.readsInput && noteOf(c)?.input === undefined));
     const segmentsOf = (cell: Cell) => cell.claims.flatMap((c) => (c.segment ? [c.segment] : []));
     // The timed segments are part of what a run records, so they are part of its key.
     const baseKey = (i: number) => {
@@ -129,19 +168,18 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
     const order = [...toRun].sort((a, b) => a - b);
     const runs: (CellRun | null)[] = cachedRuns.map((r, i) => (runnable[i] ? r : null));
     if (order.length > 0) {
-      const kernelDoc: KernelDocument = {
-        id: document.slug,
-        fixtures,
-        cells: order.map((i) => {
-          const cell = document.cells[i]!;
-          const note = noteOf(cell);
-          const segments = segmentsOf(cell);
-          return { id: cell.id, code: cell.runCode, budget: note?.budget, realBudget: note?.realBudget, ...(segments.length ? { segments } : {}) };
-        }),
-      };
+      // A transcript runs as one kernel cell per statement, as the REPL runs it; the others as one.
+      const kernelCells = order.flatMap((i) => kernelCellsOf(document.cells[i]!, noteOf(document.cells[i]!)).map((cell) => ({ cell, owner: i })));
+      const kernelDoc: KernelDocument = { id: document.slug, fixtures, cells: kernelCells.map((k) => k.cell) };
       try {
-        const fresh = await options.pool.runDocument(kernelDoc, (k) => options.onCell?.(document, document.cells[order[k]!]!, false));
-        order.forEach((i, k) => { runs[i] = fresh[k] ?? null; });
+        const fresh = await options.pool.runDocument(kernelDoc, (k) => {
+          const owner = kernelCells[k]!.owner;
+          if (kernelCells[k + 1]?.owner !== owner) options.onCell?.(document, document.cells[owner]!, false);
+        });
+        order.forEach((i) => {
+          const own = kernelCells.flatMap((k, n) => (k.owner === i ? [fresh[n] ?? null] : []));
+          runs[i] = document.cells[i]!.form === 'transcript' ? mergeParts(own) : own[0] ?? null;
+        });
         ran += order.length;
         if (options.cache) {
           for (const i of order) {

@@ -1,13 +1,15 @@
 // One verdict per cell, with the reason a reader sees. Names are fixed (see DESIGN.md).
 import type { CellRun } from '../kernel/types.ts';
-import type { Cell } from '../source/model.ts';
+import type { Cell, StatedOutput } from '../source/model.ts';
 import type { CellAnnotation } from './annotations.ts';
 import { checkClaims } from './claims.ts';
 import { compareStated, outputLines, type ClaimResult } from './compare.ts';
 import { checkEventTables } from './events.ts';
+import { statedToCompare } from './align.ts';
+import { compareTranscript } from './transcript.ts';
 import { reasonText, type Why } from './reasons.ts';
 
-type Decision = Omit<CellVerdict, 'acknowledged' | 'annotationProblem' | 'reason'>;
+type Decision = Omit<CellVerdict, 'acknowledged' | 'annotationProblem' | 'reason' | 'announced'> & { announced?: boolean };
 
 export type Verdict = 'verified' | 'drift' | 'ran' | 'expected-error' | 'error' | 'hangs' | 'skipped';
 export const FAILING: ReadonlySet<Verdict> = new Set(['drift', 'error', 'hangs']);
@@ -23,6 +25,13 @@ export interface CellVerdict {
   acknowledged: { ko: string; en: string } | null;
   /** Problems with the annotation itself (it no longer applies). */
   annotationProblem: string | null;
+  /** A hang the document itself announces: the document's own statement, so not a failure. */
+  announced: boolean;
+}
+
+/** Does this verdict fail the check? */
+export function isFailure(verdict: Pick<CellVerdict, 'verdict' | 'acknowledged' | 'announced'>): boolean {
+  return FAILING.has(verdict.verdict) && !verdict.acknowledged && !verdict.announced;
 }
 
 /** The 1-based line of the cell where the error was raised, from the traceback. */
@@ -32,13 +41,59 @@ export function raisingLine(run: CellRun): number | null {
   return matches.length ? Number(matches.at(-1)![1]) : null;
 }
 
+const CONNECTION_ERRORS = /^(ClientConnectorError|ClientConnectionError|ConnectionRefusedError|ConnectError|ConnectionError|ServerDisconnectedError|ClientOSError|OSError|gaierror)$/;
+const TRACEBACK_HEADER = /^Traceback \(most recent call last\):/;
+
+/** Stated lines without a traceback the document shows: what was printed before the error. */
+function withoutTraceback(stated: StatedOutput[]): StatedOutput[] {
+  return stated
+    .map((s) => {
+      const header = s.lines.findIndex((l) => TRACEBACK_HEADER.test(l.text.trim()));
+      let lines = header >= 0 ? s.lines.slice(0, header) : s.lines;
+      const last = lines.at(-1)?.text.trim() ?? '';
+      if (/^[A-Z]\w*(Error|Exception|Group)(:|$)/.test(last)) lines = lines.slice(0, -1);
+      return { ...s, lines };
+    })
+    .filter((s) => s.lines.length > 0);
+}
+
+/** Does the exception the text names agree with the one raised? (An unnamed one always does.) */
+function sameError(announced: string | null, run: CellRun): boolean {
+  if (!announced) return true;
+  const ename = run.error?.ename ?? '';
+  if (announced === ename || announced === 'Exception' || announced === 'Error') return true;
+  if (/ExceptionGroup$/.test(ename)) return (run.error?.traceback.join('') ?? '').includes(announced);
+  return announced === 'TimeoutError' && ename === 'CancelledError';
+}
+
+/** The one-sentence rule for illustrations: a block with no entry point that stops, before printing
+ * anything, at a SyntaxError or NameError, shows code rather than runs it. */
+function isIllustration(cell: Cell, run: CellRun): boolean {
+  const ename = run.error?.ename ?? '';
+  if (!['SyntaxError', 'NameError', 'IndentationError'].includes(ename)) return false;
+  return !cell.illustration.entryPoint && outputLines(run.events).length === 0;
+}
+
 function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefined): Decision {
   const none = { diff: null, claims: [] as ClaimResult[] };
   if (cell.notPython) return { verdict: 'skipped', why: { code: 'not-python', detail: cell.notPython }, ...none };
   if (note?.skip) return { verdict: 'skipped', why: { code: 'skip', detail: note.skip }, ...none };
+  if (cell.readsInput && note?.input === undefined) return { verdict: 'skipped', why: { code: 'reads-input' }, ...none };
   if (!run) return { verdict: 'error', why: { code: 'not-run' }, ...none };
-  const statesOutput = cell.stated.length > 0 || cell.claims.length > 0 || cell.eventTables.length > 0;
+  if (cell.form === 'transcript') return decideTranscript(cell, run);
+  const printed = [...outputLines(run.events), ...outputLines(run.events, 'stderr')];
+  const stated = statedToCompare(note?.orderMayVary ? cell.stated.map((s) => ({ ...s, unordered: true })) : cell.stated, printed);
+  const announcedError = cell.announcements.find((a) => a.kind === 'error');
+  const announcedHang = cell.announcements.find((a) => a.kind === 'hang');
+  const statesOutput = stated.length > 0 || cell.claims.length > 0 || cell.eventTables.length > 0;
+  const lines = outputLines(run.events);
+
   if (run.status === 'hangs' || run.status === 'timeout') {
+    if (announcedHang) {
+      const before = compareStated(withoutTraceback(stated), lines, cell.id, { prefixOnly: true });
+      if (!before.ok) return { verdict: 'drift', why: { code: 'mismatch', problems: before.problems }, diff: before.diff, claims: before.claims };
+      return { verdict: 'hangs', why: { code: 'announced-hang', detail: run.error?.evalue ?? '', said: announcedHang.text }, diff: null, claims: before.claims, announced: true };
+    }
     const why: Why = { code: 'never-ends', status: run.status, detail: run.error?.evalue ?? '', stated: statesOutput };
     return { verdict: statesOutput ? 'drift' : 'hangs', why, ...none };
   }
@@ -48,28 +103,71 @@ function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefine
     const cueLines = cell.errorCues.filter((c) => c.codeLine === line || (c.ename !== null && c.ename === ename));
     const expected = note?.expectError;
     if (expected && (expected.ename === ename)) return { verdict: 'expected-error', why: { code: 'expected-error', ename, by: 'annotation', detail: expected.reason }, ...none };
-    if (cueLines.length > 0) return { verdict: 'expected-error', why: { code: 'expected-error', ename, by: 'cue', detail: cueLines[0]!.text }, ...none };
+    if (cueLines.length === 0 && !cell.announcements.some((a) => a.kind === 'error') && isIllustration(cell, run)) return { verdict: 'skipped', why: { code: 'illustration' }, ...none };
+    if (cell.serverElsewhere && CONNECTION_ERRORS.test(ename)) {
+      return { verdict: 'skipped', why: { code: 'server-elsewhere', language: cell.serverElsewhere, detail: `${ename}: ${run.error?.evalue ?? ''}` }, ...none };
+    }
+    const announced = cell.announcements.filter((a) => a.kind === 'error' && sameError(a.ename, run));
+    if (cueLines.length > 0 || announced.length > 0) {
+      // The lines printed before the error are checked too, and a traceback the document shows
+      // must name the exception raised.
+      const shown = cell.announcements.find((a) => a.found === 'stated-traceback');
+      if (shown && !sameError(shown.ename, run)) {
+        return { verdict: 'drift', why: { code: 'mismatch', problems: [`the document shows ${shown.text} (line ${shown.sourceLine}), the run raised ${ename}: ${run.error?.evalue ?? ''}`] }, ...none };
+      }
+      const before = compareStated(withoutTraceback(stated), lines, cell.id, { prefixOnly: true });
+      if (!before.ok) return { verdict: 'drift', why: { code: 'mismatch', problems: before.problems }, diff: before.diff, claims: before.claims };
+      const why: Why = cueLines.length > 0
+        ? { code: 'expected-error', ename, by: 'cue', detail: cueLines[0]!.text }
+        : { code: 'expected-error', ename, by: 'text', detail: announced[0]!.text };
+      return { verdict: 'expected-error', why, diff: null, claims: before.claims };
+    }
     const why: Why = { code: 'raises', ename, line, detail: run.error?.evalue ?? '', stated: statesOutput };
     return { verdict: statesOutput ? 'drift' : 'error', why, ...none };
   }
-  const lines = outputLines(run.events);
+  // It ran to the end: an error or a hang the document firmly announced did not happen.
+  const firm = [announcedError, announcedHang].find((a) => a && a.firm && !/\btry\s*:/.test(cell.runCode) && !note?.expectError);
+  if (firm && !(firm.kind === 'error' && cell.errorCues.length === 0 && /\bexcept\b/.test(cell.runCode))) {
+    return { verdict: 'drift', why: { code: 'does-not-raise', said: firm.text, line: firm.sourceLine }, ...none };
+  }
   const events = checkEventTables(cell.eventTables, lines);
-  const stated = cell.stated.length > 0 || cell.claims.length > 0 || events.matched > 0;
-  if (!stated) return { verdict: 'ran', why: { code: 'ran' }, ...none };
-  const statedForm = note?.orderMayVary ? cell.stated.map((s) => ({ ...s, unordered: true })) : cell.stated;
-  const comparison = compareStated(statedForm, lines, cell.id);
+  const statedAny = stated.length > 0 || cell.claims.length > 0 || events.matched > 0;
+  if (!statedAny) return { verdict: 'ran', why: { code: 'ran' }, ...none };
+  const comparison = compareStated(stated, lines, cell.id);
   const claimResults = checkClaims(cell.claims, run, cell.runCode, lines);
   const claimProblems = claimResults.filter((c) => !c.ok).map((c) =>
     c.actual === null ? `"${c.text}" (line ${c.sourceLine}): no printed time found to check` : `"${c.text}" (line ${c.sourceLine}) says ${c.expected}s, the run took ${c.actual}s`);
   const problems = [...comparison.problems, ...claimProblems, ...events.problems];
   const claims = [...comparison.claims, ...claimResults, ...events.claims];
   if (problems.length > 0) return { verdict: 'drift', why: { code: 'mismatch', problems }, diff: comparison.diff, claims };
+  const checked = claims.filter((c) => !c.unchecked).length > 0 || stated.length > 0 || events.matched > 0;
+  if (!checked) return { verdict: 'ran', why: { code: 'ran' }, diff: null, claims };
   return { verdict: 'verified', why: { code: 'verified' }, diff: null, claims };
+}
+
+/** A transcript: each statement's shown lines against its run. */
+function decideTranscript(cell: Cell, run: CellRun): Decision {
+  const parts = run.parts ?? [run];
+  const comparison = compareTranscript(cell.examples, parts);
+  const none = { diff: null, claims: [] as ClaimResult[] };
+  if (comparison.problems.length > 0) return { verdict: 'drift', why: { code: 'mismatch', problems: comparison.problems }, ...none };
+  if (comparison.stoppedAt !== null) {
+    const hang = cell.announcements.find((a) => a.kind === 'hang');
+    const detail = parts.find((p) => p.status === 'hangs' || p.status === 'timeout')?.error?.evalue ?? '';
+    if (hang) return { verdict: 'hangs', why: { code: 'announced-hang', detail, said: hang.text }, ...none, announced: true };
+    return { verdict: 'hangs', why: { code: 'never-ends', status: 'hangs', detail, stated: comparison.compared > 0 }, ...none };
+  }
+  if (comparison.shownErrors.length > 0) {
+    const ename = comparison.shownErrors[0]!.split(':')[0]!;
+    return { verdict: 'expected-error', why: { code: 'expected-error', ename, by: 'text', detail: comparison.shownErrors[0]! }, ...none };
+  }
+  if (comparison.compared === 0) return { verdict: 'ran', why: { code: 'ran' }, ...none };
+  return { verdict: 'verified', why: { code: 'verified' }, ...none };
 }
 
 export function judge(cell: Cell, run: CellRun | null, note: CellAnnotation | undefined): CellVerdict {
   const decision = decide(cell, run, note);
-  const decided = { ...decision, reason: reasonText(decision.why) };
+  const decided = { ...decision, announced: decision.announced ?? false, reason: reasonText(decision.why) };
   let acknowledged: CellVerdict['acknowledged'] = null;
   let annotationProblem: string | null = null;
   if (note?.acknowledge) {

@@ -74,6 +74,8 @@ export interface CellRun {
   statements: StatementTiming[];
   /** The segments the cell asked for (`KernelCell.segments`), in order, timed where they ran. */
   segments?: SegmentTiming[];
+  /** For an interactive transcript: the run of each of its statements, in order (this run merges them). */
+  parts?: CellRun[];
   defines: string[];
   /** Names the cell binds only by its own import statements: it does not need them from earlier cells. */
   imports: string[];

@@ -1,5 +1,6 @@
-// Timing claims in code comments, and cues that a line raises.
+// Timing claims in code comments and in the prose around a block, and cues that a line raises.
 import type { ErrorCue, TimingClaim } from './model.ts';
+import { printTemplate, templatePattern, hasOwnWords, trailingComment } from './print-template.ts';
 
 const TOTAL_PATTERNS: { pattern: RegExp; approximate?: boolean }[] = [
   { pattern: /총\s*(약\s*)?(\d+(?:\.\d+)?)\s*초/u },
@@ -7,6 +8,10 @@ const TOTAL_PATTERNS: { pattern: RegExp; approximate?: boolean }[] = [
   { pattern: /^약\s*()(\d+(?:\.\d+)?)\s*초/u, approximate: true },
   { pattern: /took\s+(about\s+)?(\d+(?:\.\d+)?)\s*(?:s|sec|seconds?)\b/i },
   { pattern: /(about\s+)?(\d+(?:\.\d+)?)\s*(?:s|seconds?)\s+in total/i },
+  { pattern: /takes?\s+(about\s+|~\s*|around\s+|roughly\s+)?(\d+(?:\.\d+)?)\s*(?:s|sec|seconds?)\b/i },
+  { pattern: /(?:总共|一共|总耗时|共|总计|耗时|用时|需要)\s*(大约|约)?\s*(\d+(?:\.\d+)?)\s*(?:秒|s\b)/u },
+  { pattern: /(?:合計|全体で|全部で)\s*(約)?\s*(\d+(?:\.\d+)?)\s*秒/u },
+  { pattern: /(約)?\s*(\d+(?:\.\d+)?)\s*秒(?:ほど|くらい|ぐらい)?(?:で終|かか)/u, approximate: true },
 ];
 
 function matchTotal(comment: string): { seconds: number; approximate: boolean } | null {
@@ -29,14 +34,30 @@ export function timingClaims(code: string, codeStartLine: number): TimingClaim[]
   let seenStatement = false;
   lines.forEach((line, i) => {
     const trimmed = line.trim();
-    const printed = /^print\(.*\)\s+#\s*(.+)$/u.exec(trimmed);
-    if (printed) {
-      const m = /^(약\s*|about\s+)?(\d+(?:\.\d+)?)\s*(?:초|s\b|seconds?)/iu.exec(printed[1]!.trim());
-      if (m) {
-        claims.push({ kind: 'printed', seconds: Number(m[2]), approximate: Boolean(m[1]), text: printed[1]!.trim(), codeLine: i + 1, sourceLine: codeStartLine + i, scope: 'before' });
+    const comment = /^\s*print\s*\(/.test(line) ? trailingComment(line) : null;
+    if (comment !== null) {
+      const template = printTemplate(line);
+      const appear = appearAnnotation(comment);
+      const bare = /^(약\s*|about\s+|~\s*|大约\s*|约\s*|約\s*)?(\d+(?:\.\d+)?)\s*(?:초|秒|s\b|sec\b|seconds?)/iu.exec(comment);
+      const printsNumber = template !== null && template.parts.some((p) => 'hole' in p);
+      const base = { codeLine: i + 1, sourceLine: codeStartLine + i, scope: 'before' as const, text: comment };
+      if (appear || (bare && !printsNumber)) {
+        const at = appear ?? { seconds: Number(bare![2]), approximate: Boolean(bare![1]) };
+        const pattern = template && hasOwnWords(template) ? templatePattern(template).source : null;
+        claims.push({ kind: 'appear', ...at, ...base, pattern, found: 'timing:appear' });
+      } else if (bare) {
+        claims.push({ kind: 'printed', seconds: Number(bare[2]), approximate: Boolean(bare[1]), ...base, found: 'timing:printed' });
       }
     }
-    if (isTopStatement(line)) seenStatement = true;
+    if (isTopStatement(line)) {
+      seenStatement = true;
+      // `asyncio.run(main())  # 총 3초 소요`: the program up to and including this line.
+      const trailing = trailingComment(line);
+      const total = trailing !== null && !/^\s*print\s*\(/.test(line) ? matchTotal(trailing) : null;
+      if (total) {
+        claims.push({ kind: 'total', ...total, text: trailing!, codeLine: i + 1, sourceLine: codeStartLine + i, scope: 'before', trailing: true, found: 'timing:code:trailing' });
+      }
+    }
     if (/^\s+#/.test(line)) {
       const nested = nestedClaim(lines, i);
       if (nested) claims.push({ ...nested, sourceLine: codeStartLine + i });
@@ -49,9 +70,26 @@ export function timingClaims(code: string, codeStartLine: number): TimingClaim[]
     // calls); otherwise it sums up the code above it ("asyncio.run(main())" then "# 총 3초 소요").
     const headsBelow = isTopStatement(lines[i + 1]) && !isTopStatement(lines[i - 1]);
     if (!headsBelow && !seenStatement) return;
-    claims.push({ kind: 'total', ...total, text: line.replace(/^#\s*/, '').trim(), codeLine: i + 1, sourceLine: codeStartLine + i, scope: headsBelow ? 'after' : 'before' });
+    claims.push({ kind: 'total', ...total, text: line.replace(/^#\s*/, '').trim(), codeLine: i + 1, sourceLine: codeStartLine + i, scope: headsBelow ? 'after' : 'before', found: 'timing:code' });
   });
   return claims;
+}
+
+const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+const APPROX = String.raw`(약\s*|about\s+|around\s+|roughly\s+|approximately\s+|~\s*|大约\s*|约\s*|約\s*)?`;
+const UNIT = String.raw`\s*(?:초|秒|s|sec|secs|seconds?)(?![\p{L}])`;
+const APPEAR_PATTERNS = [
+  new RegExp(String.raw`^\(?\s*${APPROX}${NUMBER}${UNIT}\s*(?:뒤|후|후에|뒤에|后|之后|以后|後|later)(?:\s*(?:에\s*)?(?:출력|표시|打印|输出|出力|表示)\S*)?\s*\)?\s*$`, 'iu'),
+  new RegExp(String.raw`^\(?\s*(?:printed\s+|appears\s+|shown\s+)?(?:after|at)\s+${APPROX}${NUMBER}${UNIT}\s*\)?\s*$`, 'iu'),
+];
+
+/** `약 3초 뒤 출력`, `after ~2 s`, `(2초 후)`, `3秒后输出`: when the line appears, not what it says. */
+export function appearAnnotation(comment: string): { seconds: number; approximate: boolean } | null {
+  for (const pattern of APPEAR_PATTERNS) {
+    const m = pattern.exec(comment.trim());
+    if (m) return { seconds: Number(m[2]), approximate: Boolean(m[1]) };
+  }
+  return null;
 }
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
@@ -90,7 +128,7 @@ function nestedClaim(lines: string[], i: number): Omit<TimingClaim, 'sourceLine'
   }
   return {
     kind: 'total', ...total, text: line.trim().replace(/^#\s*/, '').trim(), codeLine: i + 1,
-    scope: headsBelow ? 'after' : 'before', segment: { fromLine: from + 1, toLine: to + 1 },
+    scope: headsBelow ? 'after' : 'before', segment: { fromLine: from + 1, toLine: to + 1 }, found: 'timing:code:nested',
   };
 }
 

@@ -50,6 +50,21 @@ export interface Cell {
   errorCues: ErrorCue[];
   /** Tables of timed events in comments (`# 1.0 | 파일B 완료!`). */
   eventTables: EventTable[];
+  /** `script`, or `transcript` (`>>>` prompts: each statement runs and echoes as in the REPL). */
+  form: 'script' | 'transcript';
+  /** The rule that found the block (`fence:py`, `fence:pycon`, `liquid`, ...). */
+  found: string;
+  examples: TranscriptExample[];
+  announcements: Announcement[];
+  /** Uses `await` outside a function: runs as Jupyter/IPython run it (autoawait). */
+  topLevelAwait: boolean;
+  /** Reads the keyboard (`input()`). */
+  readsInput: boolean;
+  /** Looks like an illustration: has no entry point and uses placeholders (`...`, `<url>`). */
+  illustration: { placeholders: string[]; entryPoint: boolean };
+  /** The document shows a server in another language that this block would talk to. */
+  serverElsewhere: string | null;
+  transforms: Transform[];
 }
 
 export interface EventRow {
@@ -93,11 +108,20 @@ export interface StatedOutput {
   sourceLine: number;
   /** For print-value: the 1-based line within the code of the print call. */
   codeLine?: number;
+  /** The rule that recognised it (`label:zh`, `comment:ko`, `print-template`, `inline:marker`, ...). */
+  found: string;
+  /**
+   * Not announced by any label: an output fence right after the code, or lines after the code in its
+   * own fence. Taken as a stated output only when it aligns with the run (check/align.ts).
+   */
+  candidate?: boolean;
 }
 
 export type ClaimKind =
   | 'total'       // the program above took N s (`총 3초 소요`)
-  | 'printed';    // a printed elapsed time is about N s (`print(...)  # 약 3초`)
+  | 'printed'     // a printed elapsed time is about N s (`print(...)  # 약 3초`)
+  | 'program'     // the whole block takes N s, said in the prose around it ("this takes about 3 seconds")
+  | 'appear';     // the line this print writes appears N s after the start (`print(...)  # 약 3초 뒤 출력`)
 
 export interface TimingClaim {
   kind: ClaimKind;
@@ -114,6 +138,43 @@ export interface TimingClaim {
    * measures. Top-level claims are measured by the kernel's statement timing and have none.
    */
   segment?: { fromLine: number; toLine: number };
+  /** Written after the code on the line it sums up (`asyncio.run(main())  # 총 3초`). */
+  trailing?: boolean;
+  /** For `appear`: the print's template as a pattern over a printed line, or null for any line. */
+  pattern?: string | null;
+  /** The rule that recognised it (`timing:code`, `timing:prose:en`, `timing:appear`, ...). */
+  found: string;
+}
+
+/** The text says the block raises, or never ends. */
+export interface Announcement {
+  kind: 'error' | 'hang';
+  /** The exception the text names, when it names one. */
+  ename: string | null;
+  /** The words that announce it, as written. */
+  text: string;
+  sourceLine: number;
+  /** Where it was said: `prose:ko`, `docstring`, `comment`. */
+  found: string;
+  /** Said outright about this code (not "if you forget await, it would raise"): a run that does not raise is drift. */
+  firm: boolean;
+}
+
+/** A statement in an interactive transcript (`>>> ` and `... ` lines) and what the interpreter echoed. */
+export interface TranscriptExample {
+  /** The statement's source, prompts removed. */
+  source: string;
+  /** 1-based line within the block of its first prompt. */
+  codeLine: number;
+  sourceLine: number;
+  /** What the transcript shows after it, up to the next prompt. */
+  expected: StatedLine[];
+}
+
+/** What was done to a block before it runs, said on the page. */
+export interface Transform {
+  kind: 'gutter' | 'inline-output' | 'autoawait' | 'transcript';
+  note: string;
 }
 
 export interface ErrorCue {

@@ -1,74 +1,147 @@
 // Stated outputs: every way the documents say what a snippet prints.
-//  - a comment block in the code that starts with `# 출력:`, `# Output:`, `# 실행 순서:` ...
-//  - a label (`출력:`, `#### 출력 결과`, `### 결과 (...)`, `Output:`) followed by a fence
-//  - a trailing comment after a print call that shows the value (`print(x)  # [1, 2]`)
+//  - a comment block in the code: `# 출력:`, `### 输出结果:`, `# Output:`, `# prints:`, then comment
+//    lines; runs of `#>>> Alice` or `# => 42` lines
+//  - a label (`출력:`, `#### 실행 결과`, `**Output**`, "... you get the following output:") before an
+//    output fence; an unlabelled output fence right after the code is a candidate, taken when its
+//    lines align with the run (see check/align.ts)
+//  - a trailing comment after a print call that fits the print's template (`print(x)  # [1, 2]`)
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { StatedKind, StatedLine, StatedOutput } from './model.ts';
 import { isEllipsisLine, stripTimingAnnotation } from './annotations.ts';
+import { allPhrases, alternation, findPhrase, scriptLanguage } from './phrasebook.ts';
+import { hasOwnWords, leadingLiteral, printTemplate, templatePattern, trailingComment } from './print-template.ts';
+import { appearAnnotation } from './claims.ts';
+import { looksLikePython } from './inline-output.ts';
 
-const COMMENT_MARKER =
-  /^#\s*(출력|출력 결과|실행 결과|결과|output|expected output|실행 순서|execution order)\s*(?:\([^)]*\))?\s*:\s*(.*)$/iu;
-const ORDER_WORDS = /실행 순서|execution order/i;
-// (JavaScript's \b is ASCII-only, so Hangul words end at a space, a colon, a parenthesis or the end.)
-const LABEL = /^(출력 결과|실행 결과|출력|결과|output|expected output|results?)(?=\s|:|\(|$)\s*(?:\([^)]*\))?\s*:?\s*$/iu;
-const UNORDERED = /순서\s*(무관|는?\s*달라질|가?\s*다를)|order may vary|in any order/i;
-const OUTPUT_FENCES = new Set(['', 'text', 'txt', 'output', 'console', 'plaintext', 'plain', 'shell-session']);
+const LABEL_WORDS = alternation([...allPhrases('outputLabels'), ...allPhrases('orderLabels')]);
+const ORDER_WORDS = new RegExp(alternation(allPhrases('orderLabels')), 'iu');
+const UNORDERED = new RegExp(alternation(allPhrases('unordered')), 'iu');
+// `# 출력:`, `### 输出结果:`, `# Output (순서 무관):`, `# prints:` and text after the colon.
+const COMMENT_MARKER = new RegExp(String.raw`^#+\s*(${LABEL_WORDS})\s*(?:\([^)]*\))?\s*[:：]\s*(.*)$`, 'iu');
+const COMMENT_MARKER_BARE = new RegExp(String.raw`^#+\s*(${LABEL_WORDS})\s*(?:\([^)]*\))?\s*$`, 'iu');
+// A label paragraph or heading on its own: `출력 결과`, `Output:`, `**실행 결과 (순서 무관)**`.
+const LABEL = new RegExp(String.raw`^(?:\d+[.)]\s*)?(?:${LABEL_WORDS})(?:\s*\([^)]*\))?\s*[:：]?$`, 'iu');
+const SENTENCE_WORDS = new RegExp(alternation([...allPhrases('outputSentences'), ...allPhrases('outputLabels')]), 'iu');
 
-function statedLine(raw: string, sourceLine: number): StatedLine {
+export const OUTPUT_FENCES = new Set(['', 'text', 'txt', 'output', 'console', 'plaintext', 'plain', 'shell-session', 'out', 'stdout',
+  'log', 'terminal', 'result', 'none', 'nohighlight', 'bash', 'sh', 'shell', 'zsh', 'cmd', 'powershell', 'pytb']);
+/** Fences that hold output when the text says so; unlabelled, only these are candidates. */
+const CANDIDATE_FENCES = new Set(['', 'text', 'txt', 'output', 'console', 'plaintext', 'plain', 'out', 'stdout', 'log', 'terminal', 'result', 'none', 'nohighlight']);
+// `$ python main.py`, `> python3 demo.py`, `PS C:\> py app.py`: the command, not the output.
+const COMMAND_LINE = /^\s*(?:\$|%|>|PS [^>]*>|C:\\[^>]*>)\s*(?:python[\d.]*|py|uv run|poetry run|pipenv run)\b/i;
+
+export function statedLine(raw: string, sourceLine: number): StatedLine {
   const { text, at, approximate } = stripTimingAnnotation(raw);
   return { text: isEllipsisLine(text) ? '...' : text, at, approximate, raw, sourceLine };
 }
 
-/** `# 출력:` style blocks inside the code. `codeStartLine` is the source line of the code's first line. */
+function kindOf(label: string): StatedKind {
+  return ORDER_WORDS.test(label) ? 'order' : 'output';
+}
+
+function labelTag(label: string): string {
+  const hit = findPhrase(label, 'outputLabels') ?? findPhrase(label, 'orderLabels') ?? findPhrase(label, 'outputSentences');
+  return `label:${hit?.language ?? scriptLanguage(label)}`;
+}
+
+/** Comment blocks inside the code. `codeStartLine` is the source line of the code's first line. */
 export function commentBlocks(code: string, codeStartLine: number): StatedOutput[] {
   const lines = code.split('\n');
   const found: StatedOutput[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = COMMENT_MARKER.exec(lines[i]!.trim());
-    if (!m) continue;
-    const kind: StatedKind = ORDER_WORDS.test(m[1]!) ? 'order' : 'output';
-    const body: StatedLine[] = [];
-    if (m[2]!.trim()) body.push(statedLine(m[2]!.trim(), codeStartLine + i));
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const line = lines[j]!.trim();
-      if (!line.startsWith('#')) break;
-      const content = line.replace(/^#\s?/, '');
-      if (COMMENT_MARKER.test(line)) break;
-      if (content.trim() === '') continue;
-      body.push(statedLine(content, codeStartLine + j));
+    const trimmed = lines[i]!.trim();
+    const marker = COMMENT_MARKER.exec(trimmed) ?? COMMENT_MARKER_BARE.exec(trimmed);
+    if (marker) {
+      const body: StatedLine[] = [];
+      if (marker[2]?.trim()) body.push(statedLine(marker[2].trim(), codeStartLine + i));
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const line = lines[j]!.trim();
+        if (!line.startsWith('#')) break;
+        // A new bare label starts another block; `# 결과: 10` inside a block is one of its lines.
+        if (COMMENT_MARKER_BARE.test(line) || (COMMENT_MARKER.test(line) && COMMENT_MARKER.exec(line)![2]!.trim() === '')) break;
+        const content = line.replace(/^#+\s?/, '').replace(/^>>>\s?|^=>\s?/, '');
+        if (content.trim() === '') continue;
+        body.push(statedLine(content, codeStartLine + j));
+      }
+      if (body.length > 0) {
+        const language = findPhrase(marker[1]!, 'outputLabels')?.language ?? scriptLanguage(marker[1]!);
+        found.push({ kind: kindOf(marker[1]!), lines: body, unordered: UNORDERED.test(lines[i]!), sourceLine: codeStartLine + i, found: `comment:${language}` });
+      }
+      i = j - 1;
+      continue;
     }
-    if (body.length > 0) {
-      found.push({ kind, lines: body, unordered: UNORDERED.test(lines[i]!), sourceLine: codeStartLine + i });
+    // `#>>> Alice` / `# => 42` lines on their own: each is a printed line.
+    const shaped = /^#\s*(>>>|=>)\s?(.*)$/.exec(trimmed);
+    if (shaped && !lines.slice(0, i).every((l) => !l.trim() || l.trim().startsWith('#'))) {
+      const body: StatedLine[] = [];
+      let j = i;
+      for (; j < lines.length; j++) {
+        const m = /^#\s*(>>>|=>)\s?(.*)$/.exec(lines[j]!.trim());
+        if (!m || m[1] !== shaped[1]) break;
+        if (m[2]!.trim()) body.push(statedLine(m[2]!, codeStartLine + j));
+      }
+      if (body.length > 0) found.push({ kind: 'output', lines: body, unordered: false, sourceLine: codeStartLine + i, found: `comment:${shaped[1]}` });
+      i = j - 1;
     }
-    i = j - 1;
   }
   return found;
 }
 
-/** A label paragraph or heading right after the code, then an output fence. */
-export function fenceAfter(siblings: RootContent[], codeIndex: number): StatedOutput | null {
-  const label = siblings[codeIndex + 1];
-  const fence = siblings[codeIndex + 2];
-  if (!label || !fence || fence.type !== 'code') return null;
-  if (label.type !== 'paragraph' && label.type !== 'heading') return null;
-  const labelText = toString(label).trim();
-  if (!LABEL.test(labelText)) return null;
-  if (!OUTPUT_FENCES.has((fence.lang ?? '').toLowerCase())) return null;
+/** Is this paragraph or heading a label for the output fence after it? Returns the label text. */
+export function outputLabel(node: RootContent | undefined): string | null {
+  if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return null;
+  const text = toString(node).trim();
+  if (!text) return null;
+  if (LABEL.test(text.replace(/^[*_]+|[*_]+$/g, '').trim())) return text;
+  // The end of a sentence that introduces what follows: "... you get the following output:",
+  // "运行后输出如下：", "실행하면 다음과 같이 출력됩니다."
+  const sentences = text.split(/(?<=[.!?。！？])\s+/);
+  const last = sentences.at(-1)!;
+  if (/[:：]$/.test(last) && SENTENCE_WORDS.test(last)) return text;
+  if (findPhrase(last, 'outputSentences') && /(출력됩니다|출력된다|나옵니다|如下|表示されます|出力されます|following output)[.。:：]?$/u.test(last)) return text;
+  return null;
+}
+
+function fenceLines(fence: { value: string; position?: { start: { line: number } } }): StatedLine[] {
   const first = fence.position!.start.line + 1;
-  const lines = fence.value
+  return fence.value
     .split('\n')
     .map((raw, i) => ({ raw, line: first + i }))
-    .filter(({ raw }) => raw.trim() !== '')
+    .filter(({ raw }) => raw.trim() !== '' && !COMMAND_LINE.test(raw))
     .map(({ raw, line }) => statedLine(raw, line));
-  return { kind: 'output', lines, unordered: UNORDERED.test(labelText), sourceLine: first };
+}
+
+/**
+ * The output fence after the code (`siblings[codeIndex]`): after a label, it is a stated output;
+ * right after the code with no label, a candidate the check takes only when it aligns with the run.
+ */
+export function fenceAfter(siblings: RootContent[], codeIndex: number): StatedOutput | null {
+  const next = siblings[codeIndex + 1];
+  const label = outputLabel(next);
+  const fence = label ? siblings[codeIndex + 2] : next;
+  if (!fence || fence.type !== 'code' || !fence.position) return null;
+  const lang = (fence.lang ?? '').toLowerCase();
+  if (label) {
+    const python = lang === 'python' || lang === 'py';
+    if (!OUTPUT_FENCES.has(lang) && !python) return null;
+    // A python fence after a label holds output only when its lines are mostly not Python.
+    if (python) {
+      const body = fence.value.split('\n').filter((l) => l.trim());
+      if (body.filter((l) => !looksLikePython(l)).length < body.length / 2) return null;
+    }
+    return { kind: kindOf(label), lines: fenceLines(fence), unordered: UNORDERED.test(label), sourceLine: fence.position.start.line + 1, found: labelTag(label) };
+  }
+  if (!CANDIDATE_FENCES.has(lang)) return null;
+  const lines = fenceLines(fence);
+  if (lines.length === 0) return null;
+  return { kind: 'output', lines, unordered: false, sourceLine: fence.position.start.line + 1, found: 'fence-after', candidate: true };
 }
 
 const VALUE_START = /^(\[|\{|\(|<|'|"|-?\d|True\b|False\b|None\b)/;
-const HANGUL = /[\u3131-\uD79D]/u;
-
-const ITEM_ORDER = /^(?:[\p{L}\s]*순서|(?:completion |execution )?order)\s*:\s*(.+)$/iu;
+const VALUE_MARKER = new RegExp(String.raw`^(?:=>|->|→|(?:${LABEL_WORDS})\s*[:：])\s*`, 'iu');
+const ITEM_ORDER = /^(?:[\p{L}\s]*순서|(?:completion |execution )?order|[\p{L}]*顺序|[\p{L}]*順序)\s*[:：]\s*(.+)$/iu;
 
 /**
  * `print(result)  # 완료 순서: url2, url3, url1`: the print (in a loop) writes lines that mention
@@ -77,37 +150,64 @@ const ITEM_ORDER = /^(?:[\p{L}\s]*순서|(?:completion |execution )?order)\s*:\s
 function orderOfItems(comment: string, sourceLine: number): StatedOutput | null {
   const m = ITEM_ORDER.exec(comment);
   if (!m) return null;
-  const items = m[1]!.split(/\s*(?:,|→|->)\s*/).map((s) => s.trim()).filter(Boolean);
+  const items = m[1]!.split(/\s*(?:,|，|→|->)\s*/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2) return null;
   return {
     kind: 'order',
     lines: items.map((item) => ({ text: `...${item}...`, at: null, approximate: false, raw: item, sourceLine })),
     unordered: false,
     sourceLine,
+    found: 'print-comment:order',
   };
 }
 
-/** `print(x)  # value`: a trailing comment that shows the printed value (not prose, not a timing). */
+/** Prose about the line rather than its value: words of a sentence with nothing value-like. */
+function isProse(comment: string): boolean {
+  if (VALUE_START.test(comment)) return false;
+  if (/[\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7A3]/u.test(comment)) return true;
+  const words = comment.split(/\s+/).filter(Boolean);
+  return words.length >= 3 && !/[\d'"[\]{}()=<>]/.test(comment);
+}
+
+/** `print(x)  # value`: a trailing comment that states the printed value (not prose, not a timing). */
 export function printValues(code: string, codeStartLine: number): StatedOutput[] {
   const found: StatedOutput[] = [];
   code.split('\n').forEach((line, i) => {
-    const m = /^\s*print\((.*)\)\s+#\s*(.+?)\s*$/u.exec(line);
-    if (!m) return;
-    const comment = m[2]!.replace(/\s*[✅❌].*$/u, '').trim();
-    if (!comment || /^(약\s*)?\d+(\.\d+)?\s*초/u.test(comment)) return; // a timing claim, not a value
+    const template = printTemplate(line);
+    const raw = trailingComment(line);
+    if (!template || raw === null) return;
+    const comment = raw.replace(/\s*[✅❌✓✔✗].*$/u, '').trim();
+    if (!comment || appearAnnotation(comment) || /^(약\s*|about\s+|~\s*|大约\s*|約\s*)?\d+(\.\d+)?\s*(초|秒|s\b|sec|seconds?)/iu.test(comment)) return;
+    // `# SyntaxError!`, `# raises ValueError`: a cue that the line raises, not a printed value.
+    if (/\b[A-Z]\w*(Error|Exception|Warning|Interrupt|Exit)\b/.test(comment) && !/^['"[{(<]/.test(comment)) return;
     const order = orderOfItems(comment, codeStartLine + i);
     if (order) {
       found.push(order);
       return;
     }
-    if (!VALUE_START.test(comment) && HANGUL.test(comment)) return; // prose about the line
-    if (/:\s/.test(comment) && HANGUL.test(comment.split(':')[0]!)) return; // other prose with a colon
+    const marked = VALUE_MARKER.exec(comment);
+    const value = marked ? comment.slice(marked[0].length).trim() : comment;
+    if (!value) return;
+    let rule: string;
+    if (hasOwnWords(template)) {
+      // The template decides: the comment fits it, or repeats its leading words with another value.
+      const normalised = value.replace(/\s+/g, ' ');
+      const prefix = leadingLiteral(template);
+      if (templatePattern(template).test(normalised)) rule = 'print-template';
+      else if (prefix.length >= 2 && normalised.startsWith(prefix)) rule = 'print-template:prefix';
+      else if (marked) rule = 'print-comment:marker';
+      else return;
+    } else {
+      if (isProse(value)) return;
+      rule = marked ? 'print-comment:marker' : 'print-comment:value';
+    }
     found.push({
       kind: 'print-value',
-      lines: [statedLine(comment, codeStartLine + i)],
+      lines: [statedLine(value, codeStartLine + i)],
       unordered: false,
       sourceLine: codeStartLine + i,
       codeLine: i + 1,
+      found: rule,
     });
   });
   return found;

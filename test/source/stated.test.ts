@@ -170,8 +170,15 @@ describe('fenceAfter', () => {
     expect(fenceOf(md)!.unordered).toBe(true);
   });
 
-  it('ignores a prose paragraph before a fence, and a python fence after a label', () => {
-    expect(fenceOf('```python\nx\n```\n\n출력 결과는 다음과 같습니다:\n\n```\n1\n```\n')).toBeNull();
+  it('takes a sentence that ends by introducing the output, in any language', () => {
+    expect(fenceOf('```python\nx\n```\n\n출력 결과는 다음과 같습니다:\n\n```\n1\n```\n')!.found).toBe('label:ko');
+    expect(fenceOf('```python\nx\n```\n\nRun it and you get the following output:\n\n```\n1\n```\n')!.found).toBe('label:en');
+    expect(fenceOf('```python\nx\n```\n\n运行后输出如下：\n\n```\n1\n```\n')!.found).toBe('label:zh');
+    expect(fenceOf('```python\nx\n```\n\n**実行結果**\n\n```\n1\n```\n')!.found).toBe('label:ja');
+  });
+
+  it('ignores a prose paragraph before a fence, and a python fence of code after a label', () => {
+    expect(fenceOf('```python\nx\n```\n\nThe next step is to add a timeout:\n\n```python\nawait x\n```\n')).toBeNull();
     expect(fenceOf('```python\nx\n```\n\n출력:\n\n```python\nprint(1)\n```\n')).toBeNull();
     // A label with no fence right after it states nothing.
     expect(fenceOf('```python\nx\n```\n\n출력:\n\n텍스트\n\n```\n1\n```\n')).toBeNull();

@@ -1,0 +1,108 @@
+// Which code blocks of a Markdown file are Python, and in which form: a script or an interactive
+// transcript. Real tutorials write ```py, ```Python, ```python3, ```pycon, ~~~ fences, fences in
+// list items and block quotes, Jekyll/Liquid `{% highlight python %}` blocks, and unlabelled
+// fences that are plainly Python. A block that is never seen is a silent gap, so every one of
+// them is found here.
+
+export type BlockForm = 'script' | 'transcript';
+
+const SCRIPT_LANGS = new Set(['python', 'py', 'python3', 'py3', 'ipython', 'ipython3', 'python2', 'sage', 'pyi', 'mpy']);
+const TRANSCRIPT_LANGS = new Set(['pycon', 'pyrepl', 'python-repl', 'python-console', 'pytb-repl', 'doctest', 'python-session']);
+
+/** `python {.line-numbers}`, `python:main.py`, `python title="x"`: the language word only. */
+export function fenceLanguage(lang: string | null | undefined): string {
+  return (lang ?? '').trim().split(/[\s:{,;]/)[0]!.toLowerCase();
+}
+
+const PROMPT = /^\s*>>>(\s|$)/;
+const PYTHON_START = /^(import\s+\w|from\s+[\w.]+\s+import\s|async\s+def\s|def\s+\w+\s*\(|class\s+\w+.*:\s*$|@\w)/;
+
+/** A fence's form, or null when it is not Python. `tag` is the rule that decided (for `found`). */
+export function pythonForm(lang: string | null | undefined, code: string): { form: BlockForm; tag: string } | null {
+  const word = fenceLanguage(lang);
+  const firstLine = code.split('\n').find((l) => l.trim() !== '') ?? '';
+  if (TRANSCRIPT_LANGS.has(word)) return { form: 'transcript', tag: `fence:${word}` };
+  if (SCRIPT_LANGS.has(word)) {
+    return PROMPT.test(firstLine) ? { form: 'transcript', tag: `fence:${word}+prompt` } : { form: 'script', tag: `fence:${word}` };
+  }
+  if (word === '' || word === 'text' || word === 'plain') {
+    if (PROMPT.test(firstLine)) return { form: 'transcript', tag: 'fence:unlabelled+prompt' };
+    if (word === '' && PYTHON_START.test(firstLine.trim()) && /\basyncio\b|\bawait\b|\basync\b/.test(code)) {
+      return { form: 'script', tag: 'fence:unlabelled+python' };
+    }
+  }
+  return null;
+}
+
+const LIQUID_OPEN = /^(\s*)\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$/;
+const LIQUID_CLOSE = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
+
+/**
+ * Jekyll/Liquid `{% highlight python %} ... {% endhighlight %}` blocks as fenced code blocks, line
+ * for line (the line count stays, so every line number still points into the original file).
+ * The pages then render them as code too, which is what the reader of the original saw.
+ */
+export function liquidAsFences(markdown: string): { markdown: string; lines: number[] } {
+  const lines = markdown.split('\n');
+  const converted: number[] = [];
+  let open: { index: number; indent: string } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!open) {
+      const m = LIQUID_OPEN.exec(line);
+      if (m) open = { index: i, indent: m[1]! };
+      continue;
+    }
+    if (LIQUID_CLOSE.test(line)) {
+      const lang = LIQUID_OPEN.exec(lines[open.index]!)![2]!;
+      const body = lines.slice(open.index + 1, i);
+      // A fence longer than any backtick run inside, so the body cannot close it.
+      const longest = Math.max(2, ...body.map((l) => Math.max(0, ...[...l.matchAll(/`+/g)].map((m) => m[0].length))));
+      const fence = '`'.repeat(longest + 1);
+      lines[open.index] = `${open.indent}${fence}${lang}`;
+      lines[i] = `${open.indent}${fence}`;
+      converted.push(open.index + 1);
+      open = null;
+    }
+  }
+  return { markdown: lines.join('\n'), lines: converted };
+}
+
+const GUTTER = /^(\s*)(\d{1,4})(?:[.:|)]?)(\s+|$)(.*)$/;
+
+/**
+ * Line numbers copied with the code (`1   import asyncio`, `2   async def main():`): stripped when
+ * at least three lines and 80% of the non-blank ones start with consecutive numbers from 1 (or
+ * from any start, in steps of one). Returns null when the block has no gutter.
+ */
+export function stripGutter(code: string): { code: string; lines: number } | null {
+  const lines = code.split('\n');
+  const numbered = lines.map((l) => GUTTER.exec(l));
+  const nonBlank = lines.filter((l) => l.trim() !== '').length;
+  let expected: number | null = null;
+  let hits = 0;
+  for (const m of numbered) {
+    if (!m) continue;
+    const n = Number(m[2]);
+    if (expected === null || n === expected) {
+      hits++;
+      expected = n + 1;
+    }
+  }
+  if (hits < 3 || hits < 0.8 * nonBlank) return null;
+  // Numbers are often padded to one width (`1   x`, `10  y`): the gutter is the column where the
+  // least indented code starts; what lies right of it is the code's own indentation.
+  const column = gutterColumn(lines);
+  const stripped = lines.map((l) => (GUTTER.test(l) ? l.slice(Math.min(column, l.length)) : l));
+  return { code: stripped.join('\n'), lines: hits };
+}
+
+/** The column where the least indented numbered code line starts. */
+function gutterColumn(lines: string[]): number {
+  let smallest = Infinity;
+  for (const l of lines) {
+    const m = GUTTER.exec(l);
+    if (m && m[4]!.trim() !== '') smallest = Math.min(smallest, l.length - m[4]!.length);
+  }
+  return Number.isFinite(smallest) ? smallest : 0;
+}

@@ -1,0 +1,135 @@
+// Every language's vocabulary for what tutorials say about their code, in one table per language.
+// The parsers (labels, comment blocks, timing claims, announced errors and hangs) build their
+// patterns from these tables only: adding a language is adding a table, not hunting for regexes.
+// Phrases are matched case-insensitively; Latin-script words only at word boundaries.
+
+export type PhraseLanguage = 'ko' | 'en' | 'zh' | 'ja';
+
+export interface Phrases {
+  /** Nouns and short phrases that label a stated output: a heading `### 출력 결과`, `Output:`. */
+  outputLabels: string[];
+  /** Labels that state an order of lines rather than all of them. */
+  orderLabels: string[];
+  /** Phrases that end a sentence introducing the output below (`... 다음과 같이 출력됩니다:`). */
+  outputSentences: string[];
+  /** "The order may vary". */
+  unordered: string[];
+  /** Words that make a time the whole program's (`총`, `in total`, `总共`). */
+  totalWords: string[];
+  /** Verbs and phrases of a program taking time (`걸립니다`, `takes`, `需要`, `かかります`). */
+  durationWords: string[];
+  /** A time that is when a line appears (`3초 뒤 출력`, `after 2 s`). */
+  appearWords: string[];
+  /** Words that make a time somebody else's (per item, hypothetical, the sequential version). */
+  notThisRun: string[];
+  /** The text says the code raises. */
+  errorPhrases: string[];
+  /** The text says the code never ends. */
+  hangPhrases: string[];
+  /** The unit words for seconds. */
+  seconds: string[];
+}
+
+export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
+  ko: {
+    outputLabels: ['출력 결과', '실행 결과', '예상 출력', '출력 예시', '결과 출력', '출력', '결과'],
+    orderLabels: ['실행 순서', '출력 순서'],
+    outputSentences: ['출력됩니다', '출력된다', '출력합니다', '결과는 다음과 같', '결과가 나옵니다', '다음과 같이 나옵니다', '다음과 같은 결과', '실행하면'],
+    unordered: ['순서 무관', '순서는 달라질', '순서가 달라질', '순서는 다를', '순서가 다를', '순서는 매번', '순서가 바뀔'],
+    totalWords: ['총', '전체', '모두', '합계', '통틀어'],
+    durationWords: ['걸립니다', '걸린다', '걸려요', '걸렸', '걸리', '소요', '만에 끝', '안에 끝', '만에 완료'],
+    appearWords: ['뒤 출력', '후 출력', '뒤에 출력', '후에 출력', '뒤', '후에', '후'],
+    notThisRun: ['각', '마다', '씩', '했다면', '라면', '였다면', '순차', '동기 방식', '대신', '만약', '이었다면'],
+    errorPhrases: ['에러가 발생', '오류가 발생', '예외가 발생', '에러가 납니다', '에러가 난다', '오류가 납니다', '에러 발생', '오류 발생', '예외 발생', '에러가 나요'],
+    hangPhrases: ['끝나지 않', '종료되지 않', '멈춰 버', '멈춥니다', '영원히', '무한히 기다', '교착', '데드락'],
+    seconds: ['초'],
+  },
+  en: {
+    outputLabels: ['expected output', 'sample output', 'example output', 'program output', 'console output', 'output', 'result', 'results', 'prints'],
+    orderLabels: ['execution order', 'order of execution'],
+    outputSentences: ['following output', 'output is', 'output will be', 'prints the following', 'you will see', "you'll see", 'you should see', 'you get', 'produces', 'outputs', 'looks like this', 'the result is'],
+    unordered: ['order may vary', 'in any order', 'order can vary', 'order might vary', 'order is not guaranteed', 'order varies'],
+    totalWords: ['total', 'in total', 'overall', 'altogether', 'whole program', 'entire program', 'all of them', 'the program', 'the script', 'this program', 'this script', 'this code', 'the code', 'it'],
+    durationWords: ['takes', 'took', 'take', 'finishes in', 'finished in', 'completes in', 'completed in', 'runs in', 'ran in', 'done in', 'in about', 'after about'],
+    appearWords: ['after', 'appears after', 'printed after', 'at'],
+    notThisRun: ['each', 'per', 'every', 'would', 'instead', 'sequential', 'sequentially', 'synchronous', 'synchronously', 'one after another', 'if you', 'without'],
+    errorPhrases: ['raises', 'raise an', 'throws', 'fails with', 'will fail', 'errors out', 'an error is raised', 'you get an error', 'results in an error', 'blows up', 'crashes with'],
+    hangPhrases: ['hangs forever', 'hangs', 'never finishes', 'never ends', 'never completes', 'never returns', 'runs forever', 'deadlock', 'deadlocks', 'blocks forever', 'waits forever', 'will hang', 'never terminates'],
+    seconds: ['s', 'sec', 'secs', 'second', 'seconds'],
+  },
+  zh: {
+    outputLabels: ['输出结果', '运行结果', '执行结果', '预期输出', '输出', '结果', '輸出結果', '執行結果', '輸出'],
+    orderLabels: ['执行顺序', '输出顺序'],
+    outputSentences: ['输出如下', '结果如下', '输出为', '会输出', '打印如下', '得到如下', '输出：', '结果：'],
+    unordered: ['顺序可能不同', '顺序不固定', '顺序可能会变', '顺序不一定', '顺序随机'],
+    totalWords: ['总共', '一共', '总耗时', '总', '全部', '整个', '总计'],
+    durationWords: ['需要', '耗时', '用时', '花费', '花了', '执行时间为', '运行时间为', '执行时间', '运行时间', '完成'],
+    appearWords: ['后输出', '之后输出', '后打印', '后'],
+    notThisRun: ['每个', '每次', '各', '如果', '顺序执行', '同步', '串行', '而不是', '假如'],
+    errorPhrases: ['报错', '抛出', '会出错', '引发', '出现错误', '抛出异常', '产生异常', '出现异常'],
+    hangPhrases: ['永远不会结束', '永远不会', '不会结束', '一直等待', '卡住', '死锁', '挂起', '永远阻塞'],
+    seconds: ['秒', 's'],
+  },
+  ja: {
+    outputLabels: ['実行結果', '出力結果', '出力例', '出力', '結果'],
+    orderLabels: ['実行順序'],
+    outputSentences: ['出力されます', '表示されます', '次のようになります', '結果は次の'],
+    unordered: ['順序は変わる', '順番は変わる', '順序は不定', '順番は不定'],
+    totalWords: ['合計', '全体', '全部で', '全体で', '総'],
+    durationWords: ['かかります', 'かかる', 'かかり', '要します', '終わります', '完了します'],
+    appearWords: ['後に出力', '後に表示', '後'],
+    notThisRun: ['それぞれ', 'ごと', '各', 'もし', '逐次', '同期的', '順番に実行'],
+    errorPhrases: ['エラーになります', 'エラーが発生', '例外が発生', 'エラーになる', '例外を送出', 'エラーが出'],
+    hangPhrases: ['終わりません', '終了しません', '永遠に', 'デッドロック', '止まったまま', '固まります'],
+    seconds: ['秒'],
+  },
+};
+
+export const LANGUAGES = Object.keys(PHRASEBOOK) as PhraseLanguage[];
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const LATIN = /^[\x20-\x7e]+$/;
+
+/** An alternation of phrases; Latin-script phrases only as whole words. Longest first. */
+export function alternation(phrases: string[]): string {
+  return [...new Set(phrases)]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => {
+      const body = escapeRegex(p).replace(/ /g, '\\s+');
+      return LATIN.test(p) ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
+    })
+    .join('|');
+}
+
+export interface PhraseHit {
+  language: PhraseLanguage;
+  phrase: string;
+  index: number;
+}
+
+/** The first phrase of the given kind found in a text, with its language (for `found` tags). */
+export function findPhrase(text: string, kind: keyof Phrases, languages: PhraseLanguage[] = LANGUAGES): PhraseHit | null {
+  let best: PhraseHit | null = null;
+  for (const language of languages) {
+    const pattern = new RegExp(alternation(PHRASEBOOK[language][kind]), 'iu');
+    const m = pattern.exec(text);
+    if (m && (best === null || m.index < best.index)) best = { language, phrase: m[0], index: m.index };
+  }
+  return best;
+}
+
+/** Every phrase of a kind, across languages. */
+export function allPhrases(kind: keyof Phrases): string[] {
+  return LANGUAGES.flatMap((l) => PHRASEBOOK[l][kind]);
+}
+
+/** Which language a label or sentence is written in, by its script. */
+export function scriptLanguage(text: string): PhraseLanguage {
+  if (/[\uAC00-\uD7A3]/u.test(text)) return 'ko';
+  if (/[\u3040-\u30FF]/u.test(text)) return 'ja';
+  if (/[\u4E00-\u9FFF]/u.test(text)) return 'zh';
+  return 'en';
+}

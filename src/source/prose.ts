@@ -1,0 +1,129 @@
+// What the prose around a block says about it: how long it takes ("this takes about 3 seconds",
+// "총 6초가 걸립니다", "执行时间为 3s"), and that it raises or never ends ("fails with an
+// ExceptionGroup", "에러가 발생합니다", "永远不会结束"). Only sentences about this run count: a
+// time per item, a hypothetical or a comparison with another version says nothing checkable.
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Announcement, TimingClaim } from './model.ts';
+import { PHRASEBOOK, allPhrases, alternation, findPhrase, scriptLanguage, type PhraseLanguage } from './phrasebook.ts';
+
+const QUANTITY = /(약\s*|about\s+|around\s+|roughly\s+|approximately\s+|approx\.\s*|~\s*|大约\s*|大概\s*|约\s*|約\s*|およそ\s*)?(\d+(?:\.\d+)?)\s*(초|秒|seconds?|secs?|s)(?![\p{L}\p{N}])/giu;
+const FORWARD = /(following|below|next|as follows|아래|다음|下面|如下|以下|次の|下記)|[:：]\s*$/iu;
+const NEGATION: Record<PhraseLanguage, RegExp> = {
+  en: /\b(no longer|doesn't|does not|won't|will not|without|not raise|no error|never raises|isn't|is not|avoid|prevent|instead of)\b/i,
+  ko: /(않|없이|없습니다|없어|없고|피할|막을|대신)/u,
+  zh: /(不会|没有|不再|避免|防止|而不是|不)/u,
+  ja: /(ない|ません|せず|避け|防ぐ)/u,
+};
+const HYPOTHETICAL: Record<PhraseLanguage, RegExp> = {
+  en: /\b(if|would|could|might|when you forget|unless|suppose|otherwise)\b/i,
+  ko: /(하면|면\s|라면|다면|만약|경우|수 있|않으면)/u,
+  zh: /(如果|假如|的话|可能|若|否则)/u,
+  ja: /(もし|たら|れば|場合|かもしれ)/u,
+};
+const ENAME = /\b([A-Z]\w*(?:Error|Exception|ExceptionGroup|Interrupt|Exit|Group))\b/;
+
+const isOutputFence = (n: RootContent | undefined) => n?.type === 'code' && !/^(python|py|python3)$/i.test(n.lang ?? '');
+
+/** The prose paragraphs that speak about the block at `index`: the one before, if it introduces the
+ * block, and the first one after, unless it introduces the next block. */
+export function surroundingProse(siblings: RootContent[], index: number): { text: string; line: number; where: 'before' | 'after' }[] {
+  const out: { text: string; line: number; where: 'before' | 'after' }[] = [];
+  const isProse = (n: RootContent | undefined) => n?.type === 'paragraph' || n?.type === 'blockquote' || n?.type === 'list';
+  const before = siblings[index - 1];
+  if (isProse(before)) {
+    const text = toString(before!);
+    const previousIsCode = siblings[index - 2]?.type === 'code';
+    if (!previousIsCode || FORWARD.test(text)) out.push({ text, line: before!.position?.start.line ?? 0, where: 'before' });
+  }
+  // After the block: skip an output fence (and its label) that belongs to it.
+  let k = index + 1;
+  for (let skipped = 0; skipped < 2 && k < siblings.length; skipped++) {
+    const node = siblings[k]!;
+    if (node.type === 'code' && !/^(python|py|python3|pycon)$/i.test(node.lang ?? '')) { k++; continue; }
+    if (node.type === 'paragraph' && isOutputFence(siblings[k + 1]) && toString(node).length < 120) { k += 2; continue; }
+    break;
+  }
+  const after = siblings[k];
+  if (after && isProse(after)) {
+    const text = toString(after);
+    const nextIsCode = siblings[k + 1]?.type === 'code';
+    if (!(nextIsCode && FORWARD.test(text))) out.push({ text, line: after.position?.start.line ?? 0, where: 'after' });
+  }
+  return out;
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?。！？])\s*|\n+/u).map((s) => s.trim()).filter(Boolean);
+}
+
+function languageOf(sentence: string): PhraseLanguage {
+  return scriptLanguage(sentence);
+}
+
+const DURATION = new RegExp(alternation(allPhrases('durationWords')), 'iu');
+
+/** "This takes about 3 seconds": the whole block's run time, said in the prose. */
+export function proseTiming(paragraphs: { text: string; line: number }[]): TimingClaim[] {
+  const claims: TimingClaim[] = [];
+  for (const { text, line } of paragraphs) {
+    for (const sentence of sentences(text)) {
+      const quantities = [...sentence.matchAll(QUANTITY)];
+      if (quantities.length !== 1) continue; // a comparison, or no time at all
+      const language = languageOf(sentence);
+      if (!DURATION.test(sentence)) continue;
+      if (findPhrase(sentence, 'notThisRun', [language, 'en'])) continue;
+      if (findPhrase(sentence, 'appearWords', [language]) && language !== 'en') {
+        // "3초 후에 출력됩니다" says when a line appears, not how long the program takes.
+        if (!findPhrase(sentence, 'totalWords', [language])) continue;
+      }
+      const m = quantities[0]!;
+      claims.push({
+        kind: 'program', seconds: Number(m[2]), approximate: true, text: sentence, codeLine: 0, sourceLine: line,
+        scope: 'before', found: `timing:prose:${language}`,
+      });
+    }
+  }
+  return claims;
+}
+
+/** "raises", "에러가 발생합니다", "hangs forever", "永远不会结束", in the prose or the code's own words. */
+export function announcements(paragraphs: { text: string; line: number }[], where: 'prose' | 'comment' | 'docstring'): Announcement[] {
+  const found: Announcement[] = [];
+  for (const { text, line } of paragraphs) {
+    for (const sentence of sentences(text)) {
+      const language = languageOf(sentence);
+      const languages: PhraseLanguage[] = language === 'en' ? ['en'] : [language, 'en'];
+      for (const kind of ['hang', 'error'] as const) {
+        const hit = findPhrase(sentence, kind === 'hang' ? 'hangPhrases' : 'errorPhrases', languages);
+        if (!hit) continue;
+        const rest = sentence.slice(0, hit.index) + ' ' + sentence.slice(hit.index + hit.phrase.length);
+        if (NEGATION[hit.language].test(rest) || NEGATION.en.test(rest)) continue;
+        const ename = ENAME.exec(sentence)?.[1] ?? null;
+        if (kind === 'error' && ename !== null && /Warning$/.test(ename)) continue;
+        const hypothetical = HYPOTHETICAL[hit.language].test(sentence) || findPhrase(sentence, 'notThisRun', [hit.language]) !== null;
+        found.push({ kind, ename: kind === 'error' ? ename : null, text: sentence, sourceLine: line, found: where === 'prose' ? `prose:${hit.language}` : where, firm: !hypothetical });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Comments and docstrings of the code, as paragraphs for `announcements`. */
+export function codeWords(code: string, codeStartLine: number): { comments: { text: string; line: number }[]; docstrings: { text: string; line: number }[] } {
+  const comments: { text: string; line: number }[] = [];
+  const docstrings: { text: string; line: number }[] = [];
+  const lines = code.split('\n');
+  lines.forEach((l, i) => {
+    const hash = l.indexOf('#');
+    if (hash >= 0 && !/["']/.test(l.slice(0, hash))) comments.push({ text: l.slice(hash + 1).trim(), line: codeStartLine + i });
+  });
+  for (const m of code.matchAll(/("""|''')([\s\S]*?)\1/g)) {
+    const line = codeStartLine + code.slice(0, m.index).split('\n').length - 1;
+    docstrings.push({ text: m[2]!.trim(), line });
+  }
+  return { comments, docstrings };
+}
+
+export { PHRASEBOOK };

@@ -1,0 +1,84 @@
+// What a block's code shows about how it can be run, read without running it: top-level `await`
+// (it runs as Jupyter runs it), `input()` (it needs input), an entry point (a program, not an
+// illustration), placeholders (`...`, `<url>`), a server the document shows in another language.
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { fenceLanguage } from './fences.ts';
+
+/** The line without strings and comments. */
+function bare(line: string): string {
+  return line.replace(/[rbuf]{0,2}("""|''').*?\1|[rbuf]{0,2}"(?:[^"\\]|\\.)*"|[rbuf]{0,2}'(?:[^'\\]|\\.)*'/gi, '""').replace(/#.*$/, '');
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** `await`, `async for` or `async with` outside any function: the block is run with autoawait. */
+export function usesTopLevelAwait(code: string): boolean {
+  const functions: number[] = [];
+  for (const line of code.split('\n')) {
+    const text = bare(line);
+    if (!text.trim()) continue;
+    const indent = indentOf(text);
+    while (functions.length && indent <= functions.at(-1)!) functions.pop();
+    if (functions.length === 0 && /(^|[^\w.])(await\s|async\s+(for|with)\b)/.test(text)) return true;
+    if (/^\s*(async\s+def|def|class)\s/.test(text) || /\blambda\b/.test(text)) {
+      if (/^\s*(async\s+def|def|class)\s/.test(text)) functions.push(indent);
+    }
+  }
+  return false;
+}
+
+export function readsInput(code: string): boolean {
+  return code.split('\n').some((l) => /(^|[^\w.])input\s*\(/.test(bare(l)) || /sys\.stdin\.(read|readline)\b/.test(bare(l)));
+}
+
+/**
+ * The block runs something: `asyncio.run(...)`, `run_until_complete`, `if __name__ == ...`, a
+ * top-level await, a print, or a top-level call of a function it defines.
+ */
+export function hasEntryPoint(code: string): boolean {
+  const lines = code.split('\n').map(bare);
+  const defined = new Set<string>();
+  for (const l of lines) {
+    const m = /^\s*(?:async\s+)?def\s+(\w+)|^\s*class\s+(\w+)/.exec(l);
+    if (m) defined.add(m[1] ?? m[2]!);
+  }
+  return lines.some((l) => {
+    if (/^\s/.test(l) || !l.trim()) return false;
+    if (/asyncio\.run\s*\(|run_until_complete\s*\(|^if\s+__name__\b|^print\s*\(|^await\s|^\w+\s*=\s*await\s/.test(l)) return true;
+    const call = /^(?:\w+\s*=\s*)?(\w+)\s*\(/.exec(l);
+    return call !== null && defined.has(call[1]!);
+  });
+}
+
+/** `...` standing for omitted code (not a function body of its own), `<url>`, `…`. */
+export function placeholders(code: string): string[] {
+  const found = new Set<string>();
+  for (const line of code.split('\n')) {
+    const text = bare(line);
+    const body = text.trim();
+    if (body === '...' || /:\s*\.\.\.\s*$/.test(body)) continue; // a stub body, legal and complete
+    if (/\.\.\.|…/.test(text)) found.add('...');
+    for (const m of text.matchAll(/<[a-z_][\w -]*>/gi)) found.add(m[0]);
+  }
+  return [...found];
+}
+
+const SERVER = /createServer\s*\(|\.listen\s*\(\s*\d|express\s*\(\)|http\.ListenAndServe|HttpServer\.create|@RestController|@GetMapping|Deno\.serve|Bun\.serve|actix_web|axum::|net\/http/;
+
+/** The language of a block elsewhere in the document that starts a server, or null. */
+export function serverShownElsewhere(tree: Root): string | null {
+  let language: string | null = null;
+  visit(tree, 'code', (node) => {
+    if (language) return;
+    const lang = fenceLanguage(node.lang);
+    if (['python', 'py', 'python3', 'pycon'].includes(lang)) return;
+    if (SERVER.test(node.value)) language = lang || 'another language';
+  });
+  return language;
+}
+
+/** Does the code talk to a server on this machine? */
+export function usesLocalServer(code: string): boolean {
+  return /\b(localhost|127\.0\.0\.1|0\.0\.0\.0)\b/.test(code);
+}
