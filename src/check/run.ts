@@ -74,7 +74,7 @@ function dependencies(cells: Cell[], index: number, previous: (CellRun | null)[]
 function kernelCellsOf(cell: Cell, note: CellAnnotation | undefined): KernelCell[] {
   const settings = { budget: note?.budget, realBudget: note?.realBudget, number: cell.index, ...(note?.input !== undefined ? { stdin: note.input } : {}) };
   if (cell.form === 'transcript') {
-    return cell.examples.map((example, k) => ({ id: `${cell.id}#${k + 1}`, code: example.source, ...settings }));
+    return cell.examples.map((example, k) => ({ id: `${cell.id}#${k + 1}`, code: example.source, ...settings, ...(cell.topLevelAwait ? { onLoop: true } : {}) }));
   }
   const segments = cell.claims.flatMap((c) => (c.segment ? [c.segment] : []));
   return [{ id: cell.id, code: cell.runCode, ...settings, ...(segments.length ? { segments } : {}) }];

@@ -17,7 +17,7 @@ export interface TranscriptComparison {
   stoppedAt: number | null;
 }
 
-const HEADER = /^Traceback \(most recent call last\):/;
+const HEADER = /^(\+\s*)?(Exception Group )?Traceback \(most recent call last\):/;
 const FINAL = /^([A-Za-z_][\w.]*(?:Error|Exception|Group|Interrupt|Exit|Warning|Iteration|Cancelled\w*))(?::\s?(.*))?$/;
 
 /** What the REPL showed for a statement: printed lines, the echoed value, and the exception line. */

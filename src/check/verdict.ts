@@ -42,11 +42,13 @@ export function raisingLine(run: CellRun): number | null {
 }
 
 const CONNECTION_ERRORS = /^(ClientConnectorError|ClientConnectionError|ConnectionRefusedError|ConnectError|ConnectionError|ServerDisconnectedError|ClientOSError|OSError|gaierror)$/;
-const TRACEBACK_HEADER = /^Traceback \(most recent call last\):/;
+const TRACEBACK_HEADER = /^(\+\s*)?(Exception Group )?Traceback \(most recent call last\):/;
 
 /** Stated lines without a traceback the document shows: what was printed before the error. */
 function withoutTraceback(stated: StatedOutput[]): StatedOutput[] {
+  // A value after a print speaks of a line the program may never reach once it stops.
   return stated
+    .filter((s) => s.kind !== 'print-value')
     .map((s) => {
       const header = s.lines.findIndex((l) => TRACEBACK_HEADER.test(l.text.trim()));
       let lines = header >= 0 ? s.lines.slice(0, header) : s.lines;
@@ -130,6 +132,9 @@ function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefine
   if (firm && !(firm.kind === 'error' && cell.errorCues.length === 0 && /\bexcept\b/.test(cell.runCode))) {
     return { verdict: 'drift', why: { code: 'does-not-raise', said: firm.text, line: firm.sourceLine }, ...none };
   }
+  // A block that only defines what nothing here calls printed nothing: what it says its prints
+  // write is about a later call, not this run.
+  if (lines.length === 0 && !cell.illustration.entryPoint && cell.claims.length === 0) return { verdict: 'ran', why: { code: 'ran' }, ...none };
   const events = checkEventTables(cell.eventTables, lines);
   const statedAny = stated.length > 0 || cell.claims.length > 0 || events.matched > 0;
   if (!statedAny) return { verdict: 'ran', why: { code: 'ran' }, ...none };

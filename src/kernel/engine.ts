@@ -98,6 +98,7 @@ export class KernelSession {
     const options = JSON.stringify({
       ...(cell.number !== undefined ? { number: cell.number } : {}),
       ...(cell.stdin !== undefined ? { stdin: cell.stdin } : {}),
+      ...(cell.onLoop ? { on_loop: true } : {}),
     });
     try {
       const json: string = supportsStackSwitching()

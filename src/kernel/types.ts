@@ -99,6 +99,8 @@ export interface KernelCell {
   number?: number;
   /** What `input()` and `sys.stdin` read (default: nothing, end of file at once). */
   stdin?: string;
+  /** Run every statement inside the kept event loop, as the asyncio REPL does (`python -m asyncio`). */
+  onLoop?: boolean;
 }
 
 export interface KernelDocument {

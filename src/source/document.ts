@@ -109,7 +109,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
       cells.push({
         ...common, notPython: null, runCode: program, partial: null, stated: [], claims: [], errorCues: errorCues(program),
         eventTables: [], form: 'transcript', examples, announcements: traceback ? [...announced, traceback] : announced,
-        topLevelAwait: usesTopLevelAwait(program), readsInput: readsInput(program),
+        topLevelAwait: usesTopLevelAwait(program) || isAsyncioRepl(source), readsInput: readsInput(program),
         illustration: { placeholders: [], entryPoint: true },
       });
       return;

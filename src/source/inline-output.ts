@@ -72,7 +72,10 @@ export function inlineOutput(code: string): InlineOutput | null {
     // `# Output` with nothing after it, followed by lines that are not comments.
     if (MARKER.test(line.trim()) && hasStatement(i)) {
       const body = rest(i + 1);
-      if (body.length > 0 && !body.every((l) => l.text.trim().startsWith('#'))) {
+      // A comment block under the marker is a stated output of its own (stated.ts), and code
+      // after it means the marker heads a comment, not the block's output.
+      const moreCode = body.some((l) => /^\s*(def|async|class|import|from|await|for|while|if|with|try|print\s*\()\b/.test(l.text) || (!l.text.trim().startsWith('#') && looksLikePython(l.text) && /[=(]/.test(l.text)));
+      if (body.length > 0 && !body[0]!.text.trim().startsWith('#') && !moreCode) {
         const kept = body.filter((l) => !/^\s*"""\s*$/.test(l.text));
         return { fromLine: i, lines: kept, found: 'inline:marker' };
       }

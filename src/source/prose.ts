@@ -16,11 +16,12 @@ const NEGATION: Record<PhraseLanguage, RegExp> = {
   ja: /(ない|ません|せず|避け|防ぐ)/u,
 };
 const HYPOTHETICAL: Record<PhraseLanguage, RegExp> = {
-  en: /\b(if|would|could|might|when you forget|unless|suppose|otherwise)\b/i,
-  ko: /(하면|면\s|라면|다면|만약|경우|수 있|않으면)/u,
-  zh: /(如果|假如|的话|可能|若|否则)/u,
-  ja: /(もし|たら|れば|場合|かもしれ)/u,
+  en: /\b(if|would|could|might|when you forget|unless|suppose|otherwise|even if|whether)\b/i,
+  ko: /(하면|면\s|라면|다면|만약|경우|수 있|않으면|해도|하더라도|더라도|되어도|나도|든지)/u,
+  zh: /(如果|假如|的话|可能|若|否则|即使|即便|哪怕)/u,
+  ja: /(もし|たら|れば|場合|かもしれ|ても|でも)/u,
 };
+const RAISE_VERB = /(발생|던집니다|던져|raised|thrown|raises|throws|occurs|抛出|引发|出现|发生|発生|送出|投げ)/u;
 const ENAME = /\b([A-Z]\w*(?:Error|Exception|ExceptionGroup|Interrupt|Exit|Group))\b/;
 
 const isOutputFence = (n: RootContent | undefined) => n?.type === 'code' && !/^(python|py|python3)$/i.test(n.lang ?? '');
@@ -95,7 +96,13 @@ export function announcements(paragraphs: { text: string; line: number }[], wher
       const language = languageOf(sentence);
       const languages: PhraseLanguage[] = language === 'en' ? ['en'] : [language, 'en'];
       for (const kind of ['hang', 'error'] as const) {
-        const hit = findPhrase(sentence, kind === 'hang' ? 'hangPhrases' : 'errorPhrases', languages);
+        let hit = findPhrase(sentence, kind === 'hang' ? 'hangPhrases' : 'errorPhrases', languages);
+        // "`TimeoutError`가 발생합니다", "a ValueError is raised", "抛出 KeyError": an exception named with a verb of raising.
+        if (!hit && kind === 'error') {
+          const named = ENAME.exec(sentence);
+          const verb = named ? RAISE_VERB.exec(sentence) : null;
+          if (named && verb) hit = { language, phrase: verb[0], index: verb.index };
+        }
         if (!hit) continue;
         const rest = sentence.slice(0, hit.index) + ' ' + sentence.slice(hit.index + hit.phrase.length);
         if (NEGATION[hit.language].test(rest) || NEGATION.en.test(rest)) continue;

@@ -196,7 +196,15 @@ export function printValues(code: string, codeStartLine: number): StatedOutput[]
       if (templatePattern(template).test(normalised)) rule = 'print-template';
       else if (prefix.length >= 2 && normalised.startsWith(prefix)) rule = 'print-template:prefix';
       else if (marked) rule = 'print-comment:marker';
-      else return;
+      else if (VALUE_START.test(normalised) && template.parts.filter((p) => 'hole' in p).length === 1) {
+        // `print(f"상태: {coro}")  # <coroutine object>`: the value of the template's one hole.
+        found.push({
+          kind: 'print-value',
+          lines: [statedLine(template.parts.map((p) => ('literal' in p ? p.literal : normalised)).join(''), codeStartLine + i)],
+          unordered: false, sourceLine: codeStartLine + i, codeLine: i + 1, found: 'print-template:hole',
+        });
+        return;
+      } else return;
     } else {
       if (isProse(value)) return;
       rule = marked ? 'print-comment:marker' : 'print-comment:value';

@@ -64,7 +64,7 @@ export function placeholders(code: string): string[] {
   return [...found];
 }
 
-const SERVER = /createServer\s*\(|\.listen\s*\(\s*\d|express\s*\(\)|http\.ListenAndServe|HttpServer\.create|@RestController|@GetMapping|Deno\.serve|Bun\.serve|actix_web|axum::|net\/http/;
+const SERVER = /createServer\s*\(|\.listen\s*\(|\bListen\s*\(|ListenAndServe|HttpServer|ServerSocket|@RestController|@GetMapping|Deno\.serve|Bun\.serve|actix_web|axum::|TcpListener|\.Accept\s*\(\)|\bbind\s*\(/;
 
 /** The language of a block elsewhere in the document that starts a server, or null. */
 export function serverShownElsewhere(tree: Root): string | null {

@@ -171,7 +171,7 @@ class Kernel:
         options = json.loads(options_json)
         return json.dumps(self.run_cell(source, budget, real_budget, segments, **options), ensure_ascii=False)
 
-    def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=(), number=None, stdin=None):
+    def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=(), number=None, stdin=None, on_loop=False):
         self.cells_run += 1
         # The number the page shows (a document's cells may run out of order, or from the cache).
         filename = f"<cell {number if number is not None else self.cells_run}>"
@@ -199,7 +199,7 @@ class Kernel:
         status, error, result = "ok", None, None
         interrupts.arm()
         try:
-            result = self._execute(source, filename, segments)
+            result = self._execute(source, filename, segments, on_loop)
         except BaseException as exc:  # noqa: B902 - a snippet may raise anything
             status, error = self._outcome(exc, real_start, real_budget)
         if status in ("ok", "error") and self.sched.stopped is None:
@@ -289,13 +289,14 @@ class Kernel:
         finally:
             asyncio.set_event_loop(None)
 
-    def _execute(self, source, filename, segments=()):
+    def _execute(self, source, filename, segments=(), force_loop=False):
         tree = ast.parse(source, filename, "exec")
         # Compiled whole first, as CPython compiles a script: a SyntaxError anywhere (a `return`
         # outside a function, a misplaced `await`) means nothing runs at all.
         import inspect
         whole = compile(tree, filename, "exec", flags=_TOP_LEVEL_AWAIT, dont_inherit=True)
-        on_loop = bool(whole.co_flags & inspect.CO_COROUTINE)
+        # The asyncio REPL (`python -m asyncio`) runs every statement inside its running loop.
+        on_loop = force_loop or bool(whole.co_flags & inspect.CO_COROUTINE)
         if segments:
             probes.instrument(tree, segments, self.cells_run)
         last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
