@@ -134,6 +134,7 @@ function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefine
   }
   // A block that only defines what nothing here calls printed nothing: what it says its prints
   // write is about a later call, not this run.
+  if (lines.length === 0 && !cell.illustration.entryPoint && cell.illustration.excerpt) return { verdict: 'skipped', why: { code: 'illustration' }, ...none };
   if (lines.length === 0 && !cell.illustration.entryPoint && cell.claims.length === 0) return { verdict: 'ran', why: { code: 'ran' }, ...none };
   const events = checkEventTables(cell.eventTables, lines);
   const statedAny = stated.length > 0 || cell.claims.length > 0 || events.matched > 0;

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseMarkdown } from './markdown.ts';
 import { chapterAt, splitChapters } from './chapters.ts';
 import { commentBlocks, fenceAfter, outputLabel, printValues, statedLine } from './stated.ts';
+import { findPhrase } from './phrasebook.ts';
 import { liquidAsFences, pythonForm, stripGutter } from './fences.ts';
 import { inlineOutput, looksLikePython } from './inline-output.ts';
 import { announcements, codeWords, proseTiming, surroundingProse } from './prose.ts';
@@ -110,7 +111,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
         ...common, notPython: null, runCode: program, partial: null, stated: [], claims: [], errorCues: errorCues(program),
         eventTables: [], form: 'transcript', examples, announcements: traceback ? [...announced, traceback] : announced,
         topLevelAwait: usesTopLevelAwait(program) || isAsyncioRepl(source), readsInput: readsInput(program),
-        illustration: { placeholders: [], entryPoint: true },
+        illustration: { placeholders: [], entryPoint: true, excerpt: false },
       });
       return;
     }
@@ -149,7 +150,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
       announcements: traceback ? [...announced, traceback] : announced,
       topLevelAwait,
       readsInput: readsInput(runCode),
-      illustration: { placeholders: placeholders(runCode), entryPoint: hasEntryPoint(runCode) },
+      illustration: { placeholders: placeholders(runCode), entryPoint: hasEntryPoint(runCode), excerpt: prose.some((p) => p.where === 'before' && findPhrase(p.text, 'excerptWords') !== null) },
     });
   });
 

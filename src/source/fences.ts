@@ -93,7 +93,13 @@ export function stripGutter(code: string): { code: string; lines: number } | nul
   // Numbers are often padded to one width (`1   x`, `10  y`): the gutter is the column where the
   // least indented code starts; what lies right of it is the code's own indentation.
   const column = gutterColumn(lines);
-  const stripped = lines.map((l) => (GUTTER.test(l) ? l.slice(Math.min(column, l.length)) : l));
+  const stripped = lines.map((l) => {
+    const m = GUTTER.exec(l);
+    if (!m) return l;
+    // A tab after the number (`9\t`, `12\t`): the tab is the gutter, what follows is the code.
+    if (m[3]!.startsWith('\t')) return m[3]!.slice(1) + m[4]!;
+    return l.slice(Math.min(column, l.length));
+  });
   return { code: stripped.join('\n'), lines: hits };
 }
 
@@ -102,7 +108,7 @@ function gutterColumn(lines: string[]): number {
   let smallest = Infinity;
   for (const l of lines) {
     const m = GUTTER.exec(l);
-    if (m && m[4]!.trim() !== '') smallest = Math.min(smallest, l.length - m[4]!.length);
+    if (m && m[4]!.trim() !== '' && !m[3]!.startsWith('\t')) smallest = Math.min(smallest, l.length - m[4]!.length);
   }
   return Number.isFinite(smallest) ? smallest : 0;
 }

@@ -36,6 +36,7 @@ export function looksLikePython(line: string): boolean {
 
 const MARKER_WORDS = alternation([...allPhrases('outputLabels'), ...allPhrases('orderLabels')]);
 const MARKER = new RegExp(String.raw`^(?:#+|//|--|""")\s*(?:${MARKER_WORDS})\s*(?:\([^)]*\))?\s*[:：]?\s*(?:""")?$`, 'iu');
+const CODE_START = /^\s*(def|async|class|import|from|await|for|while|if|with|try|return|print\s*\()\b|^\s*\w+\s*=[^=]|:\s*$/;
 const RULE = /^\s*(-{3,}|={3,})\s*$/;
 const CHEVRON = /^\s*>>(?!>)\s?(.*)$/;
 
@@ -82,7 +83,8 @@ export function inlineOutput(code: string): InlineOutput | null {
     }
     if (RULE.test(line) && hasStatement(i) && closes(lines, i - 1)) {
       const body = rest(i + 1);
-      if (body.length > 0 && body.some((l) => !looksLikePython(l.text))) return { fromLine: i, lines: body, found: 'inline:rule' };
+      const moreCode = body.some((l) => CODE_START.test(l.text) || / = /.test(l.text));
+      if (body.length > 0 && !moreCode) return { fromLine: i, lines: body, found: 'inline:rule' };
     }
   }
   // `>> hello` lines at the end.
@@ -101,6 +103,15 @@ export function inlineOutput(code: string): InlineOutput | null {
  * value, a repr), and the code before it ends a statement.
  */
 function nonPythonTail(lines: string[]): InlineOutput | null {
+  // After the program's entry point (`asyncio.run(main())`), lines at the margin that start no
+  // statement (bare words and values: `cba`, `[1, 2]`, `Done`) are what it printed.
+  const entry = lines.findIndex((l) => /^(asyncio\.run\s*\(|\w+\.run_until_complete\s*\(|main\s*\(\s*\)\s*$)/.test(l));
+  if (entry >= 0 && closes(lines, entry)) {
+    const body = lines.slice(entry + 1).map((text, k) => ({ text, index: entry + 1 + k })).filter((l) => l.text.trim() !== '' && !l.text.trim().startsWith('#'));
+    if (body.length > 0 && body.every((l) => !/^\s/.test(l.text) && !CODE_START.test(l.text) && !/^\w[\w.]*\s*\(.*\)\s*$/.test(l.text))) {
+      return { fromLine: body[0]!.index, lines: body, found: 'inline:tail' };
+    }
+  }
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '' || /^\s/.test(line) || looksLikePython(line)) continue;
@@ -109,7 +120,7 @@ function nonPythonTail(lines: string[]): InlineOutput | null {
     if (previous < 0 || !closes(lines, previous)) return null;
     const body = lines.slice(i).map((text, k) => ({ text, index: i + k })).filter((l) => l.text.trim() !== '');
     // More code after it means this line was code after all (a name, a call): no output here.
-    const moreCode = body.some((l) => /^\s*(def|async|class|import|from|await|for|while|if|with|try|print\()\b/.test(l.text));
+    const moreCode = body.some((l) => CODE_START.test(l.text));
     const code = lines.slice(0, i).filter((l) => l.trim() && !l.trim().startsWith('#'));
     if (moreCode || code.length === 0) return null;
     return { fromLine: i, lines: body, found: 'inline:tail' };

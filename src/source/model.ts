@@ -61,7 +61,7 @@ export interface Cell {
   /** Reads the keyboard (`input()`). */
   readsInput: boolean;
   /** Looks like an illustration: has no entry point and uses placeholders (`...`, `<url>`). */
-  illustration: { placeholders: string[]; entryPoint: boolean };
+  illustration: { placeholders: string[]; entryPoint: boolean; excerpt: boolean };
   /** The document shows a server in another language that this block would talk to. */
   serverElsewhere: string | null;
   transforms: Transform[];

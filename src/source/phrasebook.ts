@@ -28,6 +28,8 @@ export interface Phrases {
   hangPhrases: string[];
   /** The unit words for seconds. */
   seconds: string[];
+  /** The block is an excerpt of someone else's code (a library's source), shown, not run. */
+  excerptWords: string[];
 }
 
 export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
@@ -41,8 +43,9 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     appearWords: ['뒤 출력', '후 출력', '뒤에 출력', '후에 출력', '뒤', '후에', '후'],
     notThisRun: ['각', '마다', '씩', '했다면', '라면', '였다면', '순차', '동기 방식', '대신', '만약', '이었다면'],
     errorPhrases: ['에러가 발생', '오류가 발생', '예외가 발생', '에러가 납니다', '에러가 난다', '오류가 납니다', '에러 발생', '오류 발생', '예외 발생', '에러가 나요'],
-    hangPhrases: ['끝나지 않', '종료되지 않', '멈춰 버', '멈춥니다', '영원히', '무한히 기다', '교착', '데드락'],
+    hangPhrases: ['끝나지 않', '종료되지 않', '영원히', '무한히 기다', '교착', '데드락'],
     seconds: ['초'],
+    excerptWords: ['발췌', '소스 코드 일부', '구현 일부', '내부 구현'],
   },
   en: {
     outputLabels: ['expected output', 'sample output', 'example output', 'program output', 'console output', 'output', 'result', 'results', 'prints'],
@@ -56,6 +59,7 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     errorPhrases: ['raises', 'raise an', 'throws', 'fails with', 'will fail', 'errors out', 'an error is raised', 'you get an error', 'results in an error', 'blows up', 'crashes with'],
     hangPhrases: ['hangs forever', 'hangs', 'never finishes', 'never ends', 'never completes', 'never returns', 'runs forever', 'deadlock', 'deadlocks', 'blocks forever', 'waits forever', 'will hang', 'never terminates'],
     seconds: ['s', 'sec', 'secs', 'second', 'seconds'],
+    excerptWords: ['excerpt', 'abridged', 'simplified version of the source', 'source of', 'looks like inside', 'implementation of'],
   },
   zh: {
     outputLabels: ['输出结果', '运行结果', '执行结果', '预期输出', '输出', '结果', '輸出結果', '執行結果', '輸出'],
@@ -69,6 +73,7 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     errorPhrases: ['报错', '抛出', '会出错', '引发', '出现错误', '抛出异常', '产生异常', '出现异常'],
     hangPhrases: ['永远不会结束', '永远不会', '不会结束', '一直等待', '卡住', '死锁', '挂起', '永远阻塞'],
     seconds: ['秒', 's'],
+    excerptWords: ['摘录', '节选', '源码片段', '源码如下', '内部实现'],
   },
   ja: {
     outputLabels: ['実行結果', '出力結果', '出力例', '出力', '結果'],
@@ -82,6 +87,7 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     errorPhrases: ['エラーになります', 'エラーが発生', '例外が発生', 'エラーになる', '例外を送出', 'エラーが出'],
     hangPhrases: ['終わりません', '終了しません', '永遠に', 'デッドロック', '止まったまま', '固まります'],
     seconds: ['秒'],
+    excerptWords: ['抜粋', 'ソースコードの一部', '内部実装'],
   },
 };
 

@@ -17,11 +17,11 @@ const NEGATION: Record<PhraseLanguage, RegExp> = {
 };
 const HYPOTHETICAL: Record<PhraseLanguage, RegExp> = {
   en: /\b(if|would|could|might|when you forget|unless|suppose|otherwise|even if|whether)\b/i,
-  ko: /(하면|면\s|라면|다면|만약|경우|수 있|않으면|해도|하더라도|더라도|되어도|나도|든지)/u,
+  ko: /(라면|다면|였다면|만약|수 있|해도|하더라도|더라도|되어도|나도|든지)/u,
   zh: /(如果|假如|的话|可能|若|否则|即使|即便|哪怕)/u,
   ja: /(もし|たら|れば|場合|かもしれ|ても|でも)/u,
 };
-const RAISE_VERB = /(발생|던집니다|던져|raised|thrown|raises|throws|occurs|抛出|引发|出现|发生|発生|送出|投げ)/u;
+const RAISE_VERB = /(발생|납니다|나요|난다|던집니다|던져|raised|thrown|raises|throws|occurs|抛出|引发|出现|发生|発生|送出|投げ)/u;
 const ENAME = /\b([A-Z]\w*(?:Error|Exception|ExceptionGroup|Interrupt|Exit|Group))\b/;
 
 const isOutputFence = (n: RootContent | undefined) => n?.type === 'code' && !/^(python|py|python3)$/i.test(n.lang ?? '');
@@ -104,8 +104,12 @@ export function announcements(paragraphs: { text: string; line: number }[], wher
           if (named && verb) hit = { language, phrase: verb[0], index: verb.index };
         }
         if (!hit) continue;
-        const rest = sentence.slice(0, hit.index) + ' ' + sentence.slice(hit.index + hit.phrase.length);
-        if (NEGATION[hit.language].test(rest) || NEGATION.en.test(rest)) continue;
+        // Negation sits right after the verb in Korean and Japanese (발생하지 않습니다, 出ません),
+        // right before it in English and Chinese (doesn't raise, 不会报错).
+        const after = sentence.slice(hit.index + hit.phrase.length, hit.index + hit.phrase.length + 10);
+        const before = sentence.slice(Math.max(0, hit.index - 16), hit.index);
+        const near = hit.language === 'ko' || hit.language === 'ja' ? after : before;
+        if (NEGATION[hit.language].test(near) || (hit.language === 'en' && NEGATION.en.test(before))) continue;
         const ename = ENAME.exec(sentence)?.[1] ?? null;
         if (kind === 'error' && ename !== null && /Warning$/.test(ename)) continue;
         const hypothetical = HYPOTHETICAL[hit.language].test(sentence) || findPhrase(sentence, 'notThisRun', [hit.language]) !== null;

@@ -119,6 +119,8 @@ function fenceLines(fence: { value: string; position?: { start: { line: number }
  */
 export function fenceAfter(siblings: RootContent[], codeIndex: number): StatedOutput | null {
   const next = siblings[codeIndex + 1];
+  const inline = inlineCodeAfterLabel(next);
+  if (inline) return inline;
   const label = outputLabel(next);
   const fence = label ? siblings[codeIndex + 2] : next;
   if (!fence || fence.type !== 'code' || !fence.position) return null;
@@ -137,6 +139,20 @@ export function fenceAfter(siblings: RootContent[], codeIndex: number): StatedOu
   const lines = fenceLines(fence);
   if (lines.length === 0) return null;
   return { kind: 'output', lines, unordered: false, sourceLine: fence.position.start.line + 1, found: 'fence-after', candidate: true };
+}
+
+/** `输出：\`[0, 1, 4]\``: a label, a colon, then the output as inline code in the same paragraph. */
+function inlineCodeAfterLabel(node: RootContent | undefined): StatedOutput | null {
+  if (!node || node.type !== 'paragraph' || !node.position) return null;
+  const first = node.children[0];
+  if (!first || first.type !== 'text') return null;
+  const m = new RegExp(String.raw`^\s*(${LABEL_WORDS})\s*(?:\([^)]*\))?\s*[:：]\s*$`, 'iu').exec(first.value);
+  if (!m) return null;
+  const codes = node.children.slice(1).filter((c) => c.type === 'inlineCode');
+  const others = node.children.slice(1).filter((c) => c.type !== 'inlineCode' && !(c.type === 'text' && /^[\s,，、]*$/.test(c.value)));
+  if (codes.length === 0 || others.length > 0) return null;
+  const line = node.position.start.line;
+  return { kind: kindOf(m[1]!), lines: codes.map((c) => statedLine((c as { value: string }).value, line)), unordered: false, sourceLine: line, found: `${labelTag(m[1]!)}:inline-code` };
 }
 
 const VALUE_START = /^(\[|\{|\(|<|'|"|-?\d|True\b|False\b|None\b)/;
@@ -179,7 +195,7 @@ export function printValues(code: string, codeStartLine: number): StatedOutput[]
     const comment = raw.replace(/\s*[✅❌✓✔✗].*$/u, '').trim();
     if (!comment || appearAnnotation(comment) || /^(약\s*|about\s+|~\s*|大约\s*|約\s*)?\d+(\.\d+)?\s*(초|秒|s\b|sec|seconds?)/iu.test(comment)) return;
     // `# SyntaxError!`, `# raises ValueError`: a cue that the line raises, not a printed value.
-    if (/\b[A-Z]\w*(Error|Exception|Warning|Interrupt|Exit)\b/.test(comment) && !/^['"[{(<]/.test(comment)) return;
+    if (/^(?:raises?\s+|throws?\s+)?[A-Z]\w*(Error|Exception|Warning|Interrupt|Exit)(?![(:\w])/.test(comment)) return;
     const order = orderOfItems(comment, codeStartLine + i);
     if (order) {
       found.push(order);

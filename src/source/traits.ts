@@ -29,7 +29,8 @@ export function usesTopLevelAwait(code: string): boolean {
 }
 
 export function readsInput(code: string): boolean {
-  return code.split('\n').some((l) => /(^|[^\w.])input\s*\(/.test(bare(l)) || /sys\.stdin\.(read|readline)\b/.test(bare(l)));
+  // `input(...)`, or `input` handed to an executor or a thread (`run_in_executor(None, input, ...)`).
+  return code.split('\n').some((l) => /(^|[^\w.])input\b(?!\s*=[^=])/.test(bare(l)) || /sys\.stdin\b/.test(bare(l)) || /connect_read_pipe/.test(l));
 }
 
 /**

@@ -165,10 +165,16 @@ describe('compareStated: timing', () => {
     expect(far.problems).toEqual(['line 10: "소요 시간: 3.00초" says 3s, the run shows 1s']);
   });
 
-  it('checks HH:MM:SS stamps by their differences, within a second', () => {
+  it('checks HH:MM:SS stamps by their differences: a step of dt seconds shows as floor(dt) or one more', () => {
     const doc = stated('output', ['[10:00:00] 시작', '[10:00:02] 끝']);
-    const ok = compareStated([doc], printed(['[00:00:00] 시작', 0], ['[00:00:03] 끝', 3]), 'x');
-    expect([ok.ok, claimsOf(ok)]).toEqual([true, [['clock-step', 11, 2, 3, true]]]);
+    const ok = compareStated([doc], printed(['[00:00:00] 시작', 0], ['[00:00:02] 끝', 2]), 'x');
+    expect([ok.ok, claimsOf(ok)]).toEqual([true, [['clock-step', 11, 2, 2, true]]]);
+    // A real run started at 10:00:00.9 shows a 1.5 s step as 2 s.
+    const fraction = compareStated([doc], printed(['[00:00:00] 시작', 0], ['[00:00:01] 끝', 1.5]), 'x');
+    expect(claimsOf(fraction)).toEqual([['clock-step', 11, 2, 1.5, true]]);
+    // The finish stamp 2 s after the start, where the run takes 3 s: drift.
+    const longer = compareStated([doc], printed(['[00:00:00] 시작', 0], ['[00:00:03] 끝', 3]), 'x');
+    expect(claimsOf(longer)).toEqual([['clock-step', 11, 2, 3, false]]);
     const late = compareStated([doc], printed(['[00:00:00] 시작', 0], ['[00:00:05] 끝', 5]), 'x');
     expect(claimsOf(late)).toEqual([['clock-step', 11, 2, 5, false]]);
   });
