@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from multidict import CIMultiDict, CIMultiDictProxy, MultiDict
 from yarl import URL
 
+import netfaults
 import simworld
 
 from . import __version__
@@ -362,45 +363,30 @@ class ClientSession:
         sems = [s for s in (self._connector._sem, self._connector._host_sem(url.host, url.port)) if s]
         for s in sems:
             await s.acquire()
-        answer = None
         try:
             answer = simworld.http_answer(method, str(url), list(sent.items()), body, client="aiohttp")
             key = ConnectionKey(url.host, url.port, url.scheme == "https", True, None, None, None)
-            if answer.kind in ("refused", "dns"):
-                await asyncio.sleep(answer.latency)
-                if answer.kind == "refused":
-                    answer.log("connection refused")
-                    raise ClientConnectorError(
-                        key, ConnectionRefusedError(111, f"Connect call failed ('{answer.address}', {url.port})"))
-                answer.log("DNS lookup failed")
-                raise ClientConnectorDNSError(key, OSError(-2, "Name or service not known"))
-            latency = float("inf") if answer.kind == "timeout" else answer.latency
             limits = []
             if timeout.total is not None:
-                limits.append((timeout.total - (loop.time() - started), "total", timeout.total))
+                limits.append((timeout.total - (loop.time() - started), f"ClientTimeout total={_fmt(timeout.total)}",
+                               timeout.total))
             if timeout.sock_read is not None:
-                limits.append((timeout.sock_read, "sock_read", timeout.sock_read))
-            limit, which, configured = min(limits, default=(float("inf"), None, None), key=lambda x: x[0])
-            if latency > limit:
-                await asyncio.sleep(max(limit, 0))
-                answer.log(f"timed out (ClientTimeout {which}={_fmt(configured)})")
-                if which == "sock_read":
+                limits.append((timeout.sock_read, f"ClientTimeout sock_read={_fmt(timeout.sock_read)}",
+                               timeout.sock_read))
+            outcome = netfaults.plan(answer, limits)
+            await netfaults.wait_async(answer, outcome)
+            if outcome.kind == "refused":
+                raise ClientConnectorError(
+                    key, ConnectionRefusedError(111, f"Connect call failed ('{answer.address}', {url.port})"))
+            if outcome.kind == "dns":
+                raise ClientConnectorDNSError(key, OSError(-2, "Name or service not known"))
+            if outcome.kind == "timeout":
+                if outcome.limit.startswith("ClientTimeout sock_read"):
                     raise SocketTimeoutError("Timeout on reading data from socket")
                 raise asyncio.TimeoutError()
-            if latency == float("inf"):
-                # No timeout applies and the server never answers: wait forever, as aiohttp would.
-                answer.log("no answer, waiting forever (fault: timeout, no ClientTimeout)")
-                await loop.create_future()
-            await asyncio.sleep(latency)
-            if answer.kind == "reset":
-                answer.log("server disconnected")
+            if outcome.kind == "reset":
                 raise ServerDisconnectedError()
-            answer.log()
             return answer
-        except asyncio.CancelledError:
-            if answer is not None:
-                answer.log("cancelled")
-            raise
         finally:
             for s in sems:
                 s.release()

@@ -4,8 +4,8 @@ A request blocks its thread for `latency` seconds with time.sleep (virtual in th
 sequential requests add up exactly as they would on a real network."""
 
 import itertools
-import time
 
+import netfaults
 import simworld
 
 from . import __version__
@@ -200,31 +200,21 @@ def _send(prep, timeout):
     answer = simworld.http_answer(prep.method, prep.url, list(prep.headers.items()), body, client="requests")
     pool = _Pool(answer.scheme, answer.host, answer.port)
     path = prep.path_url
-    if answer.kind in ("refused", "dns"):
-        time.sleep(answer.latency)
+    outcome = netfaults.plan(answer, [(read_timeout, f"read timeout={read_timeout:g}" if read_timeout is not None
+                                       else "", read_timeout)])
+    netfaults.wait(answer, outcome)
+    if outcome.kind in ("refused", "dns"):
         conn = _Conn(answer.scheme)
-        if answer.kind == "refused":
-            answer.log("connection refused")
+        if outcome.kind == "refused":
             reason = NewConnectionError(conn, "Failed to establish a new connection: [Errno 111] Connection refused")
         else:
-            answer.log("DNS lookup failed")
             reason = NameResolutionError(answer.host, conn, "[Errno -2] Name or service not known")
         raise ConnectionError(MaxRetryError(pool, path, reason), request=prep)
-    latency = float("inf") if answer.kind == "timeout" else answer.latency
-    if read_timeout is not None and latency > read_timeout:
-        time.sleep(read_timeout)
-        answer.log(f"timed out after {read_timeout:g} s (read timeout)")
+    if outcome.kind == "timeout":
         raise ReadTimeout(ReadTimeoutError(pool, prep.url, f"Read timed out. (read timeout={read_timeout})"),
                           request=prep)
-    if latency == float("inf"):
-        answer.log("no answer, waiting forever (fault: timeout, no timeout= given)")
-        while True:
-            time.sleep(3600)
-    time.sleep(latency)
-    if answer.kind == "reset":
-        answer.log("connection reset")
+    if outcome.kind == "reset":
         from http.client import RemoteDisconnected
         err = ProtocolError("Connection aborted.", RemoteDisconnected("Remote end closed connection without response"))
         raise ConnectionError(err, request=prep)
-    answer.log()
-    return build_response(prep, answer, latency)
+    return build_response(prep, answer, outcome.wait)
