@@ -1,14 +1,14 @@
 """Stand-in for httpx (the client FastAPI's TestClient is built on), answering from the
-sandbox's simulated web. Client waits with time.sleep, AsyncClient with asyncio.sleep (both
-virtual in the sandbox). Defaults follow httpx 0.28: a 5 s timeout, redirects not followed."""
+sandbox's simulated web. Client waits on its thread, AsyncClient in the event loop (netfaults, on
+the sandbox's virtual clock). Defaults follow httpx 0.28: a 5 s timeout, redirects not followed."""
 
-import asyncio
 import datetime
 import json as _json
-import time
+from enum import IntEnum
 from http import HTTPStatus
 from urllib.parse import urlencode, urljoin, urlsplit
 
+import netfaults
 import simworld
 
 __version__ = "0.28.1"
@@ -95,13 +95,21 @@ class HTTPStatusError(HTTPError):
         self.response = response
 
 
-class codes:
-    pass
-
-
-for _s in HTTPStatus:
-    setattr(codes, _s.name, _s.value)
-    setattr(codes, _s.name.lower(), _s.value)
+# An IntEnum, as httpx's: `codes(404).name`, `codes.NOT_FOUND == 404`, printed as the bare number,
+# with lower-case aliases as plain ints "for requests compatibility".
+# httpx's own table is http.HTTPStatus before Python 3.13 renamed five codes (RFC 9110), except
+# 418's phrase; httpx kept the older names and phrases.
+_HTTPX_NAMES = {413: ("REQUEST_ENTITY_TOO_LARGE", "Request Entity Too Large"),
+                414: ("REQUEST_URI_TOO_LONG", "Request-URI Too Long"),
+                416: ("REQUESTED_RANGE_NOT_SATISFIABLE", "Requested Range Not Satisfiable"),
+                418: ("IM_A_TEAPOT", "I'm a teapot"),
+                422: ("UNPROCESSABLE_ENTITY", "Unprocessable Entity")}
+_PHRASES = {_s.value: _HTTPX_NAMES.get(_s.value, (_s.name, _s.phrase))[1] for _s in HTTPStatus}
+codes = IntEnum("codes", [(_HTTPX_NAMES.get(_s.value, (_s.name,))[0], _s.value) for _s in HTTPStatus], module=__name__)
+codes.__str__ = lambda self: str(self.value)
+codes.get_reason_phrase = classmethod(lambda cls, value: _PHRASES.get(value, ""))
+for _s in list(codes):
+    setattr(codes, _s.name.lower(), int(_s))
 
 
 class URL:
@@ -232,10 +240,7 @@ class Response:
 
     @property
     def reason_phrase(self):
-        try:
-            return HTTPStatus(self.status_code).phrase
-        except ValueError:
-            return ""
+        return codes.get_reason_phrase(self.status_code)
 
     @property
     def content(self):
@@ -294,9 +299,8 @@ class Response:
     def has_redirect_location(self):
         return self.is_redirect
 
-    @property
-    def next_request(self):
-        return None
+    # The request a redirect that was not followed would make next (set by the client).
+    next_request = None
 
     @property
     def cookies(self):
@@ -385,26 +389,25 @@ def _plan(request):
     return simworld.http_answer(request.method, str(request.url), headers, request.content, client="httpx")
 
 
-def _outcome(answer, request, timeout):
-    """(seconds to wait, exception or None)."""
-    if answer.kind == "refused":
-        answer.log("connection refused")
-        return answer.latency, ConnectError("[Errno 111] Connection refused", request=request)
-    if answer.kind == "dns":
-        answer.log("DNS lookup failed")
-        return answer.latency, ConnectError("[Errno -2] Name or service not known", request=request)
-    latency = float("inf") if answer.kind == "timeout" else answer.latency
-    if timeout.read is not None and latency > timeout.read:
-        answer.log(f"timed out (read timeout={timeout.read:g})")
-        return timeout.read, ReadTimeout("The read operation timed out", request=request)
-    if latency == float("inf"):
-        answer.log("no answer, waiting forever (fault: timeout, timeout=None)")
-        return latency, None
-    if answer.kind == "reset":
-        answer.log("server disconnected")
-        return latency, RemoteProtocolError("Server disconnected without sending a response.", request=request)
-    answer.log()
-    return latency, None
+def _outcome(answer, timeout):
+    read = timeout.read
+    return netfaults.plan(answer, [(read, f"read timeout={read:g}" if read is not None else "", read)])
+
+
+def _error(outcome, request, in_async=False):
+    """The exception httpx raises for an outcome, or None. The async client's transport (httpcore
+    over anyio) words two of them its own way: anyio's connect_tcp gives up with "All connection
+    attempts failed", and its read timeout carries no message."""
+    if outcome.kind == "refused":
+        return ConnectError("All connection attempts failed" if in_async else "[Errno 111] Connection refused",
+                            request=request)
+    if outcome.kind == "dns":
+        return ConnectError("[Errno -2] Name or service not known", request=request)
+    if outcome.kind == "timeout":
+        return ReadTimeout("" if in_async else "The read operation timed out", request=request)
+    if outcome.kind == "reset":
+        return RemoteProtocolError("Server disconnected without sending a response.", request=request)
+    return None
 
 
 def _response(answer, request, elapsed):
@@ -457,15 +460,16 @@ class Client(_BaseClient):
         history = []
         while True:
             answer = _plan(request)
-            wait, exc = _outcome(answer, request, timeout)
-            if wait == float("inf"):
-                while True:
-                    time.sleep(3600)
-            time.sleep(wait)
+            outcome = _outcome(answer, timeout)
+            netfaults.wait(answer, outcome)
+            exc = _error(outcome, request)
             if exc is not None:
                 raise exc
-            resp = _response(answer, request, wait)
+            resp = _response(answer, request, outcome.wait)
             loc = simworld.redirect_target(answer)
+            if loc and not follow:
+                resp.next_request = Request("GET" if resp.status_code == 303 else request.method, loc,
+                                            headers=dict(self.headers.raw_items()))
             if follow and loc:
                 history.append(resp)
                 if len(history) > self.max_redirects:
@@ -519,14 +523,16 @@ class AsyncClient(_BaseClient):
         history = []
         while True:
             answer = _plan(request)
-            wait, exc = _outcome(answer, request, timeout)
-            if wait == float("inf"):
-                await asyncio.get_running_loop().create_future()
-            await asyncio.sleep(wait)
+            outcome = _outcome(answer, timeout)
+            await netfaults.wait_async(answer, outcome)
+            exc = _error(outcome, request, in_async=True)
             if exc is not None:
                 raise exc
-            resp = _response(answer, request, wait)
+            resp = _response(answer, request, outcome.wait)
             loc = simworld.redirect_target(answer)
+            if loc and not follow:
+                resp.next_request = Request("GET" if resp.status_code == 303 else request.method, loc,
+                                            headers=dict(self.headers.raw_items()))
             if follow and loc:
                 history.append(resp)
                 if len(history) > self.max_redirects:
