@@ -203,7 +203,8 @@ class ClientResponse:
     def charset(self):
         raw = self._headers.get("Content-Type", "")
         m = re.search(r"charset=\"?([^\";]+)\"?", raw, re.I)
-        return m.group(1).lower() if m else None
+        # As written: aiohttp keeps the parameter's case (`charset=UTF-8` gives "UTF-8").
+        return m.group(1) if m else None
 
     @property
     def content_length(self):
