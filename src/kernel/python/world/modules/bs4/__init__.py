@@ -44,12 +44,17 @@ _NO_PARSER_WARNING = (
     "warning, pass the additional argument 'features=\"html.parser\"' to the BeautifulSoup constructor.\n")
 
 
+ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
+PRESERVE_WHITESPACE = {"pre", "textarea"}
+
+
 class _TreeBuilder(HTMLParser):
     def __init__(self, soup, multi_valued):
         super().__init__(convert_charrefs=True)
         self.soup = soup
         self.stack = [soup]
         self.multi_valued = multi_valued
+        self.pending = []  # text since the last markup event, as bs4's current_data
 
     def _attrs(self, tag, attrs):
         out = {}
@@ -64,6 +69,22 @@ class _TreeBuilder(HTMLParser):
         return out
 
     def _append(self, node):
+        self._end_data()
+        self.stack[-1].contents.append(node)
+        node.parent = self.stack[-1]
+
+    def _end_data(self):
+        # As bs4's endData: text between two markup events becomes one string, and a string of
+        # ASCII whitespace only becomes "\n" (if it has a newline) or " ", except inside <pre>
+        # and <textarea>.
+        if not self.pending:
+            return
+        data = "".join(self.pending)
+        self.pending = []
+        if not data.strip(ASCII_SPACES) and not any(t.name in PRESERVE_WHITESPACE for t in self.stack[1:]):
+            data = "\n" if "\n" in data else " "
+        container = STRING_CONTAINERS.get(self.stack[-1].name, NavigableString)
+        node = container(data)
         self.stack[-1].contents.append(node)
         node.parent = self.stack[-1]
 
@@ -82,20 +103,18 @@ class _TreeBuilder(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
+        self._end_data()
         for i in range(len(self.stack) - 1, 0, -1):
             if self.stack[i].name == tag:
                 del self.stack[i:]
                 return
 
     def handle_data(self, data):
-        container = STRING_CONTAINERS.get(self.stack[-1].name, NavigableString)
-        last = self.stack[-1].contents[-1] if self.stack[-1].contents else None
-        if last is not None and type(last) is container:
-            merged = container(str(last) + data)
-            self.stack[-1].contents[-1] = merged
-            merged.parent = self.stack[-1]
-            return
-        self._append(container(data))
+        self.pending.append(data)
+
+    def close(self):
+        super().close()
+        self._end_data()
 
     def handle_comment(self, data):
         self._append(Comment(data))
