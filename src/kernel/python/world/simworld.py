@@ -712,6 +712,9 @@ def _register_converters():
     sqlite3.register_converter("DATE", lambda b: _dt.date.fromisoformat(b.decode()[:10]))
     sqlite3.register_converter("NUMERIC", lambda b: decimal.Decimal(b.decode()))
     sqlite3.register_converter("DECIMAL", lambda b: decimal.Decimal(b.decode()))
+    for scale in range(0, 39):
+        quantum = decimal.Decimal(1).scaleb(-scale)
+        sqlite3.register_converter(f"NUMERIC_S{scale}", lambda b, q=quantum: decimal.Decimal(b.decode()).quantize(q))
     sqlite3.register_converter("UUID", lambda b: uuid.UUID(b.decode()))
 
 
@@ -795,6 +798,8 @@ _TOKEN_RE = re.compile(
       |(\bNOW\(\)|\bCURRENT_TIMESTAMP\b)
       |(\b(?:BIG|SMALL)?SERIAL\b)
       |(\bILIKE\b)
+      |(\b(?:NUMERIC|DECIMAL)\s*\(\s*\d+\s*,\s*(\d+)\s*\))   # a scale: NUMERIC(10, 2)
+      |(::\s*\w+(?:\s+(?:precision|varying)|\s+with(?:out)?\s+time\s+zone)?(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])?)   # a cast: $1::int
     """,
     re.IGNORECASE | re.VERBOSE | re.DOTALL,
 )
@@ -802,7 +807,8 @@ _TOKEN_RE = re.compile(
 
 def translate_pg(sql: str) -> str:
     """PostgreSQL spellings sqlite lacks, rewritten outside string literals: $n placeholders,
-    NOW()/CURRENT_TIMESTAMP (on the virtual clock), SERIAL, ILIKE."""
+    NOW()/CURRENT_TIMESTAMP (on the virtual clock), SERIAL, ILIKE, NUMERIC(p, s) (values keep
+    the scale, as PostgreSQL returns them: Decimal('89000.00')), and `::type` casts (dropped)."""
 
     def repl(m):
         if m.group(1) or m.group(2) or m.group(3) or m.group(4):
@@ -817,6 +823,12 @@ def translate_pg(sql: str) -> str:
             return "INTEGER"
         if m.group(9):
             return "LIKE"
+        if m.group(10):
+            # A declared type sqlite3 hands to the converter of that scale (NUMERIC affinity still).
+            return f"NUMERIC_S{int(m.group(11))}"
+        if m.group(12):
+            # sqlite's values carry their own types, and parameters arrive typed: drop the cast.
+            return ""
         return m.group(0)
 
     return _TOKEN_RE.sub(repl, sql)

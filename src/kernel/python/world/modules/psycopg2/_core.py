@@ -273,7 +273,7 @@ class connection:
             self._db.log(f"{verb}: {_short(mogrified)} -> error (transaction aborted)")
             raise errors.InFailedSqlTransaction(
                 "current transaction is aborted, commands ignored until end of transaction block\n",
-                pgerror="current transaction is aborted, commands ignored until end of transaction block\n",
+                pgerror="ERROR:  current transaction is aborted, commands ignored until end of transaction block\n",
                 pgcode="25P02", cursor=cur)
         sql = simworld.translate_pg(sql)
         statements = simworld.split_statements(sql) or [""]
@@ -288,7 +288,8 @@ class connection:
                     self._sq.execute("BEGIN")
                     self._in_sqlite_xact = True
                 result = self._run_one(stmt, params if len(statements) == 1 else ())
-        except errors.DatabaseError:
+        except errors.DatabaseError as e:
+            errors._locate(e, mogrified)
             if self._in_pg_xact:
                 self._aborted = True
             self._db.log(f"{verb}: {_short(mogrified)} -> error")

@@ -1,5 +1,7 @@
 """psycopg2.errors: one class per SQLSTATE (the commonly met subset), and lookup()."""
 
+import re
+
 from ._errors import (DatabaseError, DataError, IntegrityError, InternalError, OperationalError, ProgrammingError,
                       QueryCanceledError, TransactionRollbackError)
 
@@ -49,9 +51,28 @@ def lookup(code):
 
 
 def _from_pg(err, cursor=None):
+    # As libpq reports it: `pgerror` keeps the severity ("ERROR:  ..."), str(e) is without it.
     cls = _BY_KIND.get(err.kind, InternalError_)
-    text = f"{err.message}\n"
-    return cls(text, pgerror=text, pgcode=err.sqlstate, cursor=cursor)
+    text = f"{err.message}\n" + (f"DETAIL:  {err.detail}\n" if err.detail else "")
+    return cls(text, pgerror="ERROR:  " + text, pgcode=err.sqlstate, cursor=cursor)
+
+
+def _locate(exc, query):
+    """Add what PostgreSQL adds when it can point at the name it did not find: the query's line
+    and a caret under the name (`LINE 1: SELECT * FROM nope` / `^`), after the first line."""
+    m = re.match(r'(?:relation|column) "([^"]+)" does not exist', str(exc))
+    found = m and re.search(r"(?<![\w.])" + re.escape(m.group(1).split(".")[-1]) + r"(?!\w)", query, re.IGNORECASE)
+    if not found:
+        return
+    pos = found.start()
+    start = query.rfind("\n", 0, pos) + 1
+    end = query.find("\n", pos)
+    prefix = f"LINE {query.count(chr(10), 0, pos) + 1}: "
+    context = f"{prefix}{query[start:end if end >= 0 else None]}\n{' ' * (len(prefix) + pos - start)}^\n"
+    first, _, rest = str(exc).partition("\n")
+    text = f"{first}\n{context}{rest}"
+    exc.args = (text,)
+    exc.pgerror = "ERROR:  " + text
 
 
 DatabaseError = DatabaseError

@@ -1,5 +1,7 @@
 """asyncpg.exceptions: PostgreSQL errors by SQLSTATE class (the commonly met subset)."""
 
+import re
+
 from ._base import *  # noqa: F401,F403
 
 from . import _base
@@ -142,6 +144,10 @@ def _from_pg(err):
     exc = cls(err.message)
     exc.severity = "ERROR"
     exc.detail = err.detail
+    # PostgreSQL names the constraint, the table and the column of a violation in fields of their own.
+    m = re.search(r'(?:unique|check) constraint "([^"]+)"', err.message)
+    if m:
+        exc.constraint_name = m.group(1)
     return exc
 
 
