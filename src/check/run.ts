@@ -9,7 +9,7 @@ import type { CellRun, KernelCell, KernelDocument } from '../kernel/types.ts';
 import type { KernelPool } from '../kernel/node/pool.ts';
 import { kernelFingerprint } from '../kernel/node/runtime-files.ts';
 import { loadAnnotations, type AnnotationFile, type CellAnnotation } from './annotations.ts';
-import { documentFixtures, sharedFixtures } from './fixtures.ts';
+import { loadDocumentFixtures, loadShared } from './fixtures.ts';
 import { hashOf, type ResultCache } from './cache.ts';
 import { judge, type CellVerdict } from './verdict.ts';
 
@@ -118,8 +118,9 @@ export interface CheckOptions {
 
 export async function checkDocuments(options: CheckOptions): Promise<CheckResult> {
   const runtime = { pyodide: pyodideVersion(), kernel: kernelFingerprint(), python: '3.14' };
-  const shared = sharedFixtures();
-  const problems: Problem[] = [];
+  const sharedLoad = loadShared();
+  const shared = sharedLoad.fixtures;
+  const problems: Problem[] = [...sharedLoad.problems];
   const documents: CheckedDocument[] = [];
   let reused = 0;
   let ran = 0;
@@ -133,6 +134,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
       problems.push({ file: shown, line: 1, message: `cannot read the document: ${(error as Error).message}` });
       return;
     }
+    problems.push(...document.problems.map((p) => ({ file: shown, ...p })));
     const notes: AnnotationFile = loadAnnotations(file);
     problems.push(...notes.errors.map((e) => ({ ...e, file: relative(process.cwd(), e.file) })));
     for (const note of notes.cells.values()) {
@@ -141,8 +143,11 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
       }
     }
     const noteOf = (cell: Cell): CellAnnotation | undefined => notes.cells.get(cell.key);
-    const extraFixtures = document.cells.flatMap((c) => noteOf(c)?.fixtures ?? []);
-    const fixtures = [...shared, ...documentFixtures(file, [...new Set(extraFixtures)])];
+    const named = new Map<string, { name: string; settingsFile: string; line: number }>();
+    for (const c of document.cells) for (const name of noteOf(c)?.fixtures ?? []) if (!named.has(name)) named.set(name, { name, settingsFile: notes.file, line: noteOf(c)!.line });
+    const own = loadDocumentFixtures(file, [...named.values()], join(options.sourceDir, '..'));
+    problems.push(...own.problems);
+    const fixtures = [...shared, ...own.fixtures];
 
     // Cache keys: the code, the code of the earlier cells it depends on, its settings, the runtime.
     // Which earlier cells a cell depends on comes from the names recorded in the last run of each

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Code, Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument as parseYamlDocument } from 'yaml';
 import { parseMarkdown } from './markdown.ts';
 import { chapterAt, splitChapters } from './chapters.ts';
 import { commentBlocks, fenceAfter, outputLabel, printValues, statedLine } from './stated.ts';
@@ -23,18 +23,25 @@ export function documentSlug(file: string): string {
   return file.split('/').pop()!.replace(/\.(md|markdown|mdx)$/i, '');
 }
 
-function titleOf(tree: Root, fallback: string): string {
+/** The title from the front matter, else the first heading; and what is wrong with the front matter. */
+function titleOf(tree: Root, fallback: string): { title: string; problems: { line: number; message: string }[] } {
+  const problems: { line: number; message: string }[] = [];
   const front = tree.children.find((n) => n.type === 'yaml');
   if (front && 'value' in front) {
-    try {
-      const data = parseYaml(String(front.value));
-      if (data && typeof data.title === 'string') return data.title;
-    } catch {
-      // malformed front matter: fall back to the first heading
+    const counter = new LineCounter();
+    const doc = parseYamlDocument(String(front.value), { lineCounter: counter });
+    // The YAML starts on the line after the opening `---`.
+    const offset = (front.position?.start.line ?? 1);
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) problems.push({ line: offset + (error.linePos?.[0].line ?? 1), message: `invalid front matter: ${error.message.split('\n')[0]}` });
+    } else {
+      const data = doc.toJSON() as { title?: unknown } | null;
+      if (data && typeof data.title === 'string') return { title: data.title, problems };
+      if (data && data.title !== undefined) problems.push({ line: offset + 1, message: 'front matter: `title` must be a string' });
     }
   }
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-  return h1 ? toString(h1).trim() : fallback;
+  return { title: h1 ? toString(h1).trim() : fallback, problems };
 }
 
 export function cellKey(code: string): string {
@@ -64,7 +71,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
   const { markdown } = liquidAsFences(original);
   const tree = parseMarkdown(markdown);
   const slug = documentSlug(file);
-  const title = titleOf(tree, slug);
+  const { title, problems } = titleOf(tree, slug);
   const chapters = splitChapters(tree, markdown, title);
   const cells: Cell[] = [];
   const seenKeys = new Map<string, number>();
@@ -154,5 +161,5 @@ export function parseDocument(original: string, file: string): SourceDocument {
     });
   });
 
-  return { slug, file, title, markdown, chapters, cells };
+  return { slug, file, title, markdown, chapters, cells, problems };
 }

@@ -9,6 +9,8 @@ export interface SourceDocument {
   markdown: string;
   chapters: Chapter[];
   cells: Cell[];
+  /** What is wrong with the document itself (invalid front matter), at its lines. */
+  problems: { line: number; message: string }[];
 }
 
 export interface Chapter {

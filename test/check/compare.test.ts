@@ -9,7 +9,7 @@ function stated(kind: StatedKind, raws: string[], sourceLine = 10, unordered = f
     const { text, at, approximate } = stripTimingAnnotation(raw);
     return { text: isEllipsisLine(text) ? '...' : text, at, approximate, raw, sourceLine: sourceLine + i };
   });
-  return { kind, lines, unordered, sourceLine };
+  return { kind, lines, unordered, sourceLine, found: 'test' };
 }
 
 /** Printed lines, each `[text, virtual time]`. */

@@ -1,0 +1,82 @@
+// Bad input is reported at its file and line, and nothing else is lost: a missing, escaping or
+// invalid fixture, invalid front matter, a budget out of range; the other documents are checked.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDocumentFixtures } from '../../src/check/fixtures.ts';
+import { loadAnnotations } from '../../src/check/annotations.ts';
+import { cellKey, parseDocument } from '../../src/source/document.ts';
+import { checkDocuments } from '../../src/check/run.ts';
+import { KernelPool } from '../../src/kernel/node/pool.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'bad-input-'));
+const docs = join(root, 'content', 'ko');
+mkdirSync(docs, { recursive: true });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('fixtures', () => {
+  it('names the settings line for a missing fixture and for one outside the content directory', () => {
+    const doc = join(docs, 'a.md');
+    const named = [
+      { name: 'missing.yaml', settingsFile: join(docs, 'a.snippets.yaml'), line: 4 },
+      { name: '../../../../etc/passwd', settingsFile: join(docs, 'a.snippets.yaml'), line: 7 },
+    ];
+    const { fixtures, problems } = loadDocumentFixtures(doc, named, join(root, 'content'));
+    expect(fixtures).toEqual([]);
+    expect(problems.map((p) => [p.line, p.message.split(' ').slice(0, 3).join(' ')])).toEqual([
+      [4, 'fixture "missing.yaml" does'],
+      [7, 'fixture "../../../../etc/passwd" is'],
+    ]);
+    // The host file is never read, so its content cannot be printed.
+    expect(problems.map((p) => p.message).join('\n')).not.toMatch(/root:/);
+  });
+
+  it('reports invalid YAML at the fixture file\'s line', () => {
+    writeFileSync(join(docs, 'b.fixtures.yaml'), 'routes:\n  - url: x\n    status: [1, 2\n');
+    const { problems } = loadDocumentFixtures(join(docs, 'b.md'), [], join(root, 'content'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toMatch(/b\.fixtures\.yaml$/);
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('front matter and settings', () => {
+  it('reports invalid front matter at its line instead of ignoring it', () => {
+    const doc = parseDocument('---\ntitle: "unclosed\ntags: [a\n---\n# Heading\n', 'x.md');
+    expect(doc.problems.length).toBeGreaterThan(0);
+    expect(doc.problems[0]!.line).toBeGreaterThanOrEqual(2);
+    expect(doc.title).toBe('Heading');
+  });
+
+  it('range-checks budgets: a real-time budget that would overflow a timer is an error', () => {
+    const md = join(docs, 'c.md');
+    writeFileSync(join(docs, 'c.snippets.yaml'), 'cells:\n  abcd1234:\n    real-budget: 1e12\n  ef567890:\n    budget: -1\n');
+    const notes = loadAnnotations(md);
+    expect(notes.errors.map((e) => [e.line, /at most 600/.test(e.message) || /positive/.test(e.message)])).toEqual([[2, true], [4, true]]);
+    expect(notes.cells.get('abcd1234')?.realBudget).toBeUndefined();
+  });
+});
+
+describe('one broken document does not stop the others', () => {
+  it('checks the good document and reports the bad one at its lines', async () => {
+    const dir = join(root, 'mixed', 'ko');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'good.md'), '# Good\n\n```python\nprint("ok")  # ok\n```\n');
+    writeFileSync(join(dir, 'bad.md'), '---\ntitle: [oops\n---\n# Bad\n\n```python\nprint(1)\n```\n');
+    writeFileSync(join(dir, 'bad.snippets.yaml'), `cells:\n  ${cellKey('print(1)')}:\n    fixtures: [../../../../etc/passwd]\n`);
+    const pool = new KernelPool(1);
+    try {
+      const result = await checkDocuments({ sourceDir: dir, pool, cache: null });
+      const good = result.documents.find((d) => d.document.slug === 'good')!;
+      expect(good.cells[0]!.verdict.verdict).toBe('verified');
+      expect(result.documents.find((d) => d.document.slug === 'bad')!.cells[0]!.verdict.verdict).toBe('ran');
+      const messages = result.problems.map((p) => `${p.file.split('/').pop()}:${p.line}`);
+      expect(messages).toContain('bad.md:2');
+      expect(messages).toContain('bad.snippets.yaml:2');
+      expect(result.problems.find((p) => p.file.endsWith('bad.snippets.yaml'))!.message).toMatch(/outside the content directory/);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
