@@ -10,7 +10,8 @@ import { problemLine } from '../check/report.ts';
 
 export async function main(): Promise<number> {
   const started = performance.now();
-  const pool = new KernelPool();
+  const pool = new KernelPool(undefined, { log: (line) => process.stderr.write(`${line}\n`) });
+  process.stderr.write(`${pool.stats.boundaries}\n`);
   let result;
   try {
     result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR) });

@@ -81,7 +81,9 @@ export async function main(argv: string[]): Promise<number> {
   const { readFileSync } = await import('node:fs');
   const total = files.reduce((n, f) => n + parseDocument(readFileSync(f, 'utf8'), f).cells.length, 0);
   const tick = progress(total);
-  const pool = new KernelPool();
+  const pool = new KernelPool(undefined, { log: (line) => process.stderr.write(`${line}\n`) });
+  // Once per check: which of the sandbox's boundaries hold on this machine.
+  process.stderr.write(`${pool.stats.boundaries}\n`);
   let result: CheckResult;
   try {
     result = await checkDocuments({

@@ -48,7 +48,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const pool = new KernelPool(1);
+  const pool = new KernelPool(1, { log: (line) => process.stderr.write(`${line}\n`) });
+  process.stderr.write(`${pool.stats.boundaries}\n`);
   try {
     const runs = await pool.runDocument({ id: files.join('+'), cells });
     if (json) {

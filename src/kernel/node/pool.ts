@@ -49,6 +49,11 @@ export interface PoolOptions {
   snapshot?: boolean;
   /** Reports a line for the user once (which boundaries are active, a snapshot fallback). */
   log?: (line: string) => void;
+  /**
+   * Tests only: hand every snippet a live JavaScript object (`import escape_hatch`), as if the
+   * first boundary (inside Python) had been bypassed, to prove the process boundary holds alone.
+   */
+  testEscapeHatch?: boolean;
 }
 
 export class KernelPool {
@@ -58,6 +63,7 @@ export class KernelPool {
   private closed = false;
   private snapshot: string | null = null;
   private readonly ready: Promise<void>;
+  private readonly testEscapeHatch: boolean;
   private readonly log: (line: string) => void;
   readonly stats: PoolStats;
   readonly size: number;
@@ -65,6 +71,7 @@ export class KernelPool {
   constructor(size = Math.max(1, Math.min(availableParallelism(), 4)), options: PoolOptions = {}) {
     this.size = size;
     this.log = options.log ?? (() => {});
+    this.testEscapeHatch = options.testEscapeHatch === true;
     this.stats = { bootMs: [], restarts: 0, pyodideVersion: null, snapshotBoots: 0, snapshotProblem: null, boundaries: describeBoundaries() };
     this.ready = (options.snapshot === false ? Promise.resolve() : this.prepareSnapshot()).then(() => {
       if (this.closed) return;
@@ -122,7 +129,7 @@ export class KernelPool {
   }
 
   private spawn(): Slot {
-    const child = spawnSandbox({ snapshot: this.snapshot });
+    const child = spawnSandbox({ snapshot: this.snapshot, testEscapeHatch: this.testEscapeHatch });
     const slot: Slot = { child, job: null, cell: -1, watchdog: [] };
     child.on('message', (message: unknown) => this.onMessage(slot, message));
     child.on('error', (error) => this.onCrash(slot, `the interpreter's process failed: ${error.message}`));

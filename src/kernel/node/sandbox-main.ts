@@ -13,7 +13,7 @@ const control = createControl();
 const send = (message: FromSandbox) => process.send?.(message);
 
 function startWorker(mode: 'run' | 'snapshot'): Worker {
-  const worker = new Worker(WORKER_URL, { workerData: { control, snapshotPath: mode === 'snapshot' ? undefined : snapshotPath } });
+  const worker = new Worker(WORKER_URL, { workerData: { control, snapshotPath: mode === 'snapshot' ? undefined : snapshotPath, escapeHatch: process.env.KERNEL_TEST_ESCAPE_HATCH === '1' } });
   worker.on('error', (error) => send({ type: 'failed', job: current, message: `the interpreter crashed: ${error.message}` }));
   worker.on('message', (message: FromSandbox) => {
     send(message);

@@ -75,6 +75,8 @@ export interface SandboxOptions {
   snapshot: string | null;
   mode?: 'run' | 'snapshot';
   memoryLimitMb?: number;
+  /** Tests only (see PoolOptions.testEscapeHatch). Set by the pool's caller, never from the environment. */
+  testEscapeHatch?: boolean;
 }
 
 export function spawnSandbox(options: SandboxOptions): ChildProcess {
@@ -91,6 +93,7 @@ export function spawnSandbox(options: SandboxOptions): ChildProcess {
     KERNEL_MODE: options.mode ?? 'run',
     KERNEL_MEMORY_LIMIT_MB: String(options.memoryLimitMb ?? 3072),
     ...(options.snapshot ? { KERNEL_SNAPSHOT: options.snapshot } : {}),
+    ...(options.testEscapeHatch ? { KERNEL_TEST_ESCAPE_HATCH: '1' } : {}),
   };
   const wrapper = namespaceWrapper();
   let command = node;
@@ -101,8 +104,9 @@ export function spawnSandbox(options: SandboxOptions): ChildProcess {
     // /lib and friends: symbolic links into /usr on merged systems, directories elsewhere.
     const links = ['/lib', '/lib64', '/bin'].filter(existsSync).flatMap((path) =>
       lstatSync(path).isSymbolicLink() ? ['--symlink', readlinkSync(path), path] : ['--ro-bind', path, path]);
+    // bwrap sets PWD for --chdir: the environment the snippet sees stays empty.
     command = 'bwrap';
-    args = ['--unshare-all', '--die-with-parent', '--new-session', ...system, ...links, '--proc', '/proc', '--dev', '/dev', ...binds, '--chdir', KERNEL_DIR, node, ...nodeArgs];
+    args = ['--unshare-all', '--die-with-parent', '--new-session', ...system, ...links, '--proc', '/proc', '--dev', '/dev', ...binds, '--chdir', KERNEL_DIR, ...(existsSync('/usr/bin/env') ? ['/usr/bin/env', '-u', 'PWD'] : []), node, ...nodeArgs];
   } else if (wrapper === 'unshare') {
     command = 'unshare';
     args = ['--user', '--map-root-user', '--net', node, ...nodeArgs];

@@ -19,7 +19,7 @@ import type { FromSandbox, ToWorker } from './protocol.ts';
 };
 
 const port = parentPort!;
-const { control, snapshotPath }: { control: { interrupt: Int32Array; ticket: Int32Array }; snapshotPath: string | null } = workerData;
+const { control, snapshotPath, escapeHatch }: { control: { interrupt: Int32Array; ticket: Int32Array }; snapshotPath: string | null; escapeHatch?: boolean } = workerData;
 const { interrupt: interruptBuffer, ticket } = control;
 const files = readRuntimeFiles();
 const post = (message: FromSandbox) => port.postMessage(message);
@@ -64,6 +64,8 @@ async function run({ job, doc, resumeAt, skip }: Extract<ToWorker, { type: 'run'
   try {
     const pyodide = await booting!;
     const session = await KernelSession.start(pyodide, files, { fixtures: doc.fixtures, interruptBuffer, realm });
+    // Tests only: the worker's own globals, reachable from Python, as a bypass of the first boundary would give.
+    if (escapeHatch) pyodide.registerJsModule('escape_hatch', { process, globalThis, getBuiltinModule: (name: string) => process.getBuiltinModule(name) });
     // After a crash the pool resumes a document in a new interpreter: earlier cells are replayed
     // silently to rebuild the namespace, the crashed one is skipped.
     for (let index = 0; index < doc.cells.length; index++) {
