@@ -3,7 +3,7 @@
 // diffs): each target gets its own escaping (src/emit/escape.ts), and no output is embedded beyond
 // the kernel's cap (src/emit/limits.ts).
 import type { CheckResult, Problem } from './run.ts';
-import { FAILING, type Verdict } from './verdict.ts';
+import { isFailure, type Verdict } from './verdict.ts';
 import { consoleLines, consoleText, githubMessage, githubProperty, xmlAttribute, xmlText } from '../emit/escape.ts';
 import { capText } from '../emit/limits.ts';
 
@@ -21,6 +21,10 @@ export interface ReportCell {
   cpuMs: number | null;
   cached: boolean;
   claims: unknown[];
+  /** A hang (or error) the document itself announces: its own statement, not a failure. */
+  announced: boolean;
+  /** Which rules read this block: how it was found, each stated output, what was done to run it. */
+  readings: { block: string; stated: { kind: string; line: number; found: string; candidate?: boolean }[]; announcements: { kind: string; line: number; found: string }[]; transforms: string[] };
 }
 
 export interface Report {
@@ -36,6 +40,13 @@ export function buildReport(result: CheckResult, extraProblems: Problem[] = []):
       id: cell.id, file: cell.file, line: cell.line, index: cell.index, chapter: cell.chapter,
       verdict: verdict.verdict, reason: capText(verdict.reason), acknowledged: verdict.acknowledged, diff: verdict.diff === null ? null : capText(verdict.diff),
       virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null, cached, claims: verdict.claims,
+      announced: verdict.announced,
+      readings: {
+        block: cell.found,
+        stated: cell.stated.map((st) => ({ kind: st.kind, line: st.sourceLine, found: st.found, ...(st.candidate ? { candidate: true } : {}) })),
+        announcements: cell.announcements.map((a) => ({ kind: a.kind, line: a.sourceLine, found: a.found })),
+        transforms: cell.transforms.map((t) => t.note),
+      },
     })),
   );
   const problems = [...result.problems, ...extraProblems, ...failuresOf(result)];
@@ -63,7 +74,7 @@ export function failuresOf(result: CheckResult): Problem[] {
   for (const { cells } of result.documents) {
     for (const { cell, verdict } of cells) {
       if (verdict.annotationProblem) out.push({ file: cell.file, line: cell.line, message: `cell ${cell.index} (${cell.key}): ${verdict.annotationProblem}` });
-      if (FAILING.has(verdict.verdict) && !verdict.acknowledged) {
+      if (isFailure(verdict)) {
         out.push({ file: cell.file, line: cell.line, message: capText(`cell ${cell.index} (${cell.key}) ${verdict.verdict}: ${verdict.reason}${verdict.diff ? `\n${verdict.diff}` : ''}`) });
       }
     }
@@ -75,14 +86,14 @@ export function junit(report: Report): string {
   const byFile = new Map<string, ReportCell[]>();
   for (const c of report.cells) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
   const suites = [...byFile.entries()].map(([file, cells]) => {
-    const failures = cells.filter((c) => FAILING.has(c.verdict) && !c.acknowledged).length;
+    const failures = cells.filter((c) => isFailure(c)).length;
     const skipped = cells.filter((c) => c.verdict === 'skipped').length;
     const cases = cells.map((c) => {
       const name = xmlAttribute(`${c.index}: line ${c.line} (${c.id})`);
       const time = ((c.cpuMs ?? 0) / 1000).toFixed(3);
       let body = '';
       if (c.verdict === 'skipped') body = `<skipped message="${xmlAttribute(c.reason)}"/>`;
-      else if (FAILING.has(c.verdict) && !c.acknowledged) body = `<failure message="${xmlAttribute(`${c.verdict}: ${c.reason}`)}">${xmlText(c.diff ?? c.reason)}</failure>`;
+      else if (isFailure(c)) body = `<failure message="${xmlAttribute(`${c.verdict}: ${c.reason}`)}">${xmlText(c.diff ?? c.reason)}</failure>`;
       else body = `<system-out>${xmlText(`${c.verdict}${c.acknowledged ? ' (acknowledged)' : ''}: ${c.reason}`)}</system-out>`;
       return `    <testcase classname="${xmlAttribute(file)}" name="${name}" time="${time}">${body}</testcase>`;
     });

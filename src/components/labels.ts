@@ -4,12 +4,24 @@ export const labels = {
     verdicts: { verified: '검증됨', drift: '불일치', ran: '실행됨', 'expected-error': '예상된 오류', error: '오류', hangs: '멈춤', skipped: '건너뜀' } as Record<string, string>,
     virtual: '가상 시간', real: '실제 비용', showTimes: '시각 표시', noOutput: '(출력 없음)',
     erratum: '정오표', stated: '문서에 적힌 출력', simulated: '시뮬레이션된 I/O (실제 네트워크 아님)',
-    timeline: '실행 기록으로 그린 타임라인 (가상 초)', partial: '일부만 실행',
+    timeline: '실행 기록으로 그린 타임라인 (가상 초)', partial: '일부만 실행', readings: '이렇게 읽었습니다',
+    transforms: {
+      gutter: '코드와 함께 복사된 줄 번호를 지우고 실행했습니다.',
+      'inline-output': '블록 끝의 출력 줄은 코드가 아니라 출력으로 보고, 실행하지 않고 비교했습니다.',
+      autoawait: '함수 밖의 await는 Jupyter·IPython처럼 (최상위 await) 실행했습니다. 독자가 이 코드를 실행하는 곳이 그곳이기 때문입니다.',
+      transcript: '대화형 세션: 각 문장을 차례로 실행해, 세션이 그 뒤에 보여 주는 내용과 비교했습니다.',
+    } as Record<string, string>,
   },
   en: {
     verdicts: { verified: 'verified', drift: 'drift', ran: 'ran', 'expected-error': 'expected error', error: 'error', hangs: 'hangs', skipped: 'skipped' } as Record<string, string>,
     virtual: 'virtual time', real: 'real cost', showTimes: 'show times', noOutput: '(no output)',
     erratum: 'Erratum', stated: 'Output stated in the document', simulated: 'Simulated I/O (not a live call)',
-    timeline: 'Timeline drawn from the recorded trace (virtual seconds)', partial: 'Partly run',
+    timeline: 'Timeline drawn from the recorded trace (virtual seconds)', partial: 'Partly run', readings: 'How this block was read',
+    transforms: {
+      gutter: 'Line numbers copied with the code were removed before running.',
+      'inline-output': 'The lines at the end of the block are its output, not code: they were compared, not run.',
+      autoawait: 'The await outside a function runs as Jupyter and IPython run it (top-level await), because that is where readers run it.',
+      transcript: 'An interactive session: each statement ran in turn and was compared with what the session shows after it.',
+    } as Record<string, string>,
   },
 };

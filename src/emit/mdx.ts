@@ -41,6 +41,10 @@ export interface CellProps {
   timeline: string | null;
   world: string[];
   partial: string | null;
+  /** What was done to the block to run it (`gutter`, `autoawait`, ...): said on the page. */
+  transforms: string[];
+  /** The rules that read it (`fence:pycon`, `label:zh`, `timing:prose:en`): to trace a misreading. */
+  readings: string[];
   error: string | null;
   /** For runnable cells in the browser (src/emit/runner.ts). */
   runner: RunnerProps | null;
@@ -68,6 +72,8 @@ export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
     timeline: run && hasTimeline(run) ? ganttText(run) : null,
     world: (run?.world ?? []).map((w) => `${w.detail} (${w.fixture})`),
     partial: cell.partial?.reason ?? null,
+    transforms: cell.transforms.map((t) => t.kind),
+    readings: [...new Set([cell.found, ...cell.stated.map((s) => s.found), ...cell.claims.map((c) => c.found), ...cell.announcements.map((a) => a.found)])],
     error: run?.error ? capText(`${run.error.ename}: ${run.error.evalue}`) : null,
     runner: runnerProps(checked),
   };
