@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from '../source/document.ts';
 import { possibleUses } from '../source/names.ts';
+import { earlierCellsNeeded, wantedNames, type CellNames } from '../source/dependencies.ts';
 import type { Cell, SourceDocument } from '../source/model.ts';
 import type { CellRun, KernelCell, KernelDocument } from '../kernel/types.ts';
 import type { KernelPool } from '../kernel/node/pool.ts';
@@ -52,22 +53,16 @@ export function listMarkdown(dir: string): string[] {
     .sort();
 }
 
-/** Earlier cells a cell depends on, from the names they defined and it used in their last runs. */
+/** Earlier cells a cell depends on, from the names recorded in their last runs (cautious: a cell
+ * never run may define anything). One rule with the pages and the browser (source/dependencies.ts). */
 function dependencies(cells: Cell[], index: number, previous: (CellRun | null)[]): number[] {
-  // The last run's exact names, or (for an edited cell, not run yet) a static over-approximation.
-  const last = previous[index];
-  const own = new Set(last?.imports ?? []);
-  const uses = last ? last.uses.filter((name) => !own.has(name)) : possibleUses(cells[index]!.runCode);
-  const needed = new Set<number>();
-  const wanted = new Set(uses);
-  for (let i = index - 1; i >= 0 && wanted.size > 0; i--) {
-    const defined = previous[i]?.defines;
-    if (!defined || defined.some((name) => wanted.has(name))) {
-      needed.add(i);
-      for (const name of previous[i]?.uses ?? possibleUses(cells[i]!.runCode)) wanted.add(name);
-    }
-  }
-  return [...needed].sort((a, b) => a - b);
+  const names: CellNames[] = cells.map((cell, i) => {
+    const run = previous[i];
+    return run ? { defines: run.defines, uses: run.uses, imports: run.imports } : { defines: null, uses: null };
+  });
+  const own = names[index]!;
+  const wanted = own.uses === null ? new Set(possibleUses(cells[index]!.runCode)) : wantedNames(own);
+  return earlierCellsNeeded(names, index, 'cautious', wanted);
 }
 
 /** The kernel cells a source cell runs as. */

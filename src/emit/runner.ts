@@ -3,6 +3,7 @@
 // on first). Null for blocks that were not run (not Python, or skipped).
 import type { CheckedCell } from '../check/run.ts';
 import { DEFAULT_REAL_BUDGET } from '../kernel/types.ts';
+import { earlierCellsNeeded, wantedNames, type CellNames } from '../source/dependencies.ts';
 
 export interface RunnerProps {
   code: string;
@@ -31,24 +32,17 @@ export interface PreludeCell {
 /**
  * At build time a chapter's cells run in the document's namespace, after every earlier chapter. In
  * the browser a page is its own namespace, so the earlier cells that define what this page uses
- * (`import asyncio` in an early chapter, a helper defined before) run first, silently. Found by
- * walking the recorded names backwards, as the check does; only cells that ran cleanly are used.
+ * (`import asyncio` in an early chapter, a helper defined before) run first, silently: chosen by the
+ * same rule as the check's and the runner's (source/dependencies.ts), nearest definition first.
  */
 export function pagePrelude(documentCells: CheckedCell[], chapter: string): PreludeCell[] {
   const firstOnPage = documentCells.findIndex((c) => c.cell.chapter === chapter);
   if (firstOnPage <= 0) return [];
-  const page = documentCells.filter((c) => c.cell.chapter === chapter && c.run);
-  const definedOnPage = new Set(page.flatMap((c) => c.run!.defines));
-  const wanted = new Set(page.flatMap((c) => c.run!.uses).filter((n) => !definedOnPage.has(n)));
-  const chosen: PreludeCell[] = [];
-  for (let i = firstOnPage - 1; i >= 0 && wanted.size > 0; i--) {
-    const { cell, run } = documentCells[i]!;
-    if (!run || run.status !== 'ok' || cell.notPython) continue;
-    const hit = run.defines.filter((n) => wanted.has(n));
-    if (hit.length === 0) continue;
-    chosen.unshift({ id: cell.id, code: cell.runCode });
-    for (const n of hit) wanted.delete(n);
-    for (const n of run.uses) if (!run.defines.includes(n)) wanted.add(n);
-  }
-  return chosen;
+  const names: CellNames[] = documentCells.map(({ cell, run }) => ({
+    defines: run ? run.defines : [], uses: run ? run.uses : [], imports: run?.imports ?? [], runnable: run !== null && !cell.notPython,
+  }));
+  const page = documentCells.flatMap((c, i) => (c.cell.chapter === chapter && c.run ? [names[i]!] : []));
+  const definedOnPage = new Set(page.flatMap((n) => n.defines ?? []));
+  const wanted = new Set(page.flatMap((n) => [...wantedNames(n)]).filter((n) => !definedOnPage.has(n)));
+  return earlierCellsNeeded(names, firstOnPage, 'nearest', wanted).map((i) => ({ id: documentCells[i]!.cell.id, code: documentCells[i]!.cell.runCode }));
 }

@@ -2,6 +2,7 @@
 // click (bootstrap.ts); the kernel (a Web Worker with Pyodide) starts on the first run. The cells of
 // a page share one namespace, as at build time: running a cell first runs the earlier cells whose
 // definitions it uses, if they have not run in the current interpreter.
+import { earlierCellsNeeded, type CellNames } from '../../source/dependencies.ts';
 import { BrowserKernel, type RunOutcome } from '../../kernel/browser/kernel.ts';
 import { MERMAID_CONFIG } from '../mermaid-config.ts';
 import { ganttText, hasTimeline } from '../../emit/gantt.ts';
@@ -261,19 +262,11 @@ export class PageRunner {
       }
       return cell.names;
     };
-    const own = await namesOf(target);
-    const wanted = new Set(own.uses.filter((n) => !own.defines.includes(n)));
-    const needed: RunnableCell[] = [];
-    for (let i = this.cells.indexOf(target) - 1; i >= 0 && wanted.size > 0; i--) {
-      const cell = this.cells[i]!;
-      const names = await namesOf(cell);
-      const hit = names.defines.filter((n) => wanted.has(n));
-      if (hit.length === 0) continue;
-      // The nearest earlier definition is the one the cell sees.
-      needed.unshift(cell);
-      for (const n of hit) wanted.delete(n);
-      for (const n of names.uses) if (!names.defines.includes(n)) wanted.add(n);
-    }
+    const position = this.cells.indexOf(target);
+    const names: CellNames[] = [];
+    for (const cell of this.cells.slice(0, position + 1)) names.push(await namesOf(cell));
+    // The same rule as the build's (source/dependencies.ts): the nearest earlier definition.
+    const needed = earlierCellsNeeded(names, position, 'nearest').map((i) => this.cells[i]!);
     return needed.filter((c) => c.ranIn !== this.kernel.generation);
   }
 
