@@ -186,4 +186,30 @@ describe('judge: end to end from Markdown', () => {
     const c = parsed('Forgetting await raises a RuntimeWarning.\n\n```python\nimport asyncio\nasync def f():\n    pass\nf()\nprint("done")\n```\n');
     expect(judge(c, run({ events: out('done') }), undefined).verdict).not.toBe('drift');
   });
+
+  it('verifies `# 총 1초 소요` after a program that takes 1 s', () => {
+    const c = parsed('```python\nimport asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print("done")\n\nasyncio.run(main())\n# 총 1초 소요\n```\n');
+    const statements = [{ line: 1, endLine: 1, start: 0, end: 0 }, { line: 3, endLine: 5, start: 0, end: 0 }, { line: 7, endLine: 7, start: 0, end: 1 }];
+    expect(judge(c, run({ events: out('x', 'done').slice(1), statements }), undefined).verdict).toBe('verified');
+  });
+
+  it('is ran when the text says the code no longer raises and it runs cleanly', () => {
+    const c = parsed('```python\nimport asyncio\nasyncio.run(main())\n```\n\nThis code no longer raises.\n');
+    expect(judge(c, run(), undefined).verdict).toBe('ran');
+  });
+
+  // BUG (source/stated.ts, commentBlocks; see test/source/reader/stated.test.ts): `총 1초 소요` after
+  // `# 결과:` is read as the printed output, so a program that prints `done` after 1 s is drift.
+  it.fails('is not drift for `# 결과: 총 1초 소요` after a program that takes 1 s', () => {
+    const c = parsed('```python\nimport asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print("done")\n\nasyncio.run(main())\n# 결과: 총 1초 소요\n```\n');
+    const statements = [{ line: 1, endLine: 1, start: 0, end: 0 }, { line: 3, endLine: 5, start: 0, end: 0 }, { line: 7, endLine: 7, start: 0, end: 1 }];
+    expect(judge(c, run({ events: out('x', 'done').slice(1), statements }), undefined).verdict).toBe('verified');
+  });
+
+  // BUG (source/prose.ts, announcements; see test/source/reader/prose.test.ts): "never raises" is
+  // read as a firm announcement that it raises, so the clean run is drift.
+  it.fails('is not drift when the text says the code never raises and it runs cleanly', () => {
+    const c = parsed('```python\nimport asyncio\nasyncio.run(main())\n```\n\nThis code never raises.\n');
+    expect(judge(c, run(), undefined).verdict).toBe('ran');
+  });
 });
