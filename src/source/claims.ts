@@ -77,7 +77,7 @@ export function timingClaims(code: string, codeStartLine: number): TimingClaim[]
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 const APPROX = String.raw`(약\s*|about\s+|around\s+|roughly\s+|approximately\s+|~\s*|大约\s*|约\s*|約\s*)?`;
-const UNIT = String.raw`\s*(?:초|秒|s|sec|secs|seconds?)(?![\p{L}])`;
+const UNIT = String.raw`\s*(?:초|秒|(?:s|sec|secs|seconds?)(?![A-Za-z]))`;
 const APPEAR_PATTERNS = [
   new RegExp(String.raw`^\(?\s*${APPROX}${NUMBER}${UNIT}\s*(?:뒤|후|후에|뒤에|后|之后|以后|後|later)(?:\s*(?:에\s*)?(?:출력|표시|打印|输出|出力|表示)\S*)?\s*\)?\s*$`, 'iu'),
   new RegExp(String.raw`^\(?\s*(?:printed\s+|appears\s+|shown\s+)?(?:after|at)\s+${APPROX}${NUMBER}${UNIT}\s*\)?\s*$`, 'iu'),

@@ -24,7 +24,9 @@ export function looksLikePython(line: string): boolean {
   const code = syntaxOf(line.trim());
   if (code === '' || code === '""') return true;
   if (/\d{1,2}:\d{2}:\d{2}/.test(code)) return false;
-  if (/[^\x00-\x7f]/.test(code)) return false;
+  // Letters of another script outside strings: printed text, unless they name something being
+  // assigned, called or indexed (`결과 = x + 1`; Python allows such names).
+  if (/[^\x00-\x7f]/.test(code)) return /^[\p{L}_][\p{L}\p{N}_]*\s*(=[^=]|\(|\.|\[)/u.test(code);
   for (const m of code.matchAll(/([A-Za-z_0-9][\w.]*)\s+(?=([A-Za-z_0-9]\w*))/g)) {
     const left = m[1]!.split('.').pop()!;
     if (!KEYWORDS.has(left) && !KEYWORDS.has(m[2]!)) return false;
@@ -102,19 +104,25 @@ export function inlineOutput(code: string): InlineOutput | null {
  * margin that cannot be Python, when every later line is either not Python or output-shaped (a
  * value, a repr), and the code before it ends a statement.
  */
+/** Is line `i` inside a triple-quoted string opened on an earlier line? */
+function insideString(lines: string[], i: number): boolean {
+  const quotes = lines.slice(0, i).join('\n').match(/"""|'''/g) ?? [];
+  return quotes.length % 2 === 1;
+}
+
 function nonPythonTail(lines: string[]): InlineOutput | null {
   // After the program's entry point (`asyncio.run(main())`), lines at the margin that start no
   // statement (bare words and values: `cba`, `[1, 2]`, `Done`) are what it printed.
   const entry = lines.findIndex((l) => /^(asyncio\.run\s*\(|\w+\.run_until_complete\s*\(|main\s*\(\s*\)\s*$)/.test(l));
   if (entry >= 0 && closes(lines, entry)) {
     const body = lines.slice(entry + 1).map((text, k) => ({ text, index: entry + 1 + k })).filter((l) => l.text.trim() !== '' && !l.text.trim().startsWith('#'));
-    if (body.length > 0 && body.every((l) => !/^\s/.test(l.text) && !CODE_START.test(l.text) && !/^\w[\w.]*\s*\(.*\)\s*$/.test(l.text))) {
+    if (body.length > 0 && !insideString(lines, body[0]!.index) && body.every((l) => !/^\s/.test(l.text) && !CODE_START.test(l.text) && !/^\w[\w.]*\s*\(.*\)\s*$/.test(l.text))) {
       return { fromLine: body[0]!.index, lines: body, found: 'inline:tail' };
     }
   }
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '' || /^\s/.test(line) || looksLikePython(line)) continue;
+    if (line.trim() === '' || /^\s/.test(line) || insideString(lines, i) || looksLikePython(line)) continue;
     let previous = i - 1;
     while (previous >= 0 && lines[previous]!.trim() === '') previous--;
     if (previous < 0 || !closes(lines, previous)) return null;

@@ -7,10 +7,10 @@ import { toString } from 'mdast-util-to-string';
 import type { Announcement, TimingClaim } from './model.ts';
 import { PHRASEBOOK, allPhrases, alternation, findPhrase, scriptLanguage, type PhraseLanguage } from './phrasebook.ts';
 
-const QUANTITY = /(약\s*|about\s+|around\s+|roughly\s+|approximately\s+|approx\.\s*|~\s*|大约\s*|大概\s*|约\s*|約\s*|およそ\s*)?(\d+(?:\.\d+)?)\s*(초|秒|seconds?|secs?|s)(?![\p{L}\p{N}])/giu;
-const FORWARD = /(following|below|next|as follows|아래|다음|下面|如下|以下|次の|下記)|[:：]\s*$/iu;
+const QUANTITY = /(약\s*|about\s+|around\s+|roughly\s+|approximately\s+|approx\.\s*|~\s*|大约\s*|大概\s*|约\s*|約\s*|およそ\s*)?(\d+(?:\.\d+)?)\s*(초|秒|(?:seconds?|secs?|s)(?![A-Za-z0-9]))/giu;
+const FORWARD = /\b(following|below|next|as follows|here is|here's|let's|now)\b|아래|다음과|다음 코드|다음 예제|이제|봅시다|보겠습니다|下面|如下|以下|接下来|次の|下記|では|[:：]\s*$/iu;
 const NEGATION: Record<PhraseLanguage, RegExp> = {
-  en: /\b(no longer|doesn't|does not|won't|will not|without|not raise|no error|never raises|isn't|is not|avoid|prevent|instead of)\b/i,
+  en: /\b(no longer|doesn't|does not|don't|do not|won't|will not|never|cannot|can't|without|no error|isn't|is not|avoid|prevent|instead of)\b/i,
   ko: /(않|없이|없습니다|없어|없고|피할|막을|대신)/u,
   zh: /(不会|没有|不再|避免|防止|而不是|不)/u,
   ja: /(ない|ません|せず|避け|防ぐ)/u,
@@ -22,6 +22,8 @@ const HYPOTHETICAL: Record<PhraseLanguage, RegExp> = {
   ja: /(もし|たら|れば|場合|かもしれ|ても|でも)/u,
 };
 const RAISE_VERB = /(발생|납니다|나요|난다|던집니다|던져|raised|thrown|raises|throws|occurs|抛出|引发|出现|发生|発生|送出|投げ)/u;
+const SAME_KIND = { hang: new RegExp(alternation(allPhrases('hangPhrases')), 'giu'), error: new RegExp(alternation(allPhrases('errorPhrases')), 'giu') };
+const DURATION_NEGATED = /\b(does not|doesn't|won't|will not|never|not)\s+(take|takes|finish|complete)|걸리지 않|안 걸|不需要|不用|不会花|かからない|かかりません/iu;
 const ENAME = /\b([A-Z]\w*(?:Error|Exception|ExceptionGroup|Interrupt|Exit|Group))\b/;
 
 const isOutputFence = (n: RootContent | undefined) => n?.type === 'code' && !/^(python|py|python3)$/i.test(n.lang ?? '');
@@ -33,9 +35,13 @@ export function surroundingProse(siblings: RootContent[], index: number): { text
   const isProse = (n: RootContent | undefined) => n?.type === 'paragraph' || n?.type === 'blockquote' || n?.type === 'list';
   const before = siblings[index - 1];
   if (isProse(before)) {
-    const text = toString(before!);
+    // Between two blocks, a paragraph's sentences speak of the block above until one turns to
+    // what follows ("이제 gather를 써 봅시다", "Here is the fixed version:").
+    const all = sentences(toString(before!));
     const previousIsCode = siblings[index - 2]?.type === 'code';
-    if (!previousIsCode || FORWARD.test(text)) out.push({ text, line: before!.position?.start.line ?? 0, where: 'before' });
+    const turn = all.findIndex((x) => FORWARD.test(x));
+    const mine = !previousIsCode ? all : turn >= 0 ? all.slice(turn) : [];
+    if (mine.length) out.push({ text: mine.join(' '), line: before!.position?.start.line ?? 0, where: 'before' });
   }
   // After the block: skip an output fence (and its label) that belongs to it.
   let k = index + 1;
@@ -47,15 +53,18 @@ export function surroundingProse(siblings: RootContent[], index: number): { text
   }
   const after = siblings[k];
   if (after && isProse(after)) {
-    const text = toString(after);
+    const all = sentences(toString(after));
     const nextIsCode = siblings[k + 1]?.type === 'code';
-    if (!(nextIsCode && FORWARD.test(text))) out.push({ text, line: after.position?.start.line ?? 0, where: 'after' });
+    const turn = nextIsCode ? all.findIndex((x) => FORWARD.test(x)) : -1;
+    const mine = turn >= 0 ? all.slice(0, turn) : all;
+    if (mine.length) out.push({ text: mine.join(' '), line: after.position?.start.line ?? 0, where: 'after' });
   }
   return out;
 }
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?。！？])\s*|\n+/u).map((s) => s.trim()).filter(Boolean);
+  // A full stop ends a sentence before a space (not inside `3.11` or `2.5`); CJK stops end it anyway.
+  return text.split(/(?<=[.!?])\s+|(?<=[。！？])\s*|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
 function languageOf(sentence: string): PhraseLanguage {
@@ -72,7 +81,7 @@ export function proseTiming(paragraphs: { text: string; line: number }[]): Timin
       const quantities = [...sentence.matchAll(QUANTITY)];
       if (quantities.length !== 1) continue; // a comparison, or no time at all
       const language = languageOf(sentence);
-      if (!DURATION.test(sentence)) continue;
+      if (!DURATION.test(sentence) || DURATION_NEGATED.test(sentence)) continue;
       if (findPhrase(sentence, 'notThisRun', [language, 'en'])) continue;
       if (findPhrase(sentence, 'appearWords', [language]) && language !== 'en') {
         // "3초 후에 출력됩니다" says when a line appears, not how long the program takes.
@@ -108,10 +117,11 @@ export function announcements(paragraphs: { text: string; line: number }[], wher
         // right before it in English and Chinese (doesn't raise, 不会报错).
         const after = sentence.slice(hit.index + hit.phrase.length, hit.index + hit.phrase.length + 10);
         const before = sentence.slice(Math.max(0, hit.index - 16), hit.index);
-        const near = hit.language === 'ko' || hit.language === 'ja' ? after : before;
+        // Another phrase of the same kind is no negation (`영원히 끝나지 않습니다`).
+        const near = (hit.language === 'ko' || hit.language === 'ja' ? after : before).replace(SAME_KIND[kind], ' ');
         if (NEGATION[hit.language].test(near) || (hit.language === 'en' && NEGATION.en.test(before))) continue;
         const ename = ENAME.exec(sentence)?.[1] ?? null;
-        if (kind === 'error' && ename !== null && /Warning$/.test(ename)) continue;
+        if (kind === 'error' && /\w+Warning\b/.test(sentence)) continue; // warnings are printed, not raised
         const hypothetical = HYPOTHETICAL[hit.language].test(sentence) || findPhrase(sentence, 'notThisRun', [hit.language]) !== null;
         found.push({ kind, ename: kind === 'error' ? ename : null, text: sentence, sourceLine: line, found: where === 'prose' ? `prose:${hit.language}` : where, firm: !hypothetical });
         break;

@@ -14,6 +14,7 @@ import { hasOwnWords, leadingLiteral, printTemplate, templatePattern, trailingCo
 import { appearAnnotation } from './claims.ts';
 import { looksLikePython } from './inline-output.ts';
 
+const TIMING_TEXT = /^(총|약|about|around|~|大约|约|約|合計)?\s*\d+(\.\d+)?\s*(초|秒|s\b|sec|seconds?)|(소요|걸립|걸렸|in total|took|takes|耗时|用时|かかり)/iu;
 const LABEL_WORDS = alternation([...allPhrases('outputLabels'), ...allPhrases('orderLabels')]);
 const ORDER_WORDS = new RegExp(alternation(allPhrases('orderLabels')), 'iu');
 const UNORDERED = new RegExp(alternation(allPhrases('unordered')), 'iu');
@@ -54,7 +55,9 @@ export function commentBlocks(code: string, codeStartLine: number): StatedOutput
     const marker = COMMENT_MARKER.exec(trimmed) ?? COMMENT_MARKER_BARE.exec(trimmed);
     if (marker) {
       const body: StatedLine[] = [];
-      if (marker[2]?.trim()) body.push(statedLine(marker[2].trim(), codeStartLine + i));
+      // Text after the colon is a line of output, unless it is a timing claim (`# 결과: 총 1초 소요`).
+      const inline = marker[2]?.trim() ?? '';
+      if (inline && !TIMING_TEXT.test(inline)) body.push(statedLine(inline, codeStartLine + i));
       let j = i + 1;
       for (; j < lines.length; j++) {
         const line = lines[j]!.trim();
@@ -199,6 +202,11 @@ export function printValues(code: string, codeStartLine: number): StatedOutput[]
     const order = orderOfItems(comment, codeStartLine + i);
     if (order) {
       found.push(order);
+      return;
+    }
+    // The print's own text may start with a label word (`print(f"결과: {r}")  # 결과: [1, 2]`).
+    if (hasOwnWords(template) && templatePattern(template).test(comment.replace(/\s+/g, ' '))) {
+      found.push({ kind: 'print-value', lines: [statedLine(comment, codeStartLine + i)], unordered: false, sourceLine: codeStartLine + i, codeLine: i + 1, found: 'print-template' });
       return;
     }
     const marked = VALUE_MARKER.exec(comment);

@@ -15,9 +15,20 @@ const indentOf = (line: string) => line.length - line.trimStart().length;
 /** `await`, `async for` or `async with` outside any function: the block is run with autoawait. */
 export function usesTopLevelAwait(code: string): boolean {
   const functions: number[] = [];
+  let depth = 0;
+  let inString = false;
   for (const line of code.split('\n')) {
+    // Lines inside a triple-quoted string or an open bracket (a multi-line signature) end nothing.
+    const quotes = (line.match(/"""|'''/g) ?? []).length;
+    const continuing = inString || depth > 0;
+    if (quotes % 2 === 1) inString = !inString;
     const text = bare(line);
-    if (!text.trim()) continue;
+    for (const ch of text) depth += '([{'.includes(ch) ? 1 : ')]}'.includes(ch) ? -1 : 0;
+    depth = Math.max(0, depth);
+    if (!text.trim() || continuing) {
+      if (continuing && functions.length === 0 && /(^|[^\w.])await\s/.test(text) && !inString) return true;
+      continue;
+    }
     const indent = indentOf(text);
     while (functions.length && indent <= functions.at(-1)!) functions.pop();
     if (functions.length === 0 && /(^|[^\w.])(await\s|async\s+(for|with)\b)/.test(text)) return true;
@@ -29,6 +40,9 @@ export function usesTopLevelAwait(code: string): boolean {
 }
 
 export function readsInput(code: string): boolean {
+  // A parameter or variable of its own named `input` shadows the builtin: only a call reads.
+  const shadowed = /\bdef\s+\w+\s*\([^)]*\binput\b|(^|[^\w.])input\s*=[^=]|\bfor\s+input\s+in\b/m.test(code);
+  if (shadowed) return /(^|[^\w.])input\s*\(\s*["'f]/.test(code);
   // `input(...)`, or `input` handed to an executor or a thread (`run_in_executor(None, input, ...)`).
   return code.split('\n').some((l) => /(^|[^\w.])input\b(?!\s*=[^=])/.test(bare(l)) || /sys\.stdin\b/.test(bare(l)) || /connect_read_pipe/.test(l));
 }

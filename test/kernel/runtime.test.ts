@@ -117,7 +117,9 @@ beforeAll(() => {
     `,
     awaitOutside: `
       import asyncio
-      await asyncio.sleep(1)
+      print("before")
+      def not_async():
+          await asyncio.sleep(1)
     `,
     nestedRun: `
       import asyncio
@@ -335,10 +337,11 @@ describe('errors as CPython 3.14 raises them', { timeout: TIMEOUT }, () => {
     expect(run.error?.evalue).toBe('An asyncio.Future, a coroutine or an awaitable is required');
   });
 
-  it('await outside a function is a SyntaxError, and nothing runs', async () => {
+  it('await in a plain function is a SyntaxError, and nothing of the cell runs (top-level await runs, as in Jupyter)', async () => {
     const run = await errors('awaitOutside');
     expect(run.error?.ename).toBe('SyntaxError');
-    expect(run.error?.evalue).toMatch(/^'await' outside function \(<cell \d+>, line 2\)$/);
+    expect(run.error?.evalue).toMatch(/^'await' outside async function \(<cell \d+>, line 4\)$/);
+    expect(text(run)).toEqual([]);
     expect(run.virtualSeconds).toBe(0);
   });
 

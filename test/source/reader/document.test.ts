@@ -128,14 +128,14 @@ describe('parseDocument: known misreadings', () => {
   // BUG (traits.ts, usesTopLevelAwait; see transcript-traits.test.ts): the `):` of a multi-line
   // signature ends the function, so this session is taken to use top-level await and every statement
   // runs on a running loop (check/run.ts `onLoop`), where `asyncio.run(main(1))` raises RuntimeError.
-  it.fails('does not run a session on the loop when its awaits are all inside a function', () => {
+  it('does not run a session on the loop when its awaits are all inside a function', () => {
     const c = one('```pycon\n>>> import asyncio\n>>> async def main(\n...     n,\n... ):\n...     await asyncio.sleep(n)\n...\n>>> asyncio.run(main(1))\n```\n');
     expect(c.topLevelAwait).toBe(false);
   });
 
   // BUG (inline-output.ts, nonPythonTail; see inline-output.test.ts): the body of a multi-line
   // string is read as pasted output and the code that runs is cut inside the string.
-  it.fails('runs the whole block when it ends with a multi-line string and its use', () => {
+  it('runs the whole block when it ends with a multi-line string and its use', () => {
     const code = 'import asyncio\nasync def main(text):\n    print(text)\nMESSAGE = """\nHello World\n"""\nasyncio.run(main(MESSAGE))';
     const c = one('```python\n' + code + '\n```\n');
     expect([c.runCode, c.transforms]).toEqual([code, []]);

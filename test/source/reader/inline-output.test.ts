@@ -131,12 +131,12 @@ describe('inlineOutput: lines inside a multi-line string are code', () => {
   // read one by one; `Hello World` inside `MESSAGE = """ ... """` "cannot be Python", so the rest of
   // the block (the string's end and the entry point) is taken as pasted output and cut from the
   // code that runs, which then fails with an unterminated string.
-  it.fails('does not take the body of a triple-quoted string as output', () => {
+  it('does not take the body of a triple-quoted string as output', () => {
     const code = 'import asyncio\nasync def main(text):\n    print(text)\nMESSAGE = """\nHello World\n"""\nasyncio.run(main(MESSAGE))';
     expect(inlineOutput(code)).toBeNull();
   });
 
-  it.fails('does not take a triple-quoted string that ends the block as output', () => {
+  it('does not take a triple-quoted string that ends the block as output', () => {
     expect(inlineOutput('import asyncio\nQUERY = """\nSELECT name FROM users\n"""')).toBeNull();
   });
 });
@@ -145,7 +145,7 @@ describe('inlineOutput: identifiers in other scripts', () => {
   // BUG (inline-output.ts, looksLikePython): any non-ASCII character outside strings and comments
   // makes a line "not Python", but Python 3 identifiers may be Hangul (`결과 = x + 1`), so the last
   // statement of such a block is read as its output and not run.
-  it.fails('does not take an assignment to a Hangul name as output', () => {
+  it('does not take an assignment to a Hangul name as output', () => {
     expect(inlineOutput('x = 1\n결과 = x + 1')).toBeNull();
   });
 });

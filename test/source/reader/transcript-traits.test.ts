@@ -77,11 +77,11 @@ describe('usesTopLevelAwait', () => {
   // string at the margin, ends it and the awaits of its body count as top-level. For a transcript
   // this sets `onLoop` (check/run.ts), so every statement runs inside a running loop and its
   // `asyncio.run(main())` raises RuntimeError: a correct session fails the check.
-  it.fails('does not find an await in a function whose signature spans lines', () => {
+  it('does not find an await in a function whose signature spans lines', () => {
     expect(usesTopLevelAwait('async def main(\n    n,\n):\n    await asyncio.sleep(n)\n\nasyncio.run(main(1))')).toBe(false);
   });
 
-  it.fails('does not find an await after a multi-line string at the margin inside a function', () => {
+  it('does not find an await after a multi-line string at the margin inside a function', () => {
     expect(usesTopLevelAwait('async def main():\n    text = """\nhello\n"""\n    await x\n\nasyncio.run(main())')).toBe(false);
   });
 
@@ -108,7 +108,7 @@ describe('readsInput', () => {
   // BUG (traits.ts, readsInput), minor: a parameter or variable that shadows the builtin
   // (`def handle(input): return input.upper()`) counts as reading the keyboard, so the block is
   // skipped ("reads input") instead of run.
-  it.fails('does not take a parameter named input for reading input', () => {
+  it('does not take a parameter named input for reading input', () => {
     expect(readsInput('def handle(input):\n    return input.upper()\nprint(handle("a"))')).toBe(false);
   });
 });
