@@ -41,6 +41,12 @@ beforeAll(() => {
           print(task)
       asyncio.run(main())
     `,
+    loopRepr: `
+      import asyncio
+      async def main():
+          print(asyncio.get_running_loop())
+      asyncio.run(main())
+    `,
     raises: { code: `
       import asyncio
       async def failing():
@@ -86,6 +92,11 @@ describe('as CPython shows it', () => {
     expect(pending).toMatch(/^<Task pending name='task1' coro=<foo\(\) running at <cell \d+>:3>/);
     expect(pending).not.toMatch(/Tracer|_task_done/);
     expect(done).toMatch(/^<Task finished name='task1' coro=<foo\(\) done, defined at <cell \d+>:2> result=None>$/);
+  });
+
+  it('prints the event loop as CPython on Linux does', async () => {
+    const r = await run('loopRepr');
+    expect(text(r)).toEqual(['<_UnixSelectorEventLoop running=True closed=False debug=False>']);
   });
 
   it('shows tracebacks with the page\'s cell number and no frame of the kernel', async () => {

@@ -96,6 +96,10 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         return False
 
 
+# What `print(loop)` shows on Linux: the loop CPython would give the reader's program.
+VirtualEventLoop.__name__ = VirtualEventLoop.__qualname__ = "_UnixSelectorEventLoop"
+
+
 class VirtualEventLoopPolicy(events._AbstractEventLoopPolicy):
     """One current loop per (green) thread, created only when asked for, as in CPython 3.14."""
 
