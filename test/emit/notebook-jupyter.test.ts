@@ -131,3 +131,36 @@ describe.skipIf(!hasJupyter)('chapter notebooks in real Jupyter', () => {
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 600_000);
 });
+
+describe('asyncio.run() as top-level await', () => {
+  it('rewrites calls outside functions and leaves the rest', () => {
+    const code = [
+      'x = asyncio.run(main())  # run',
+      'print(asyncio.run(f(1, 2)))',
+      'asyncio.run(f()).value',
+      'print("asyncio.run(main())")',
+      'def sync():',
+      '    return asyncio.run(g())',
+      'if __name__ == "__main__":',
+      '    asyncio.run(main())',
+    ].join('\n');
+    const out = jupyterCode(code);
+    expect(out.code.split('\n')).toEqual([
+      'x = await main()  # run',
+      'print(await f(1, 2))',
+      '(await f()).value',
+      'print("asyncio.run(main())")',
+      'def sync():',
+      '    return asyncio.run(g())',
+      'if __name__ == "__main__":',
+      '    await main()',
+    ]);
+    expect(out.changed.map((c) => c.line)).toEqual([1, 2, 3, 8]);
+    expect(out.unrewritable).toBeNull();
+  });
+
+  it('says which call it cannot rewrite', () => {
+    expect(jupyterCode('asyncio.run(main(), debug=True)').unrewritable).toBe(1);
+    expect(jupyterCode('asyncio.run(\n    main()\n)').unrewritable).toBe(1);
+  });
+});
