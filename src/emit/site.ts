@@ -94,7 +94,7 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en'): 
         if (chapter.index === 0) titles[locale] = title;
         const fm: Record<string, unknown> = { title, sidebar: { order: chapter.index } };
         files.set(join(locale, document.slug, `${chapter.slug}.mdx`), page(fm, built.body));
-        notebooks.set(notebookPath, JSON.stringify(chapterNotebook(document.markdown, chapter, title, chapterCells, locale, translate), null, 1) + '\n');
+        notebooks.set(notebookPath, JSON.stringify(chapterNotebook(document.markdown, chapter, title, chapterCells, locale, translate, { documentCells: cells }), null, 1) + '\n');
         pages++;
       }
       for (const { cell, verdict } of cells) {

@@ -171,12 +171,14 @@ describe('generated pages of a hostile document', () => {
 
   it('writes notebooks whose outputs are plain text and whose Markdown is the document\'s own', () => {
     for (const [path, json] of notebooks) {
-      const nb = JSON.parse(json) as { cells: { cell_type: string; source: string[]; outputs?: Record<string, unknown>[] }[] };
+      const nb = JSON.parse(json) as { cells: { cell_type: string; source: string[]; outputs?: Record<string, unknown>[]; metadata?: { asyncio_guide?: { erratum?: unknown } } }[] };
       for (const cell of nb.cells) {
         const source = cell.source.join('');
+        // An erratum cell quotes the (hostile) settings reason as escaped text: its nodes are checked below.
+        const erratum = cell.metadata?.asyncio_guide?.erratum !== undefined;
         if (cell.cell_type === 'markdown') {
-          expect(source, path).not.toContain('check passed');
-          expect(source, path).not.toContain('evil.example');
+          if (!erratum) expect(source, path).not.toContain('check passed');
+          if (!erratum) expect(source, path).not.toContain('evil.example');
           for (const n of nodes(fromMarkdown(source) as Node)) expect(['html', 'image', 'link'], `${path}: ${source}`).not.toContain(n.type);
         }
         for (const output of cell.outputs ?? []) {
