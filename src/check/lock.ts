@@ -16,6 +16,8 @@ export interface LockEntry {
   verdict: string;
   key: string;
   output: string;
+  /** The real CPU cost measured when the cell was accepted (`--update`): what the pages show. */
+  cpuMs?: number;
 }
 
 export interface LockFile {

@@ -6,9 +6,15 @@ export const TIME_UNIT = String.raw`(?:초|秒|s|sec|secs|seconds?)`;
 const NUMBER_WITH_UNIT = new RegExp(String.raw`(\d+(?:\.\d+)?)(\s*)(${TIME_UNIT})(?![\p{L}])`, 'gu');
 const CLOCK = /\b(\d{1,2}):(\d{2}):(\d{2})\b/g;
 
+/** The one memory-address rule: an address differs from run to run and machine to machine, so it is
+ * compared, locked and shown as `0x…`. An address is what a repr prints after ` at `, or a hex number
+ * of five digits or more; `hex(255)` stays `0xff`. */
+export function maskAddresses(text: string): string {
+  return text.replace(/(\bat )?0x[0-9a-fA-F]+/g, (found, at: string | undefined) => (at || found.length >= 7 ? `${at ?? ''}0x…` : found));
+}
+
 export function normalizeText(line: string): string {
-  return line
-    .replace(/0x[0-9a-fA-F]+/g, '0x…')
+  return maskAddresses(line)
     .replace(/"/g, "'")
     .replace(/\s+/g, ' ')
     .trim();

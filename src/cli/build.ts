@@ -5,7 +5,9 @@ import { ResultCache } from '../check/cache.ts';
 import { checkDocuments } from '../check/run.ts';
 import { writeSite } from '../emit/site.ts';
 import { writePyodideAssets } from '../emit/pyodide-assets.ts';
-import { CACHE_DIR, DEFAULT_SOURCE } from './check.ts';
+import { CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
+import { readLock } from '../check/lock.ts';
+import { asRecorded } from '../emit/recorded.ts';
 import { problemLine } from '../check/report.ts';
 
 export async function main(): Promise<number> {
@@ -19,7 +21,7 @@ export async function main(): Promise<number> {
     await pool.close();
   }
   for (const p of result.problems) process.stderr.write(problemLine(p) + '\n');
-  const { pages, notebooks } = writeSite(result);
+  const { pages, notebooks } = writeSite(asRecorded(result, readLock(lockPath(DEFAULT_SOURCE))));
   process.stdout.write(`wrote ${pages} pages and ${notebooks} notebooks (${result.reused} cached runs reused, ${result.ran} cells run)\n`);
   // Runnable cells: Pyodide and the world's fixtures, served by the site itself (public/ -> dist/).
   const assets = writePyodideAssets(result.documents.map((d) => d.document));

@@ -7,6 +7,7 @@ import { checkDocuments, listMarkdown, type CheckResult, type Problem } from '..
 import { buildReport, githubAnnotations, junit, problemLine, summaryText, type Report } from '../check/report.ts';
 import { lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
 import { outputLines } from '../check/compare.ts';
+import { maskAddresses } from '../check/normalize.ts';
 import { translationDir, translationStatus, translationSummary } from '../translate/status.ts';
 import { coverageLine, type DocumentCoverage } from '../translate/coverage.ts';
 import { consoleText } from '../emit/escape.ts';
@@ -36,14 +37,18 @@ export function lockPath(source: string): string {
   return join(source, '..', 'check.lock.json');
 }
 
-export function lockOf(result: CheckResult): LockFile {
+/** The lock of a result. A cell's real cost is measured again only when its code changed: the lock
+ * (and so the pages built from it) keeps the figure recorded when the cell was last accepted. */
+export function lockOf(result: CheckResult, previous: LockFile | null = null): LockFile {
   const cells: LockFile['cells'] = {};
   for (const { cells: checked } of result.documents) {
     for (const { cell, run, verdict } of checked) {
+      const old = previous?.cells[cell.id];
+      const cpuMs = old?.key === cell.key && old.cpuMs !== undefined ? old.cpuMs : run ? Math.round(run.cpuMs * 10) / 10 : undefined;
       cells[cell.id] = {
         file: cell.file, line: cell.line, verdict: verdict.verdict, key: cell.key,
-        // Memory addresses differ from run to run; the lock keeps what is stable.
-        output: run ? capText(outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${l.text.replace(/0x[0-9a-fA-F]+/g, '0x…')}`).join('\n')) : '',
+        output: run ? capText(outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${maskAddresses(l.text)}`).join('\n')) : '',
+        ...(cpuMs !== undefined ? { cpuMs } : {}),
       };
     }
   }
@@ -98,12 +103,12 @@ export async function main(argv: string[]): Promise<number> {
   const lockFile = lockPath(resolve(args.source));
   const isProject = resolve(args.source) === resolve(DEFAULT_SOURCE);
   const lockProblems: Problem[] = [];
-  const next = lockOf(result);
+  const lock = readLock(lockFile);
+  const next = lockOf(result, lock);
   if (args.update) {
     writeLock(lockFile, next);
     process.stderr.write(`updated ${lockFile}\n`);
   } else {
-    const lock = readLock(lockFile);
     if (!lock && isProject) lockProblems.push({ file: lockFile, line: 1, message: 'no lock file: run `npm run check -- --update` to create it' });
     if (lock) {
       for (const d of lockDifferences(lock, next)) {

@@ -112,3 +112,11 @@ export interface KernelDocument {
 
 export const DEFAULT_VIRTUAL_BUDGET = 3600;
 export const DEFAULT_REAL_BUDGET = 10;
+
+/**
+ * The interpreter's environment, in Node and in the browser. A fixed string-hash seed: set iteration
+ * order, the order of tasks that tie on the virtual clock, and the allocations that follow are the
+ * same on every machine and every build. The seed is taken when the interpreter initialises, so a
+ * memory snapshot carries it.
+ */
+export const PYTHON_ENV: Readonly<Record<string, string>> = { PYTHONHASHSEED: '0' };

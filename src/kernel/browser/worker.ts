@@ -5,6 +5,7 @@ import type { PyodideAPI } from 'pyodide';
 import { KernelSession, supportsStackSwitching } from '../engine.ts';
 import { runtimeFiles } from './runtime-files.ts';
 import type { FromKernelWorker, ToKernelWorker } from './protocol.ts';
+import { PYTHON_ENV } from '../types.ts';
 
 /** Output forwarded live per run; the rest still arrives with the run's result. */
 const STREAM_LIMIT = 1_000_000;
@@ -36,6 +37,7 @@ async function boot(message: Extract<ToKernelWorker, { type: 'boot' }>) {
       packageBaseUrl: message.indexURL,
       stdout: () => {},
       stderr: () => {},
+      env: { ...PYTHON_ENV },
     });
     interrupt = message.interrupt;
     if (interrupt) pyodide.setInterruptBuffer(interrupt);

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kernelFingerprint } from './runtime-files.ts';
+import { PYTHON_ENV } from '../types.ts';
 
 /** Imported before the snapshot is taken: the kernel and the standard library it and most cells use. */
 export const SNAPSHOT_IMPORTS = [
@@ -29,7 +30,7 @@ export function pyodideVersion(): string {
 
 export function snapshotKey(): string {
   return createHash('sha256')
-    .update(JSON.stringify({ pyodide: pyodideVersion(), kernel: kernelFingerprint(), imports: SNAPSHOT_IMPORTS, recipe: RECIPE }))
+    .update(JSON.stringify({ pyodide: pyodideVersion(), kernel: kernelFingerprint(), imports: SNAPSHOT_IMPORTS, env: PYTHON_ENV, recipe: RECIPE }))
     .digest('hex')
     .slice(0, 16);
 }

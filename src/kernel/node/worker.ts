@@ -9,6 +9,7 @@ import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { KernelSession } from '../engine.ts';
 import { readRuntimeFiles } from './runtime-files.ts';
 import { SNAPSHOT_IMPORTS } from './snapshot.ts';
+import { PYTHON_ENV } from '../types.ts';
 import type { FromSandbox, ToWorker } from './protocol.ts';
 
 // Pyodide's Node file system asks `process.binding('constants')`, which the permission model
@@ -39,7 +40,7 @@ async function boot(): Promise<PyodideAPI> {
       fallback = `the interpreter snapshot could not be loaded (${error instanceof Error ? error.message : String(error)}): booting without it`;
     }
   }
-  pyodide ??= await loadPyodide({ stdout: () => {}, stderr: () => {} });
+  pyodide ??= await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...PYTHON_ENV } });
   pyodide.setInterruptBuffer(interruptBuffer);
   post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version, snapshot: Boolean(snapshotPath) && !fallback, fallback });
   return pyodide;
@@ -47,7 +48,7 @@ async function boot(): Promise<PyodideAPI> {
 
 async function makeSnapshot() {
   try {
-    const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, _makeSnapshot: true } as never);
+    const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...PYTHON_ENV }, _makeSnapshot: true } as never);
     KernelSession.writeRuntimeFiles(pyodide, files);
     pyodide.runPython(`import sys\nsys.path.insert(0, '/kernel')\nimport ${SNAPSHOT_IMPORTS.join(', ')}\nsys.path.remove('/kernel')`);
     const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();

@@ -72,6 +72,10 @@ class Kernel:
         self.cells_run = 0
         self._install_job_tracing()
         self._install_warning_location()
+        # The same random sequence in every interpreter, snapshot-booted or not, on every build: a
+        # cell that sleeps for `random.uniform(...)` prints the same thing each time it is checked.
+        import random
+        random.seed(0)
         self._real_start, self._real_budget = _real_perf_counter(), float("inf")
         self._install_thread_interrupts()
         interrupts.install()
