@@ -106,6 +106,8 @@ export function mergeParts(parts: (CellRun | null)[]): CellRun | null {
 
 export interface CheckOptions {
   sourceDir: string;
+  /** Check only these Markdown files of `sourceDir` (a shard's share); default all of them. */
+  files?: string[];
   pool: KernelPool;
   cache: ResultCache | null;
   onCell?: (doc: SourceDocument, cell: Cell, cached: boolean) => void;
@@ -120,7 +122,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
   let reused = 0;
   let ran = 0;
 
-  const work = listMarkdown(options.sourceDir).map(async (file) => {
+  const work = (options.files ?? listMarkdown(options.sourceDir)).map(async (file) => {
     const shown = relative(process.cwd(), file) || file;
     let document: SourceDocument;
     try {
