@@ -116,11 +116,20 @@ export interface PhraseHit {
   index: number;
 }
 
+// Compiled once per language and kind: reading a document asks thousands of times.
+const compiled = new Map<string, RegExp>();
+function phrasePattern(language: PhraseLanguage, kind: keyof Phrases): RegExp {
+  const key = `${language}:${kind}`;
+  let pattern = compiled.get(key);
+  if (!pattern) compiled.set(key, (pattern = new RegExp(alternation(PHRASEBOOK[language][kind]), 'iu')));
+  return pattern;
+}
+
 /** The first phrase of the given kind found in a text, with its language (for `found` tags). */
 export function findPhrase(text: string, kind: keyof Phrases, languages: PhraseLanguage[] = LANGUAGES): PhraseHit | null {
   let best: PhraseHit | null = null;
   for (const language of languages) {
-    const pattern = new RegExp(alternation(PHRASEBOOK[language][kind]), 'iu');
+    const pattern = phrasePattern(language, kind);
     const m = pattern.exec(text);
     if (m && (best === null || m.index < best.index)) best = { language, phrase: m[0], index: m.index };
   }

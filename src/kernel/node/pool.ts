@@ -62,7 +62,9 @@ export class KernelPool {
   private nextJob = 1;
   private closed = false;
   private snapshot: string | null = null;
-  private readonly ready: Promise<void>;
+  /** Started by the first document: a check whose every run is cached starts no interpreter. */
+  private ready: Promise<void> | null = null;
+  private readonly useSnapshot: boolean;
   private readonly testEscapeHatch: boolean;
   private readonly log: (line: string) => void;
   readonly stats: PoolStats;
@@ -73,16 +75,26 @@ export class KernelPool {
     this.log = options.log ?? (() => {});
     this.testEscapeHatch = options.testEscapeHatch === true;
     this.stats = { bootMs: [], restarts: 0, pyodideVersion: null, snapshotBoots: 0, snapshotProblem: null, boundaries: describeBoundaries() };
-    this.ready = (options.snapshot === false ? Promise.resolve() : this.prepareSnapshot()).then(() => {
+    this.useSnapshot = options.snapshot !== false;
+  }
+
+  private start(): void {
+    this.ready ??= (this.useSnapshot ? this.prepareSnapshot() : Promise.resolve()).then(() => {
       if (this.closed) return;
-      for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+      for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
       this.dispatch();
     });
+  }
+
+  /** Whether any interpreter was started (none is, until a document needs one). */
+  get started(): boolean {
+    return this.ready !== null;
   }
 
   runDocument(doc: KernelDocument, onCell?: CellCallback): Promise<CellRun[]> {
     if (this.closed) return Promise.reject(new Error('the kernel pool is closed'));
     if (doc.cells.length === 0) return Promise.resolve([]);
+    this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextJob++, doc, results: [], resumeAt: 0, skip: [], onCell, resolve, reject });
       this.dispatch();
@@ -93,7 +105,7 @@ export class KernelPool {
     this.closed = true;
     for (const job of this.queue) job.reject(new Error('the kernel pool was closed'));
     this.queue = [];
-    await this.ready.catch(() => undefined);
+    await this.ready?.catch(() => undefined);
     await Promise.all(this.slots.map((slot) => this.retire(slot)));
   }
 

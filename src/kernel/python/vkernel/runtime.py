@@ -32,6 +32,26 @@ def _without_kernel_frames(report, seen):
         _without_kernel_frames(member, seen)
 
 
+def _random_seeding():
+    """Each cell's random numbers follow from its own code, never from which earlier cells ran in
+    this interpreter (a cached cell does not run again; a cell may run in an interpreter of its
+    own): a cell that sleeps for `random.uniform(...)` prints the same thing however, wherever and
+    how often it is checked, in Node and in the browser. Once a document calls `random.seed`
+    itself, it owns the sequence from then on. The wrapper holds nothing of the kernel."""
+    import functools
+    import random
+    original = random.seed
+    seeded_by_document = [False]
+
+    @functools.wraps(original)
+    def seed(*args, **kwargs):
+        seeded_by_document[0] = True
+        return original(*args, **kwargs)
+
+    random.seed = seed
+    return original, lambda: seeded_by_document[0]
+
+
 class Kernel:
     def __init__(self, fixtures=None, sink=None, world_paths=()):
         from .green import Scheduler
@@ -72,10 +92,7 @@ class Kernel:
         self.cells_run = 0
         self._install_job_tracing()
         self._install_warning_location()
-        # The same random sequence in every interpreter, snapshot-booted or not, on every build: a
-        # cell that sleeps for `random.uniform(...)` prints the same thing each time it is checked.
-        import random
-        random.seed(0)
+        self._seed_random, self._document_seeds_random = _random_seeding()
         self._real_start, self._real_budget = _real_perf_counter(), float("inf")
         self._install_thread_interrupts()
         interrupts.install()
@@ -177,6 +194,8 @@ class Kernel:
 
     def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=(), number=None, stdin=None, on_loop=False):
         self.cells_run += 1
+        if not self._document_seeds_random():
+            self._seed_random(source)
         # The number the page shows (a document's cells may run out of order, or from the cache).
         filename = f"<cell {number if number is not None else self.cells_run}>"
         self._stdin(stdin)
