@@ -50,8 +50,12 @@ describe('incremental re-check', () => {
     expect(first.ran).toBe(3);
     expect(first.documents[0]!.cells.map((c) => c.verdict.verdict)).toEqual(['ran', 'verified', 'ran']);
 
-    const again = await checkDocuments({ sourceDir: source, pool, cache });
+    // Nothing changed: everything comes from the cache and no interpreter is started at all.
+    const idle = new KernelPool(1);
+    const again = await checkDocuments({ sourceDir: source, pool: idle, cache });
     expect([again.ran, again.reused]).toEqual([0, 3]);
+    expect(idle.started).toBe(false);
+    await idle.close();
 
     // Edit the second cell: it uses greet from the first, so both run; the third is reused.
     writeFileSync(join(source, 'doc.md'), DOC.replace('print(greet("세계"))', 'print(greet("모두"))'));
