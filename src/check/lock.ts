@@ -18,6 +18,8 @@ export interface LockEntry {
   output: string;
   /** The real CPU cost measured when the cell was accepted (`--update`): what the pages show. */
   cpuMs?: number;
+  /** Keys of the earlier cells it needed in that run: how a check with no cache schedules it. */
+  needs?: string[];
 }
 
 export interface LockFile {

@@ -42,13 +42,14 @@ export function lockPath(source: string): string {
 export function lockOf(result: CheckResult, previous: LockFile | null = null): LockFile {
   const cells: LockFile['cells'] = {};
   for (const { cells: checked } of result.documents) {
-    for (const { cell, run, verdict } of checked) {
+    for (const { cell, run, verdict, needs } of checked) {
       const old = previous?.cells[cell.id];
       const cpuMs = old?.key === cell.key && old.cpuMs !== undefined ? old.cpuMs : run ? Math.round(run.cpuMs * 10) / 10 : undefined;
       cells[cell.id] = {
         file: cell.file, line: cell.line, verdict: verdict.verdict, key: cell.key,
         output: run ? capText(outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${maskAddresses(l.text)}`).join('\n')) : '',
         ...(cpuMs !== undefined ? { cpuMs } : {}),
+        ...(needs.length > 0 ? { needs } : {}),
       };
     }
   }
