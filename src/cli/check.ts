@@ -49,7 +49,7 @@ export function lockOf(result: CheckResult, previous: LockFile | null = null): L
         file: cell.file, line: cell.line, verdict: verdict.verdict, key: cell.key,
         output: run ? capText(outputLines(run.events).map((l) => `[${l.t.toFixed(3)}] ${maskAddresses(l.text)}`).join('\n')) : '',
         ...(cpuMs !== undefined ? { cpuMs } : {}),
-        ...(needs.length > 0 ? { needs } : {}),
+        needs,
       };
     }
   }

@@ -74,11 +74,11 @@ export function hostileResult(): CheckResult {
   const cells = document.cells.map((cell) => {
     const note = notes.cells.get(cell.key);
     const r = note?.skip || cell.notPython ? null : runFor(cell.key);
-    return { cell, run: r, verdict: judge(cell, r, note), cached: false };
+    return { cell, run: r, verdict: judge(cell, r, note), cached: false, needs: [] };
   });
   return {
     runtime: { pyodide: 'test', kernel: 'test', python: '3.14' },
-    documents: [{ document, cells }],
+    documents: [{ document, cells, fixtures: [] }],
     problems: [{ file: 'test/security/fixtures/hostile.md', line: 1, message: `the kernel failed on this document: ${EVALUE}` }],
     reused: 0,
     ran: cells.length,

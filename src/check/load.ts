@@ -1,0 +1,87 @@
+// The check's loaders: the only place the check reads files. Each document comes with its settings
+// (`<doc>.snippets.yaml`), the fixtures its cells may use, and what the lock beside the source
+// directory learned about its cells (their cost, the earlier cells they needed) as scheduling
+// hints. A document that cannot be read is a problem naming it; the others still load.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from '../source/document.ts';
+import type { Cell, SourceDocument } from '../source/model.ts';
+import { loadAnnotations, type AnnotationFile, type CellAnnotation } from './annotations.ts';
+import { loadDocumentFixtures, loadShared } from './fixtures.ts';
+import { readLock, type LockEntry } from './lock.ts';
+import type { Problem } from './run.ts';
+
+export interface LoadedDocument {
+  /** The path as given (absolute or relative to the working directory). */
+  file: string;
+  document: SourceDocument;
+  settings: AnnotationFile;
+  /** The shared fixtures, then the document's own (later ones win). */
+  fixtures: Record<string, unknown>[];
+  /** The lock's entry for a cell whose code is unchanged since it was accepted. */
+  locked: (cell: Cell) => LockEntry | null;
+}
+
+export interface LoadedSource {
+  documents: LoadedDocument[];
+  problems: Problem[];
+}
+
+export function listMarkdown(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(md|markdown)$/i.test(f) && f.toLowerCase() !== 'readme.md')
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile())
+    .sort();
+}
+
+export function settingOf(loaded: Pick<LoadedDocument, 'settings'>, cell: Cell): CellAnnotation | undefined {
+  return loaded.settings.cells.get(cell.key);
+}
+
+export function loadSource(sourceDir: string, files = listMarkdown(sourceDir)): LoadedSource {
+  const shared = loadShared();
+  const problems: Problem[] = [...shared.problems];
+  const lock = readLockQuietly(join(sourceDir, '..', 'check.lock.json'));
+  const documents: LoadedDocument[] = [];
+  for (const file of files) {
+    const shown = relative(process.cwd(), file) || file;
+    let document: SourceDocument;
+    try {
+      document = parseDocument(readFileSync(file, 'utf8'), shown);
+    } catch (error) {
+      problems.push({ file: shown, line: 1, message: `cannot read the document: ${(error as Error).message}` });
+      continue;
+    }
+    problems.push(...document.problems.map((p) => ({ file: shown, ...p })));
+    const settings = loadAnnotations(file);
+    problems.push(...settings.errors.map((e) => ({ ...e, file: relative(process.cwd(), e.file) })));
+    for (const note of settings.cells.values()) {
+      if (!document.cells.some((c) => c.key === note.key)) {
+        problems.push({ file: relative(process.cwd(), settings.file), line: note.line, message: `annotation for cell ${note.key} matches no python block of ${shown} (was the block edited?)` });
+      }
+    }
+    const named = new Map<string, { name: string; settingsFile: string; line: number }>();
+    for (const cell of document.cells) {
+      const note = settings.cells.get(cell.key);
+      for (const name of note?.fixtures ?? []) if (!named.has(name)) named.set(name, { name, settingsFile: settings.file, line: note!.line });
+    }
+    const own = loadDocumentFixtures(file, [...named.values()], join(sourceDir, '..'));
+    problems.push(...own.problems);
+    const locked = (cell: Cell) => {
+      const entry = lock?.cells[cell.id];
+      return entry && entry.key === cell.key ? entry : null;
+    };
+    documents.push({ file, document, settings, fixtures: [...shared.fixtures, ...own.fixtures], locked });
+  }
+  return { documents, problems };
+}
+
+/** The lock only informs scheduling here; whether it is valid is the check's own question. */
+function readLockQuietly(path: string) {
+  try {
+    return readLock(path);
+  } catch {
+    return null;
+  }
+}
