@@ -4,6 +4,7 @@
 // interrupt buffer, and bounds the process's memory.
 import { Worker } from 'node:worker_threads';
 import { createControl, type FromSandbox, type ToSandbox, type ToWorker } from './protocol.ts';
+import { compileInterpreter } from './compiled-wasm.ts';
 
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
@@ -11,12 +12,17 @@ const snapshotPath = process.env.KERNEL_SNAPSHOT || null;
 const memoryLimitBytes = Number(process.env.KERNEL_MEMORY_LIMIT_MB || 3072) * 1024 * 1024;
 const control = createControl();
 const send = (message: FromSandbox) => process.send?.(message);
+const compiled = await compileInterpreter();
 
 function startWorker(mode: 'run' | 'snapshot'): Worker {
-  const worker = new Worker(WORKER_URL, { workerData: { control, snapshotPath: mode === 'snapshot' ? undefined : snapshotPath, escapeHatch: process.env.KERNEL_TEST_ESCAPE_HATCH === '1' } });
+  const worker = new Worker(WORKER_URL, { workerData: { control, compiled, snapshotPath: mode === 'snapshot' ? undefined : snapshotPath, escapeHatch: process.env.KERNEL_TEST_ESCAPE_HATCH === '1' } });
   worker.on('error', (error) => send({ type: 'failed', job: current, message: `the interpreter crashed: ${error.message}` }));
   worker.on('message', (message: FromSandbox) => {
     send(message);
+    if (message.type === 'booted') {
+      booted.add(worker);
+      if (worker === active) bootSpare();
+    }
     if (message.type === 'done' || message.type === 'failed' || message.type === 'snapshot') {
       if (worker === active) active = null;
       void worker.terminate();
@@ -28,6 +34,13 @@ function startWorker(mode: 'run' | 'snapshot'): Worker {
 let spare: Worker | null = null;
 let active: Worker | null = null;
 let current = 0;
+const booted = new WeakSet<Worker>();
+
+/** The next document's worker boots once the current one has booted: two boots at once on the
+ * same cores would only make both late. */
+function bootSpare(): void {
+  spare ??= startWorker('run');
+}
 
 // A runaway allocation is ended here, with a report, before the system's own limits strike.
 setInterval(() => {
@@ -45,7 +58,8 @@ process.on('message', (message: ToSandbox) => {
   } else if (message.type === 'run') {
     current = message.job;
     active = spare ?? startWorker('run');
-    spare = startWorker('run');
+    spare = null;
+    if (booted.has(active)) bootSpare();
     active.postMessage(message satisfies ToWorker);
   } else if (message.type === 'make-snapshot') {
     startWorker('snapshot').postMessage({ type: 'make-snapshot' } satisfies ToWorker);

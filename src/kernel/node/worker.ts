@@ -6,9 +6,10 @@ import { constants as fsConstants, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { KernelSession } from '../engine.ts';
+import { KERNEL_ROOT, KernelSession, WORLD_PATHS } from '../engine.ts';
 import { readRuntimeFiles } from './runtime-files.ts';
-import { SNAPSHOT_IMPORTS } from './snapshot.ts';
+import { instantiateFrom } from './compiled-wasm.ts';
+import { SNAPSHOT_IMPORTS, SNAPSHOT_WORLD_IMPORTS } from './snapshot.ts';
 import { PYTHON_ENV } from '../types.ts';
 import type { FromSandbox, ToWorker } from './protocol.ts';
 
@@ -20,7 +21,12 @@ import type { FromSandbox, ToWorker } from './protocol.ts';
 };
 
 const port = parentPort!;
-const { control, snapshotPath, escapeHatch }: { control: { interrupt: Int32Array; ticket: Int32Array }; snapshotPath: string | null; escapeHatch?: boolean } = workerData;
+const { control, compiled, snapshotPath, escapeHatch }: {
+  control: { interrupt: Int32Array; ticket: Int32Array };
+  compiled: WebAssembly.Module | null;
+  snapshotPath: string | null;
+  escapeHatch?: boolean;
+} = workerData;
 const { interrupt: interruptBuffer, ticket } = control;
 const files = readRuntimeFiles();
 const post = (message: FromSandbox) => port.postMessage(message);
@@ -31,6 +37,15 @@ const realm = (source: string) => vm.runInContext(source, channelRealm);
 
 async function boot(): Promise<PyodideAPI> {
   const started = performance.now();
+  const restore = compiled ? instantiateFrom(compiled) : () => {};
+  try {
+    return await bootInterpreter(started);
+  } finally {
+    restore();
+  }
+}
+
+async function bootInterpreter(started: number): Promise<PyodideAPI> {
   let fallback: string | undefined;
   let pyodide: PyodideAPI | null = null;
   if (snapshotPath) {
@@ -40,21 +55,38 @@ async function boot(): Promise<PyodideAPI> {
       fallback = `the interpreter snapshot could not be loaded (${error instanceof Error ? error.message : String(error)}): booting without it`;
     }
   }
-  pyodide ??= await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...PYTHON_ENV } });
+  if (!pyodide) {
+    pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...PYTHON_ENV } });
+    preImport(pyodide); // the modules a snapshot holds: both kinds of boot look the same to a cell
+  }
   pyodide.setInterruptBuffer(interruptBuffer);
   post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version, snapshot: Boolean(snapshotPath) && !fallback, fallback });
   return pyodide;
 }
 
+/** The kernel's runtime files and the modules imported before any document (see snapshot.ts). */
+function preImport(pyodide: PyodideAPI): void {
+  KernelSession.writeRuntimeFiles(pyodide, files);
+  pyodide.runPython([
+    'import sys', `sys.path[:0] = ${JSON.stringify([KERNEL_ROOT, ...WORLD_PATHS])}`,
+    `import ${SNAPSHOT_IMPORTS.join(', ')}`, `import ${SNAPSHOT_WORLD_IMPORTS.join(', ')}`,
+    `del sys.path[:${1 + WORLD_PATHS.length}]`,
+  ].join('\n'));
+}
+
 async function makeSnapshot() {
+  const restore = compiled ? instantiateFrom(compiled) : () => {};
   try {
     const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...PYTHON_ENV }, _makeSnapshot: true } as never);
-    KernelSession.writeRuntimeFiles(pyodide, files);
-    pyodide.runPython(`import sys\nsys.path.insert(0, '/kernel')\nimport ${SNAPSHOT_IMPORTS.join(', ')}\nsys.path.remove('/kernel')`);
+    preImport(pyodide);
+    // Pyodide puts the working directory ('') at the front of sys.path again when a snapshot loads.
+    pyodide.runPython("import sys\nsys.path.remove('')");
     const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
     port.postMessage({ type: 'snapshot', bytes } satisfies FromSandbox, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
     post({ type: 'snapshot', bytes: null, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    restore();
   }
 }
 
