@@ -6,6 +6,7 @@
 import type { CellRun } from '../types.ts';
 import { DEFAULT_REAL_BUDGET } from '../types.ts';
 import type { FromKernelWorker, ToKernelWorker } from './protocol.ts';
+import { Watchdog, type GiveUpReason } from '../watchdog.ts';
 
 export interface BootInfo {
   ms: number;
@@ -30,16 +31,11 @@ export interface KernelOptions {
   fixturesURL: string;
 }
 
-/** After Stop (or the real-time budget), the interrupt is repeated this often... */
-const INTERRUPT_EVERY_MS = 1000;
-/** ...and the worker is terminated if the run has not ended this long after it. */
-const KILL_AFTER_MS = 3000;
-
 interface PendingRun {
   id: number;
   onStream: StreamCallback;
   resolve: (outcome: RunOutcome) => void;
-  timers: ReturnType<typeof setTimeout>[];
+  watchdog: Watchdog;
   stoppedByUser: boolean;
 }
 
@@ -53,6 +49,8 @@ export class BrowserKernel {
 
   private worker: Worker | null = null;
   private interrupt: Int32Array | null = null;
+  /** The id of the run the worker is executing (0 between runs): an interrupt is raised only for it. */
+  private ticket: Int32Array | null = null;
   private booting: Promise<BootInfo> | null = null;
   private bootWaiter: { resolve: (info: BootInfo) => void; reject: (error: Error) => void } | null = null;
   private current: PendingRun | null = null;
@@ -87,6 +85,7 @@ export class BrowserKernel {
     this.worker = worker;
     this.generation++;
     this.interrupt = this.canInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    this.ticket = this.canInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : null;
     worker.onmessage = (event: MessageEvent<FromKernelWorker>) => this.onMessage(worker, event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -97,7 +96,7 @@ export class BrowserKernel {
     };
     const info = await new Promise<BootInfo>((resolve, reject) => {
       this.bootWaiter = { resolve, reject };
-      this.send({ type: 'boot', indexURL: this.options.indexURL, fixtures, interrupt: this.interrupt });
+      this.send({ type: 'boot', indexURL: this.options.indexURL, fixtures, interrupt: this.interrupt, ticket: this.ticket });
     });
     this.bootWaiter = null;
     this.info = info;
@@ -110,9 +109,10 @@ export class BrowserKernel {
     if (this.current) throw new Error('a cell is already running');
     const id = this.nextId++;
     return new Promise<RunOutcome>((resolve) => {
-      const pending: PendingRun = { id, onStream, resolve, timers: [], stoppedByUser: false };
+      const budget = options.realBudget ?? DEFAULT_REAL_BUDGET;
+      const pending: PendingRun = { id, onStream, resolve, watchdog: this.watchdogFor(id, budget), stoppedByUser: false };
       this.current = pending;
-      this.armBudget(pending, options.realBudget ?? DEFAULT_REAL_BUDGET);
+      pending.watchdog.arm(budget);
       this.send({ type: 'run', run: id, code, budget: options.budget, realBudget: options.realBudget });
     });
   }
@@ -139,35 +139,26 @@ export class BrowserKernel {
     const pending = this.current;
     if (!pending) return 'idle';
     pending.stoppedByUser = true;
-    if (!this.interrupt) {
-      this.restart('stopped', 'terminated the Python worker');
-      return 'restarted';
-    }
-    this.escalate(pending, 'stopped');
-    return 'interrupted';
+    return pending.watchdog.stop() ? 'interrupted' : 'restarted';
   }
 
-  /** Interrupts now and again every second; terminates the worker if the run still does not end. */
-  private escalate(pending: PendingRun, reason: RestartReason) {
-    const interrupt = this.interrupt!;
-    const raise = () => Atomics.store(interrupt, 0, 2); // 2 = SIGINT
-    raise();
-    pending.timers.push(setInterval(raise, INTERRUPT_EVERY_MS));
-    pending.timers.push(setTimeout(() => {
-      if (this.current === pending) this.restart(reason, 'the interpreter did not answer the interrupt');
-    }, KILL_AFTER_MS));
-  }
-
-  private armBudget(pending: PendingRun, seconds: number) {
-    pending.timers.push(setTimeout(() => {
-      if (this.current !== pending) return;
-      if (this.interrupt) this.escalate(pending, 'timeout');
-      else this.restart('timeout', `interrupted after ${seconds} s of real time`);
-    }, seconds * 1000));
+  /** The shared policy (kernel/watchdog.ts), with this page's interrupt and restart. */
+  private watchdogFor(id: number, budgetSeconds: number): Watchdog {
+    const interrupt = this.interrupt;
+    const ticket = this.ticket;
+    const messages: Record<GiveUpReason, string> = {
+      stopped: interrupt ? 'the interpreter did not answer the interrupt' : 'terminated the Python worker',
+      timeout: interrupt ? 'the interpreter did not answer the interrupt' : `interrupted after ${budgetSeconds} s of real time`,
+    };
+    return new Watchdog({
+      // 2 = SIGINT; only while the worker still runs this very cell.
+      interrupt: interrupt && ticket ? () => { if (Atomics.load(ticket, 0) === id) Atomics.store(interrupt, 0, 2); } : null,
+      giveUp: (reason) => { if (this.current?.id === id) this.restart(reason, messages[reason]); },
+    });
   }
 
   private finish(pending: PendingRun, outcome: RunOutcome) {
-    for (const timer of pending.timers) clearTimeout(timer);
+    pending.watchdog.disarm();
     if (this.current === pending) this.current = null;
     pending.resolve(outcome);
   }

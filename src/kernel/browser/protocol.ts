@@ -2,8 +2,9 @@
 import type { CellRun } from '../types.ts';
 
 export type ToKernelWorker =
-  /** `interrupt` is a shared one-int buffer (cross-origin isolated pages only): writing 2 raises KeyboardInterrupt. */
-  | { type: 'boot'; indexURL: string; fixtures: Record<string, unknown>[]; interrupt: Int32Array | null }
+  /** `interrupt` is a shared one-int buffer (cross-origin isolated pages only): writing 2 raises KeyboardInterrupt.
+   * `ticket` holds the id of the run in progress (0 between runs), so a late interrupt cannot reach the next run. */
+  | { type: 'boot'; indexURL: string; fixtures: Record<string, unknown>[]; interrupt: Int32Array | null; ticket: Int32Array | null }
   | { type: 'run'; run: number; code: string; budget?: number; realBudget?: number }
   /** The names a piece of code defines and uses, without running it (for dependencies of edited cells). */
   | { type: 'names'; req: number; code: string };

@@ -15,6 +15,7 @@ const post = (message: FromKernelWorker) => (self as unknown as { postMessage(m:
 let session: KernelSession | null = null;
 let pyodide: PyodideAPI | null = null;
 let interrupt: Int32Array | null = null;
+let ticket: Int32Array | null = null;
 let currentRun = 0;
 let streamed = 0;
 // Requests are handled one at a time: with stack switching, a run suspends (between green
@@ -40,6 +41,7 @@ async function boot(message: Extract<ToKernelWorker, { type: 'boot' }>) {
       env: { ...PYTHON_ENV },
     });
     interrupt = message.interrupt;
+    ticket = message.ticket;
     if (interrupt) pyodide.setInterruptBuffer(interrupt);
     session = await KernelSession.start(pyodide, runtimeFiles, {
       fixtures: message.fixtures,
@@ -59,7 +61,14 @@ async function run(message: Extract<ToKernelWorker, { type: 'run' }>) {
   try {
     if (!session) throw new Error('the kernel is not booted');
     if (interrupt) Atomics.store(interrupt, 0, 0);
-    const result = await session.runCell({ id: `run-${message.run}`, code: message.code, budget: message.budget, realBudget: message.realBudget });
+    if (ticket) Atomics.store(ticket, 0, message.run);
+    let result;
+    try {
+      result = await session.runCell({ id: `run-${message.run}`, code: message.code, budget: message.budget, realBudget: message.realBudget });
+    } finally {
+      if (ticket) Atomics.store(ticket, 0, 0);
+      if (interrupt) Atomics.store(interrupt, 0, 0);
+    }
     post({ type: 'done', run: message.run, result });
   } catch (error) {
     post({ type: 'failed', run: message.run, message: error instanceof Error ? error.message : String(error) });

@@ -12,7 +12,7 @@ import type { FromSandbox, ToSandbox } from './protocol.ts';
 import { describeBoundaries, spawnSandbox } from './sandbox-process.ts';
 import { snapshotPath } from './snapshot.ts';
 import { checkCellRun, isIndex } from './validate.ts';
-import { watchdogPlan } from '../watchdog.ts';
+import { Watchdog } from '../watchdog.ts';
 
 export type CellCallback = (index: number, run: CellRun) => void;
 
@@ -31,7 +31,7 @@ interface Slot {
   child: ChildProcess;
   job: Job | null;
   cell: number;
-  watchdog: NodeJS.Timeout[];
+  watchdog: Watchdog | null;
 }
 
 export interface PoolStats {
@@ -142,7 +142,7 @@ export class KernelPool {
 
   private spawn(): Slot {
     const child = spawnSandbox({ snapshot: this.snapshot, testEscapeHatch: this.testEscapeHatch });
-    const slot: Slot = { child, job: null, cell: -1, watchdog: [] };
+    const slot: Slot = { child, job: null, cell: -1, watchdog: null };
     child.on('message', (message: unknown) => this.onMessage(slot, message));
     child.on('error', (error) => this.onCrash(slot, `the interpreter's process failed: ${error.message}`));
     child.on('exit', (code, signal) => {
@@ -229,18 +229,17 @@ export class KernelPool {
 
   private arm(slot: Slot, ticket: number, budgetSeconds: number) {
     this.disarm(slot);
-    const plan = watchdogPlan(budgetSeconds);
-    const interrupt = () => this.send(slot, { type: 'interrupt', ticket });
-    slot.watchdog.push(setTimeout(() => {
-      interrupt();
-      slot.watchdog.push(setInterval(interrupt, plan.repeatMs));
-    }, plan.interruptMs));
-    slot.watchdog.push(setTimeout(() => this.onCrash(slot, `the cell did not stop when interrupted after ${budgetSeconds} s`, 'timeout'), plan.killMs));
+    slot.watchdog = new Watchdog({
+      // The sandbox raises it only while the cell holding this ticket runs.
+      interrupt: () => this.send(slot, { type: 'interrupt', ticket }),
+      giveUp: () => this.onCrash(slot, `the cell did not stop when interrupted after ${budgetSeconds} s`, 'timeout'),
+    });
+    slot.watchdog.arm(budgetSeconds);
   }
 
   private disarm(slot: Slot) {
-    for (const timer of slot.watchdog) clearTimeout(timer);
-    slot.watchdog = [];
+    slot.watchdog?.disarm();
+    slot.watchdog = null;
   }
 
   private onCrash(slot: Slot, reason: string, status: 'error' | 'timeout' = 'error') {
