@@ -1,6 +1,7 @@
 // Stated output vs what really ran: which stated lines matched which printed lines, the timing of
 // annotated lines (compared by differences), printed elapsed times and clock stamps.
 import { createPatch } from 'diff';
+import { outputLines as cutLines } from '../kernel/format.ts';
 import type { OutputEvent } from '../kernel/types.ts';
 import type { StatedOutput } from '../source/model.ts';
 import { lineMatcher, matchLine, statedNumbers, type Capture } from './normalize.ts';
@@ -33,15 +34,9 @@ export interface Comparison {
   diff: string | null;
 }
 
+/** The actual lines of one stream (the one rule: kernel/format.ts). */
 export function outputLines(events: OutputEvent[], stream: 'stdout' | 'stderr' = 'stdout'): ActualLine[] {
-  const lines: ActualLine[] = [];
-  for (const event of events) {
-    if (event.stream !== stream) continue;
-    const parts = event.text.split('\n');
-    if (parts.at(-1) === '') parts.pop();
-    for (const text of parts) lines.push({ text, t: event.t });
-  }
-  return lines;
+  return cutLines(events, stream).map(({ text, t }) => ({ text, t }));
 }
 
 /** Indices of actual lines matched by each stated line (-1 for a wildcard line), or null. */

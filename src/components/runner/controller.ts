@@ -11,6 +11,7 @@ import type { CellRun, OutputEvent } from '../../kernel/types.ts';
 import type { EditorHandle } from './editor.ts';
 import { pageLocale, runnerLabels, type RunnerLabels } from './labels.ts';
 import { appendEvent, lineElement, linesOf, readLines, renderLines, type Line } from './output.ts';
+import { formatSeconds } from '../../kernel/format.ts';
 
 export type Action = 'run' | 'edit' | 'reset' | 'stop' | 'replay' | 'run-all';
 
@@ -19,10 +20,6 @@ type RunState = 'loading' | 'queued' | 'running' | 'ok' | 'error' | 'hangs' | 't
 /** A replay plays the recorded output at its pace, compressed to at most this many real seconds. */
 export const REPLAY_CAP_SECONDS = 10;
 
-
-function seconds(s: number): string {
-  return `${s.toFixed(3)}s`;
-}
 
 class RunnableCell {
   readonly el: HTMLElement;
@@ -319,8 +316,8 @@ export class PageRunner {
 
     const cost = `${run.cpuMs.toFixed(1)} ms`;
     const error = run.error;
-    if (run.status === 'ok') cell.setState('ok', this.t.ok(seconds(run.virtualSeconds), cost));
-    else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs} (${seconds(run.virtualSeconds)})`);
+    if (run.status === 'ok') cell.setState('ok', this.t.ok(formatSeconds(run.virtualSeconds), cost));
+    else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs} (${formatSeconds(run.virtualSeconds)})`);
     else if (run.status === 'timeout') cell.setState('timeout', this.t.timeout(cell.props.realBudget));
     else if (stoppedByUser && error?.ename === 'KeyboardInterrupt') cell.setState('stopped', this.t.stopped);
     else cell.setState('error', this.t.error(error?.ename ?? 'Error'));

@@ -1,25 +1,17 @@
 // A cell's output in the page, always as text (textContent, never HTML), in the markup of the
 // static output (Cell.astro): <span class="line stdout|stderr"><span class="t">[0.000s] </span>text\n</span>.
 import type { OutputEvent } from '../../kernel/types.ts';
+import { formatSeconds, outputLines, type OutputLine } from '../../kernel/format.ts';
 
-export interface Line {
-  t: number;
-  text: string;
-  stream: string;
-}
+/** An output line, or a line the runner adds (`result`: a final value, `note`: what happened). */
+export type Line = Omit<OutputLine, 'stream'> & { stream: OutputLine['stream'] | 'result' | 'note' };
 
 /** Lines shown at most; the rest is counted. */
 export const MAX_LINES = 5000;
 
-/** One line per line of each write, stamped with the write's virtual time (as check/compare.ts outputLines). */
+/** Every line of both streams, as the check cuts them (kernel/format.ts). */
 export function linesOf(events: OutputEvent[]): Line[] {
-  const lines: Line[] = [];
-  for (const event of events) {
-    const parts = event.text.split('\n');
-    if (parts.at(-1) === '') parts.pop();
-    for (const text of parts) lines.push({ t: event.t, text, stream: event.stream });
-  }
-  return lines;
+  return outputLines(events, 'all');
 }
 
 /** Merges a live write into the events as the kernel's EventLog does (print's text and newline are one event). */
@@ -35,7 +27,7 @@ export function lineElement(line: Line): HTMLSpanElement {
   span.className = `line ${line.stream}`;
   const stamp = document.createElement('span');
   stamp.className = 't';
-  stamp.textContent = `[${line.t.toFixed(3)}s] `;
+  stamp.textContent = `[${formatSeconds(line.t)}] `;
   span.append(stamp, document.createTextNode(`${line.text}\n`));
   return span;
 }
