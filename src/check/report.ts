@@ -50,6 +50,11 @@ export function buildReport(result: CheckResult, extraProblems: Problem[] = []):
     })),
   );
   const problems = [...result.problems, ...extraProblems, ...failuresOf(result)];
+  return { runtime: result.runtime, cells, problems, summary: summarize(cells, problems, result.reused, result.ran) };
+}
+
+/** The summary of cells and problems: one rule for a single run and for merged shards. */
+export function summarize(cells: ReportCell[], problems: Problem[], reused: number, ran: number): Report['summary'] {
   const byVerdict: Record<string, number> = {};
   const byDocument: Record<string, Record<string, number>> = {};
   for (const c of cells) {
@@ -57,15 +62,7 @@ export function buildReport(result: CheckResult, extraProblems: Problem[] = []):
     const d = (byDocument[c.file] ??= {});
     d[c.verdict] = (d[c.verdict] ?? 0) + 1;
   }
-  return {
-    runtime: result.runtime,
-    cells,
-    problems,
-    summary: {
-      cells: cells.length, byVerdict, byDocument, reused: result.reused, ran: result.ran,
-      failures: problems.length, acknowledged: cells.filter((c) => c.acknowledged).length,
-    },
-  };
+  return { cells: cells.length, byVerdict, byDocument, reused, ran, failures: problems.length, acknowledged: cells.filter((c) => c.acknowledged).length };
 }
 
 /** Every unacknowledged failing verdict and every stale annotation, as a problem naming file and line. */
