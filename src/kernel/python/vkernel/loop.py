@@ -5,7 +5,6 @@ operating system: time (the virtual clock) and waiting (`select(timeout)`, here 
 that moves virtual time or is cut short by `call_soon_threadsafe` from another thread). Sockets are
 not offered: a snippet's network goes through the simulated I/O world instead."""
 
-import asyncio
 import asyncio.base_events as base_events
 import asyncio.events as events
 import threading

@@ -9,7 +9,7 @@ __version__ = "25.1.0"
 from . import tempfile  # noqa: E402,F401
 from .threadpool import open, wrap  # noqa: E402
 
-__all__ = ["open", "tempfile", "wrap", "stdin", "stdout", "stderr", "stdin_bytes", "stdout_bytes", "stderr_bytes"]
+__all__ = ["open", "tempfile", "wrap"]
 
 
 def __getattr__(name):

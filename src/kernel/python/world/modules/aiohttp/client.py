@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlencode
 
-from multidict import CIMultiDict, CIMultiDictProxy, MultiDict
+from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 import netfaults
@@ -24,7 +24,6 @@ from . import __version__
 from .client_exceptions import (
     ClientConnectorDNSError,
     ClientConnectorError,
-    ClientResponseError,
     InvalidUrlClientError,
     NonHttpUrlClientError,
     ServerDisconnectedError,
@@ -32,8 +31,7 @@ from .client_exceptions import (
     TooManyRedirects,
 )
 from .client_reqrep import ClientResponse, ConnectionKey, HttpVersion11, RequestInfo
-from .connector import BaseConnector, TCPConnector
-from .helpers import BasicAuth
+from .connector import TCPConnector
 
 __all__ = ("ClientSession", "ClientTimeout", "request")
 

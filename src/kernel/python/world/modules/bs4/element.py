@@ -1,7 +1,6 @@
 """bs4.element: the parse tree (Tag, NavigableString and friends), after Beautiful Soup 4."""
 
 import re
-from html import escape as _html_escape
 
 __all__ = ["PageElement", "NavigableString", "Comment", "CData", "Doctype", "Declaration",
            "ProcessingInstruction", "Script", "Stylesheet", "TemplateString", "Tag", "ResultSet", "SoupStrainer"]

@@ -1,12 +1,10 @@
 """fastapi.routing: APIRouter and the in-process request handling behind TestClient."""
 
-import asyncio
 import inspect
 import json
 import re
 import types
 import typing
-from http import HTTPStatus
 
 from . import params as P
 from .encoders import jsonable_encoder
@@ -18,7 +16,7 @@ _missing = ...
 
 
 def _compile_path(path):
-    regex, convertors = "^", {}
+    regex = "^"
     pos = 0
     for m in re.finditer(r"{([a-zA-Z_][a-zA-Z0-9_]*)(?::([a-zA-Z_][a-zA-Z0-9_]*))?}", path):
         regex += re.escape(path[pos:m.start()])
@@ -357,7 +355,7 @@ async def handle(app, method, url, path, headers, body):
 
     call = endpoint_call
     for mw in reversed(app._middleware):
-        call = (lambda mw, nxt: (lambda req: mw(req, nxt)))(mw, call)
+        call = (lambda mw, nxt: (lambda req: mw(req, nxt)))(mw, call)  # noqa: B023 - bound by the outer lambda
     try:
         return await call(request)
     except Exception as exc:
@@ -369,6 +367,3 @@ async def handle(app, method, url, path, headers, body):
             result = await result
         return result
 
-
-HTTPStatus  # status phrases are looked up by the test client
-asyncio  # endpoints run on the caller's event loop machinery

@@ -82,7 +82,6 @@ def convert_query(query, vars):
     out, params, mog = [], [], []
     pos = 0
     idx = 0
-    used_names = False
     for m in _PH_RE.finditer(query):
         out.append(query[pos:m.start()])
         mog.append(query[pos:m.start()])
@@ -96,7 +95,6 @@ def convert_query(query, vars):
         if conv != "s":
             raise ValueError(f"unsupported format character '{conv}' (0x{ord(conv):x}) at index {m.end() - 1}")
         if name is not None:
-            used_names = True
             if not is_mapping:
                 raise TypeError("format requires a mapping")
             if name not in vars:

@@ -1,6 +1,5 @@
 """requests.models: Request, PreparedRequest and Response."""
 
-import codecs
 import datetime
 import json as complexjson
 import re
@@ -9,7 +8,6 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from .exceptions import (
     HTTPError,
-    InvalidSchema,
     InvalidURL,
     JSONDecodeError as RequestsJSONDecodeError,
     MissingSchema,
@@ -260,7 +258,8 @@ class Response:
         try:
             return complexjson.loads(self.text, **kwargs)
         except complexjson.JSONDecodeError as e:
-            raise RequestsJSONDecodeError(e.msg, e.doc, e.pos)
+            # Unchained, as requests raises it: the traceback shows both errors the same way.
+            raise RequestsJSONDecodeError(e.msg, e.doc, e.pos)  # noqa: B904
 
     @property
     def links(self):
@@ -310,5 +309,3 @@ def build_response(req, answer, elapsed):
     r.cookies = cookies
     return r
 
-
-codecs  # imported for parity with requests (encodings are looked up by name)

@@ -1,0 +1,2 @@
+import { main } from '../src/cli/lint-python.ts';
+process.exitCode = await main();
