@@ -1,7 +1,7 @@
 // `npm run check -- [--source DIR] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update]
 //   [--shard K/N] [--cache-out DIR] [--merge DIR] [--cache-dir DIR]`
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
 import { checkDocuments, listMarkdown, type CheckResult, type Problem } from '../check/run.ts';
@@ -167,6 +167,8 @@ export async function main(argv: string[]): Promise<number> {
   return report.problems.length === 0 ? 0 : 1;
 }
 
+const shownPath = (file: string) => relative(process.cwd(), file) || file;
+
 function isProjectSource(source: string): boolean {
   return resolve(source) === resolve(DEFAULT_SOURCE);
 }
@@ -187,7 +189,9 @@ function translationsOf(source: string) {
 }
 
 function shardReport(report: Report, spec: ShardSpec, files: string[], lock: LockFile, problemParts: ShardReport['problemParts']): ShardReport {
-  return { ...report, shard: { index: spec.index, total: spec.total, files }, lock, problemParts };
+  // Paths as the cells name them (relative to the working directory), so shards run in checkouts at
+  // different places still merge.
+  return { ...report, shard: { index: spec.index, total: spec.total, files: files.map(shownPath) }, lock, problemParts };
 }
 
 function writeOutputs(args: Pick<Args, 'report' | 'junit'>, report: Report, json: unknown): void {
@@ -231,7 +235,7 @@ async function mergeMain(args: Args, dir: string): Promise<number> {
     }
     if (isShardReport(parsed)) reports.push({ path: file, report: parsed });
   }
-  const merged = mergeShards(reports, existsSync(args.source) ? listMarkdown(args.source) : null);
+  const merged = mergeShards(reports, existsSync(args.source) ? listMarkdown(args.source).map(shownPath) : null);
   if ('errors' in merged || unreadable.length > 0) {
     for (const e of [...unreadable, ...('errors' in merged ? merged.errors : [])]) process.stderr.write(`${consoleText(e)}\n`);
     process.stdout.write('check FAILED: the shards could not be merged\n');
