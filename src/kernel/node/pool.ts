@@ -272,6 +272,8 @@ export class KernelPool {
     slot.child.removeAllListeners('exit');
     if (slot.child.exitCode !== null || slot.child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
+      // An idle slot's process is unref'd; awaiting its exit must hold the event loop open.
+      slot.child.ref();
       slot.child.once('exit', () => resolve());
       // SIGKILL: a process blocked inside a host call ends too; bubblewrap takes its child with it.
       slot.child.kill('SIGKILL');
