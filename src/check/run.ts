@@ -20,6 +20,8 @@ export interface CheckedCell {
   cell: Cell;
   run: CellRun | null;
   verdict: CellVerdict;
+  /** The document's settings for it (`*.snippets.yaml`), which the verdict was judged with. */
+  settings: Parameters<typeof judge>[2];
   cached: boolean;
   /** Keys of the earlier cells it needed, by the names of this check's runs (runnable cells only). */
   needs: string[];
@@ -65,7 +67,8 @@ function checkedDocument(loaded: LoadedDocument, runs: (CellRun | null)[], ran: 
   const cells = document.cells.map((cell, i): CheckedCell => {
     const run = runs[i] ?? null;
     const needs = run ? dependencies(document.cells, i, runs).filter((d) => runs[d] !== null).map((d) => document.cells[d]!.key) : [];
-    return { cell, run, verdict: judge(cell, run, settingOf(loaded, cell)), cached: run !== null && !ran.has(i), needs };
+    const settings = settingOf(loaded, cell);
+    return { cell, run, verdict: judge(cell, run, settings), settings, cached: run !== null && !ran.has(i), needs };
   });
   return { document, cells, fixtures: loaded.fixtures };
 }

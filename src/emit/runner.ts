@@ -2,6 +2,7 @@
 // that ran at build time and the names it defined and used (to run the earlier cells it depends
 // on first). Null for blocks that were not run (not Python, or skipped).
 import type { CheckedCell } from '../check/run.ts';
+import { liveJudgeInput, type LiveJudgeInput } from '../check/live.ts';
 import { DEFAULT_REAL_BUDGET } from '../kernel/types.ts';
 import { earlierCellsNeeded, wantedNames, type CellNames } from '../source/dependencies.ts';
 
@@ -11,15 +12,18 @@ export interface RunnerProps {
   uses: string[];
   /** Real seconds before a CPU-bound run is interrupted: the default, or more for cells that needed it. */
   realBudget: number;
+  /** What the page needs to judge a reader's run the way the build judged its own. */
+  judge: LiveJudgeInput;
 }
 
-export function runnerProps({ cell, run }: CheckedCell): RunnerProps | null {
+export function runnerProps({ cell, run, settings }: CheckedCell): RunnerProps | null {
   if (!run || cell.notPython) return null;
   return {
     code: cell.runCode,
     defines: run.defines,
     uses: run.uses,
     realBudget: Math.max(DEFAULT_REAL_BUDGET, Math.ceil((run.cpuMs / 1000) * 3)),
+    judge: liveJudgeInput(cell, settings),
   };
 }
 

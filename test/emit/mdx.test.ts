@@ -29,7 +29,7 @@ describe('MDX emission', () => {
   const doc = parseDocument(HOSTILE, 'hostile.md');
   const chapter = doc.chapters.find((c) => c.title === '위험한 문단')!;
   const cells: CheckedCell[] = doc.cells.map((cell) => ({
-    cell, cached: false, needs: [],
+    cell, cached: false, needs: [], settings: undefined,
     run: { status: 'ok', events: [{ stream: 'stdout', text: '{}<>\n', t: 0 }], result: null, error: null, virtualSeconds: 0, cpuMs: 1, trace: { actors: [] }, statements: [], defines: [], imports: [], uses: [], world: [] },
     verdict: { verdict: 'ran', reason: 'ran', why: { code: 'ran' }, diff: null, claims: [], acknowledged: null, annotationProblem: null, announced: false },
   }));

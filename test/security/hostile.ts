@@ -74,7 +74,7 @@ export function hostileResult(): CheckResult {
   const cells = document.cells.map((cell) => {
     const note = notes.cells.get(cell.key);
     const r = note?.skip || cell.notPython ? null : runFor(cell.key);
-    return { cell, run: r, verdict: judge(cell, r, note), cached: false, needs: [] };
+    return { cell, run: r, verdict: judge(cell, r, note), settings: note, cached: false, needs: [] };
   });
   return {
     runtime: { pyodide: 'test', kernel: 'test', python: '3.14' },

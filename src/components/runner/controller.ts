@@ -12,6 +12,9 @@ import type { EditorHandle } from './editor.ts';
 import { pageLocale, runnerLabels, type RunnerLabels } from './labels.ts';
 import { appendEvent, lineElement, linesOf, readLines, renderLines, type Line } from './output.ts';
 import { formatSeconds } from '../../kernel/format.ts';
+import { liveVerdict, type LiveVerdict } from '../../check/live.ts';
+import { reasonText } from '../../check/reasons.ts';
+import { labels } from '../labels.ts';
 
 export type Action = 'run' | 'edit' | 'reset' | 'stop' | 'replay' | 'run-all';
 
@@ -20,6 +23,10 @@ type RunState = 'loading' | 'queued' | 'running' | 'ok' | 'error' | 'hangs' | 't
 /** A replay plays the recorded output at its pace, compressed to at most this many real seconds. */
 export const REPLAY_CAP_SECONDS = 10;
 
+
+/** Elements a live run adds to a cell (removed before the next run and by Reset). */
+const LIVE_PARTS = ['live-reason', 'live-diff', 'live-error', 'live-note'] as const;
+type LivePart = (typeof LIVE_PARTS)[number];
 
 class RunnableCell {
   readonly el: HTMLElement;
@@ -37,6 +44,8 @@ class RunnableCell {
   virtualSeconds = 0;
   editor: EditorHandle | null = null;
   replayTimers: ReturnType<typeof setTimeout>[] = [];
+  /** The build's verdict, figures and output as the page was served: what Reset brings back. */
+  private readonly built: { badge: Node | null; meta: Node | null; output: Node | null; timeline: Node | null };
 
   constructor(el: HTMLElement, position: number) {
     this.el = el;
@@ -46,6 +55,29 @@ class RunnableCell {
     this.code = this.props.code;
     this.names = { defines: this.props.defines, uses: this.props.uses };
     this.namesFor = this.props.code;
+    const clone = (selector: string) => this.el.querySelector(selector)?.cloneNode(true) ?? null;
+    this.built = {
+      badge: clone(':scope > .cell-head > .badge'), meta: clone(':scope > .cell-head > .cell-meta'),
+      output: clone(':scope > [data-output]'), timeline: clone(':scope > [data-timeline]'),
+    };
+  }
+
+  /** Show the build's verdict, figures and output again, and nothing of a live run. */
+  restoreBuilt() {
+    const swap = (selector: string, built: Node | null) => {
+      const now = this.el.querySelector(selector);
+      if (now && built) now.replaceWith(built.cloneNode(true));
+      else if (now && !built) now.remove();
+    };
+    swap(':scope > .cell-head > .badge', this.built.badge);
+    swap(':scope > .cell-head > .cell-meta', this.built.meta);
+    swap(':scope > [data-output]', this.built.output);
+    swap(':scope > [data-timeline]', this.built.timeline);
+    this.el.querySelector(':scope > .cell-head > [data-live-tag]')?.remove();
+    this.clearParts();
+    this.el.classList.remove('ran-live');
+    delete this.el.dataset.liveVerdict;
+    this.lines = null;
   }
 
   button(action: Action): HTMLButtonElement | null {
@@ -74,20 +106,21 @@ class RunnableCell {
     return pre;
   }
 
-  /** An element of the cell owned by the runner, created after the output when missing. */
-  part(name: 'live-error' | 'live-note', tag: 'pre' | 'p'): HTMLElement {
+  /** An element of the cell owned by the runner, created after the output when missing (in LIVE_PARTS order). */
+  part(name: LivePart, tag: 'pre' | 'p'): HTMLElement {
     let el = this.el.querySelector<HTMLElement>(`:scope > [data-${name}]`);
     if (!el) {
       el = document.createElement(tag);
       el.className = `cell-${name}`;
       el.setAttribute(`data-${name}`, '');
-      this.output().after(el);
+      const before = LIVE_PARTS.slice(0, LIVE_PARTS.indexOf(name)).map((p) => this.el.querySelector(`:scope > [data-${p}]`)).filter(Boolean).at(-1);
+      (before ?? this.output()).after(el);
     }
     return el;
   }
 
   clearParts() {
-    for (const el of this.el.querySelectorAll(':scope > [data-live-error], :scope > [data-live-note]')) el.remove();
+    for (const el of this.el.querySelectorAll(LIVE_PARTS.map((p) => `:scope > [data-${p}]`).join(', '))) el.remove();
   }
 
   note(text: string) {
@@ -292,6 +325,7 @@ export class PageRunner {
       const why = outcome.reason === 'timeout' ? this.t.restartTimeout(cell.props.realBudget)
         : outcome.reason === 'crashed' ? this.t.restartCrashed(outcome.message)
           : this.kernel.canInterrupt ? this.t.restartUnanswered : this.t.restartStopped;
+      this.showVerdict(cell, null, null, why);
       cell.setState(outcome.reason === 'timeout' ? 'timeout' : outcome.reason === 'crashed' ? 'error' : 'stopped', why);
       cell.note(this.t.restarted(why));
       cell.el.dataset.runState = 'restarted';
@@ -314,12 +348,13 @@ export class PageRunner {
     cell.names = { defines: run.defines, uses: run.uses };
     cell.namesFor = cell.code;
 
-    const cost = `${run.cpuMs.toFixed(1)} ms`;
     const error = run.error;
-    if (run.status === 'ok') cell.setState('ok', this.t.ok(formatSeconds(run.virtualSeconds), cost));
+    const stopped = stoppedByUser && error?.ename === 'KeyboardInterrupt';
+    this.showVerdict(cell, stopped ? null : liveVerdict(cell.props.judge, cell.props.code, cell.code, run), run, stopped ? this.t.notJudgedStopped : this.t.notJudgedTranscript);
+    if (run.status === 'ok') cell.setState('ok', this.t.ok);
     else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs} (${formatSeconds(run.virtualSeconds)})`);
     else if (run.status === 'timeout') cell.setState('timeout', this.t.timeout(cell.props.realBudget));
-    else if (stoppedByUser && error?.ename === 'KeyboardInterrupt') cell.setState('stopped', this.t.stopped);
+    else if (stopped) cell.setState('stopped', this.t.stopped);
     else cell.setState('error', this.t.error(error?.ename ?? 'Error'));
     if (error) {
       const details = run.status === 'hangs'
@@ -330,6 +365,50 @@ export class PageRunner {
     const texts = [error?.evalue ?? '', ...run.events.filter((e) => e.stream === 'stderr').map((e) => e.text)].join('\n');
     if (/\bJSPI\b|stack switching/.test(texts) && this.kernel.info && !this.kernel.info.jspi) cell.note(this.t.noJspi);
     void this.drawTimeline(cell, run);
+  }
+
+  /**
+   * The badge, figures, reason and diff of this run, judged in the page by the build's own rule
+   * (check/live.ts), marked as this run's (and as of edited code when it is); `verdict` null when
+   * the run cannot be judged, with `why`. Nothing of the build's verdict or figures stays beside it.
+   */
+  private showVerdict(cell: RunnableCell, verdict: LiveVerdict | null, run: CellRun | null, why: string) {
+    const locale = pageLocale();
+    const words = labels[locale];
+    const head = cell.el.querySelector<HTMLElement>(':scope > .cell-head');
+    let badge = head?.querySelector<HTMLElement>(':scope > .badge') ?? null;
+    if (head && !badge) {
+      badge = document.createElement('span');
+      head.prepend(badge);
+    }
+    const name = verdict?.verdict ?? 'unjudged';
+    if (badge) {
+      badge.className = `badge badge-${name}`;
+      badge.dataset.verdict = name;
+      badge.textContent = verdict ? (words.verdicts[name] ?? name) : this.t.notJudged;
+      badge.title = verdict ? reasonText(verdict.why, locale) : why;
+    }
+    cell.el.dataset.liveVerdict = name;
+    let tag = head?.querySelector<HTMLElement>(':scope > [data-live-tag]') ?? null;
+    if (head && !tag) {
+      tag = document.createElement('span');
+      tag.className = 'cell-live-tag';
+      tag.dataset.liveTag = '';
+      badge?.after(tag);
+    }
+    if (tag) tag.textContent = cell.edited ? this.t.thisRunEdited : this.t.thisRun;
+    const meta = head?.querySelector<HTMLElement>(':scope > .cell-meta');
+    if (meta) {
+      meta.textContent = run
+        ? `${this.t.thisRun} · ${words.virtual}: ${formatSeconds(run.virtualSeconds)} · ${words.real}: ${run.cpuMs.toFixed(1)} ms`
+        : this.t.thisRun;
+    }
+    if (!verdict) {
+      cell.part('live-reason', 'p').textContent = why;
+      return;
+    }
+    if (verdict.verdict !== 'verified' && verdict.verdict !== 'ran') cell.part('live-reason', 'p').textContent = reasonText(verdict.why, locale);
+    if (verdict.diff) cell.part('live-diff', 'pre').textContent = verdict.diff;
   }
 
   private ensureTimesToggle(cell: RunnableCell) {
@@ -424,10 +503,15 @@ export class PageRunner {
     cell.editor.focus();
   }
 
+  /** The document's code again, and the build's verdict, figures and output with it. */
   reset(cell: RunnableCell) {
+    if (this.job?.target === cell || this.job?.current === cell) return;
+    this.stopReplay(cell);
     cell.code = cell.props.code;
     if (cell.editor) cell.editor.code = cell.props.code;
     cell.markEdited(this.t.edited);
+    cell.restoreBuilt();
+    cell.setState('ok', '');
   }
 
   replay(cell: RunnableCell) {

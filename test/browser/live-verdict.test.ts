@@ -1,0 +1,102 @@
+// A verdict is never shown for code it was not computed for: a reader's run is judged in the page
+// by the build's rule, marked as this run's (of edited code when it is), and Reset brings back the
+// build's verdict, figures and output.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { hasChromium, launchChromium } from './chromium.ts';
+import { serveDirectory } from './static-server.ts';
+import { replaceCellCode } from './cells.ts';
+
+const PAGES = { ko: '/ko/asyncio-complete-guide/8-asyncio-핵심-api/', en: '/en/asyncio-complete-guide/8-asyncio-핵심-api/' };
+const GATHER = '[data-cell="asyncio-complete-guide/20a1151a"]';
+const WORDS = {
+  ko: { verified: '검증됨', drift: '불일치', thisRun: '이번 실행', edited: '이번 실행 · 수정한 코드', built: '빌드 실행' },
+  en: { verified: 'verified', drift: 'drift', thisRun: 'this run', edited: 'this run · edited code', built: 'build run' },
+};
+
+describe.skipIf(!hasChromium)('live verdicts', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let site: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    site = await serveDirectory(resolve('dist'));
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  const open = async (path: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(site.url + encodeURI(path));
+    return page;
+  };
+  const finished = async (cell: Locator) => {
+    await expect.poll(() => cell.getAttribute('data-run-state'), { timeout: 90_000, interval: 100 }).toSatisfy((s) => ['ok', 'error', 'hangs', 'timeout', 'stopped'].includes(String(s)));
+  };
+  const head = async (cell: Locator) => ({
+    badge: (await cell.locator('.cell-head .badge').innerText()).trim(),
+    verdict: await cell.locator('.cell-head .badge').getAttribute('data-verdict'),
+    tag: (await cell.locator('.cell-head [data-live-tag]').count()) ? (await cell.locator('.cell-head [data-live-tag]').innerText()).trim() : null,
+    meta: (await cell.locator('.cell-head .cell-meta').innerText()).trim(),
+  });
+
+  for (const locale of ['ko', 'en'] as const) {
+    const w = WORDS[locale];
+    it(`${locale}: an edited run that drifts shows drift, marked as this run of edited code, with its diff; Reset brings back the build's`, async () => {
+      const page = await open(PAGES[locale]);
+      const cell = page.locator(GATHER);
+      const before = await head(cell);
+      expect(before).toMatchObject({ badge: w.verified, tag: null });
+      expect(before.meta.startsWith(w.built)).toBe(true);
+
+      const code = await cell.getAttribute('data-run').then((json) => JSON.parse(json!).code as string);
+      // 작업2 now waits 5 s: the output comment in the code still says it ends after 1 s.
+      await replaceCellCode(page, cell, code.replace('task("작업2", 1)', 'task("작업2", 5)'));
+      await cell.locator('[data-action="run"]').click();
+      await finished(cell);
+      const after = await head(cell);
+      expect(after).toMatchObject({ badge: w.drift, verdict: 'drift', tag: w.edited });
+      // The build's figures never sit beside this run's output.
+      expect(after.meta).not.toContain(w.built);
+      expect(after.meta.startsWith(w.thisRun)).toBe(true);
+      expect(after.meta).toContain('5.000s');
+      await expect.poll(() => cell.locator('[data-live-diff]').innerText()).toContain('작업2 완료');
+      expect(await cell.locator('[data-live-reason]').innerText()).not.toBe('');
+
+      await cell.locator('[data-action="reset"]').click();
+      const reset = await head(cell);
+      expect(reset).toEqual(before);
+      expect(await cell.locator('[data-live-diff], [data-live-reason]').count()).toBe(0);
+      expect(await cell.locator('[data-output] .line').allTextContents()).toContain('[3.000s] 작업3 완료\n');
+      await page.close();
+    }, 180_000);
+  }
+
+  it('the document\'s code run again is judged again: verified, marked as this run', async () => {
+    const page = await open(PAGES.en);
+    const cell = page.locator(GATHER);
+    await cell.locator('[data-action="run"]').click();
+    await finished(cell);
+    expect(await head(cell)).toMatchObject({ badge: WORDS.en.verified, verdict: 'verified', tag: WORDS.en.thisRun });
+    await page.close();
+  }, 180_000);
+
+  it('a syntax error in the edit is this run\'s failure, never beside the build\'s green badge', async () => {
+    const page = await open(PAGES.en);
+    const cell = page.locator(GATHER);
+    const code = await cell.getAttribute('data-run').then((json) => JSON.parse(json!).code as string);
+    await replaceCellCode(page, cell, code.replace('async def main():', 'async def main(:'));
+    await cell.locator('[data-action="run"]').click();
+    await finished(cell);
+    const after = await head(cell);
+    expect(['drift', 'error']).toContain(after.verdict);
+    expect(after.tag).toBe(WORDS.en.edited);
+    expect(await cell.locator('.badge-verified').count()).toBe(0);
+    await page.close();
+  }, 180_000);
+});
