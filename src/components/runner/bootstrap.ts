@@ -1,10 +1,10 @@
 // On every page with cells: shows the runner's buttons and a "Run all" bar, and loads the runner
 // (controller.ts) on the first click. Everything heavy (the controller, CodeMirror, Pyodide in a Web
 // Worker) loads after that click, never with the page.
-import { pageLocale, runnerLabels } from './labels.ts';
+import { GLYPHS, pageLocale, runnerLabels } from './labels.ts';
 import type { Action, PageRunner } from './controller.ts';
 
-const ACTIONS = new Set<string>(['run', 'edit', 'reset', 'stop', 'replay', 'run-all']);
+const ACTIONS = new Set<string>(['run', 'edit', 'reset', 'stop', 'replay', 'run-all', 'restart']);
 
 const cells = document.querySelectorAll<HTMLElement>('.cell[data-run]');
 if (cells.length > 0) {
@@ -14,15 +14,27 @@ if (cells.length > 0) {
   const bar = document.createElement('div');
   bar.className = 'run-all';
   bar.dataset.runAllBar = '';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.dataset.action = 'run-all';
-  button.textContent = t.runAll;
+  const button = (action: 'run-all' | 'restart', words: string, title?: string) => {
+    const el = document.createElement('button');
+    el.type = 'button';
+    el.dataset.action = action;
+    const glyph = document.createElement('span');
+    glyph.setAttribute('aria-hidden', 'true');
+    glyph.textContent = `${GLYPHS[action]} `;
+    el.append(glyph, words);
+    if (title) el.title = title;
+    return el;
+  };
+  const status = document.createElement('span');
+  status.className = 'kernel-status';
+  status.dataset.kernelStatus = 'idle';
+  status.setAttribute('role', 'status');
+  status.textContent = t.kernel.idle;
   const note = document.createElement('span');
   note.className = 'run-all-note';
   note.dataset.runAllNote = '';
   note.textContent = t.runAllNote(cells.length);
-  bar.append(button, note);
+  bar.append(button('run-all', t.runAll), status, button('restart', t.restart, t.restartTitle), note);
   const first = cells[0]!;
   const code = first.previousElementSibling?.classList.contains('expressive-code') ? first.previousElementSibling : first;
   code.before(bar);
@@ -33,7 +45,7 @@ if (cells.length > 0) {
     const action = target?.dataset.action;
     if (!target || !action || !ACTIONS.has(action)) return;
     const cell = target.closest('.cell[data-run]');
-    if (action !== 'run-all' && !cell) return;
+    if (action !== 'run-all' && action !== 'restart' && !cell) return;
     event.preventDefault();
     runner ??= import('./controller.ts').then((m) => m.pageRunner());
     void runner.then((r) => r.handle(action as Action, cell));

@@ -15,9 +15,11 @@ export interface EditorHandle {
 }
 
 const theme = EditorView.theme({
-  '&': { fontSize: 'var(--sl-text-code, 0.875rem)', backgroundColor: 'var(--sl-color-gray-6)', color: 'var(--sl-color-white)' },
-  '.cm-content': { fontFamily: 'var(--__sl-font-mono, monospace)', caretColor: 'var(--sl-color-white)' },
-  '.cm-gutters': { backgroundColor: 'var(--sl-color-gray-6)', color: 'var(--sl-color-gray-3)', border: 'none' },
+  // The --code-* variables are the static code block's computed style (set by the runner when it
+  // opens the editor over that block), so editing does not change how the code looks.
+  '&': { fontSize: 'var(--code-font-size, var(--sl-text-code, 0.875rem))', backgroundColor: 'var(--code-background, var(--sl-color-gray-6))', color: 'var(--code-color, var(--sl-color-white))' },
+  '.cm-content': { fontFamily: 'var(--code-font-family, var(--__sl-font-mono, monospace))', lineHeight: 'var(--code-line-height, 1.65)', caretColor: 'currentColor' },
+  '.cm-gutters': { backgroundColor: 'var(--code-background, var(--sl-color-gray-6))', color: 'var(--sl-color-gray-3)', border: 'none', lineHeight: 'var(--code-line-height, 1.65)' },
   '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--sl-color-accent) 8%, transparent)' },
   '&.cm-focused': { outline: '2px solid var(--sl-color-accent)' },
   '.cm-scroller': { maxHeight: '32rem', overflow: 'auto' },

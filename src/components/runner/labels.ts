@@ -1,8 +1,12 @@
 // User-facing strings of the runnable cells, per locale.
 export const runnerLabels = {
   ko: {
-    run: '▶ 실행', edit: '편집', reset: '원래 코드로', stop: '■ 중지', replay: '⏱ 실시간 재생', replayTitle: '기록된 출력을 기록된 속도(가상 1초 = 1초)로 다시 보여 줍니다. 10초가 넘으면 10초로 줄입니다.',
-    runAll: '▶ 이 페이지의 코드 모두 실행',
+    run: '실행', edit: '편집', reset: '원래 코드로', stop: '중지', replay: '실시간 재생', replayTitle: '기록된 출력을 기록된 속도(가상 1초 = 1초)로 다시 보여 줍니다. 10초가 넘으면 10초로 줄입니다.',
+    runAll: '이 페이지의 코드 모두 실행',
+    restart: '인터프리터 재시작', restartTitle: 'Python을 새로 시작합니다. 이 페이지에서 실행한 셀의 정의는 사라집니다.',
+    kernel: { idle: 'Python: 시작 전', starting: 'Python: 시작 중…', ready: 'Python: 준비됨', busy: 'Python: 실행 중' },
+    shortcut: 'Shift+Enter: 실행', runTitle: '이 셀을 실행합니다 (편집기에서는 Shift+Enter)',
+    count: (n: number) => `${n}번째 실행`,
     runAllNote: (n: number) => `${n}개 셀 · 코드는 이 브라우저 안의 Pyodide(CPython 3.14)에서 가상 시계로 실행됩니다. 처음 실행할 때 약 13 MB를 이 사이트에서 내려받고, 그 뒤에는 오프라인에서도 동작합니다.`,
     loading: 'Python 불러오는 중… (처음 한 번, 약 13 MB)',
     queued: '대기 중…',
@@ -22,6 +26,7 @@ export const runnerLabels = {
     restartUnanswered: '중지함: 인터프리터가 중단 요청에 응답하지 않아 Python 작업자를 종료했습니다.',
     restartTimeout: (s: number) => `시간 초과: 실제 시간 ${s}초 동안 끝나지 않아 Python 작업자를 종료했습니다.`,
     restartCrashed: (m: string) => `Python 작업자가 중단되었습니다 (${m}).`,
+    restartRequested: '인터프리터를 재시작해 실행을 멈췄습니다.',
     bootFailed: (m: string) => `Python을 불러오지 못했습니다: ${m}`,
     noJspi: '이 브라우저는 WebAssembly 스택 전환(JSPI)을 지원하지 않아 스레드(threading, to_thread, 실행기)를 쓰는 코드는 실행할 수 없습니다. 나머지는 실행됩니다. Chrome·Edge 137 이상에서 스레드 예제도 실행됩니다.',
     edited: '수정됨',
@@ -36,8 +41,12 @@ export const runnerLabels = {
     timeline: '이 브라우저에서 실행한 기록으로 그린 타임라인 (가상 초)',
   },
   en: {
-    run: '▶ Run', edit: 'Edit', reset: 'Reset code', stop: '■ Stop', replay: '⏱ Replay in real time', replayTitle: 'Plays the recorded output at its recorded pace (one virtual second = one second), compressed to 10 s when longer.',
-    runAll: '▶ Run all the code on this page',
+    run: 'Run', edit: 'Edit', reset: 'Reset code', stop: 'Stop', replay: 'Replay in real time', replayTitle: 'Plays the recorded output at its recorded pace (one virtual second = one second), compressed to 10 s when longer.',
+    runAll: 'Run all the code on this page',
+    restart: 'Restart the interpreter', restartTitle: 'Starts Python afresh: the definitions of the cells run on this page are gone.',
+    kernel: { idle: 'Python: not started', starting: 'Python: starting…', ready: 'Python: ready', busy: 'Python: busy' },
+    shortcut: 'Shift+Enter: run', runTitle: 'Runs this cell (Shift+Enter in the editor)',
+    count: (n: number) => `run ${n}`,
     runAllNote: (n: number) => `${n} cells · the code runs in this browser, in Pyodide (CPython 3.14) on a virtual clock. The first run downloads about 13 MB from this site; after that it works offline.`,
     loading: 'Loading Python… (once, about 13 MB)',
     queued: 'queued…',
@@ -57,6 +66,7 @@ export const runnerLabels = {
     restartUnanswered: 'Stopped: the interpreter did not answer the interrupt, so the Python worker was terminated.',
     restartTimeout: (s: number) => `Timeout: still running after ${s} s of real time, the Python worker was terminated.`,
     restartCrashed: (m: string) => `The Python worker failed (${m}).`,
+    restartRequested: 'The run ended because the interpreter was restarted.',
     bootFailed: (m: string) => `Python could not be loaded: ${m}`,
     noJspi: 'This browser lacks WebAssembly stack switching (JSPI), so code that starts threads (threading, to_thread, executors) cannot run here; everything else runs. Chrome and Edge 137 or later run the thread examples too.',
     edited: 'edited',
@@ -71,6 +81,9 @@ export const runnerLabels = {
     timeline: 'Timeline drawn from the run in this browser (virtual seconds)',
   },
 };
+
+/** Glyphs shown before a button's name, hidden from screen readers (the name is the words). */
+export const GLYPHS: Partial<Record<'run' | 'stop' | 'replay' | 'run-all' | 'restart', string>> = { run: '▶', stop: '■', replay: '⏱', 'run-all': '▶', restart: '↻' };
 
 export type RunnerLocale = keyof typeof runnerLabels;
 export type RunnerLabels = (typeof runnerLabels)['ko'];

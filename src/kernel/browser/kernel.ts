@@ -15,7 +15,7 @@ export interface BootInfo {
   jspi: boolean;
 }
 
-export type RestartReason = 'stopped' | 'timeout' | 'crashed';
+export type RestartReason = 'stopped' | 'timeout' | 'crashed' | 'requested';
 
 export type RunOutcome =
   | { kind: 'done'; run: CellRun; stoppedByUser: boolean }
