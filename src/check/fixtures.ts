@@ -1,17 +1,16 @@
 // Fixture files for the simulated I/O world: the project's shared ones, then a document's own.
-// A fixture that is missing, outside the content directory or not valid YAML is a problem at the
-// line that names it (or at its own line); the document is still checked without it.
+// Each is validated against `fixtureFileSchema` (src/schema/fixtures.ts) before any interpreter
+// starts. A fixture that is missing, outside the content directory, not valid YAML or not of that
+// form is a problem at the line that names it (or at its own line); the document is still checked
+// without it, and no other document is affected.
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { fixtureFileSchema } from '../schema/fixtures.ts';
+import { validateText, type FileProblem } from '../schema/validate.ts';
 
 export const SHARED_FIXTURES_DIR = 'content/fixtures';
 
-export interface FixtureProblem {
-  file: string;
-  line: number;
-  message: string;
-}
+export type FixtureProblem = FileProblem;
 
 export interface LoadedFixtures {
   fixtures: Record<string, unknown>[];
@@ -21,18 +20,15 @@ export interface LoadedFixtures {
 const shown = (file: string) => relative(process.cwd(), file) || file;
 
 function load(file: string, problems: FixtureProblem[]): Record<string, unknown> | null {
-  const counter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.push({ file: shown(file), line: error.linePos?.[0].line ?? 1, message: `invalid fixture YAML: ${error.message.split('\n')[0]}` });
+  // An empty file declares nothing, as an empty mapping would.
+  const checked = validateText(readFileSync(file, 'utf8'), shown(file), fixtureFileSchema.nullable());
+  if (!checked.ok) {
+    problems.push(...checked.problems);
     return null;
   }
-  const data = doc.toJSON() ?? {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ file: shown(file), line: 1, message: 'a fixture file must be a mapping (routes, databases, files)' });
-    return null;
-  }
-  return { ...(data as Record<string, unknown>), name: shown(file) };
+  // The value as written, not the schema's output: its key order is part of the cache key and of
+  // the pages' fixture files. `name` is how the usage log and the kernel's own errors name the file.
+  return { ...(checked.parsed.value as Record<string, unknown> | null), name: shown(file) };
 }
 
 export function sharedFixtures(dir = SHARED_FIXTURES_DIR): Record<string, unknown>[] {

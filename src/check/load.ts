@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from '../source/document.ts';
 import type { Cell, SourceDocument } from '../source/model.ts';
-import { loadAnnotations, type AnnotationFile, type CellAnnotation } from './annotations.ts';
+import { loadSettings, type CellSettings, type DocumentSettings } from './settings.ts';
 import { loadDocumentFixtures, loadShared } from './fixtures.ts';
 import { readLock, type LockEntry } from './lock.ts';
 import type { Problem } from './run.ts';
@@ -15,7 +15,7 @@ export interface LoadedDocument {
   /** The path as given (absolute or relative to the working directory). */
   file: string;
   document: SourceDocument;
-  settings: AnnotationFile;
+  settings: DocumentSettings;
   /** The shared fixtures, then the document's own (later ones win). */
   fixtures: Record<string, unknown>[];
   /** The lock's entry for a cell whose code is unchanged since it was accepted. */
@@ -35,7 +35,7 @@ export function listMarkdown(dir: string): string[] {
     .sort();
 }
 
-export function settingOf(loaded: Pick<LoadedDocument, 'settings'>, cell: Cell): CellAnnotation | undefined {
+export function settingOf(loaded: Pick<LoadedDocument, 'settings'>, cell: Cell): CellSettings | undefined {
   return loaded.settings.cells.get(cell.key);
 }
 
@@ -54,17 +54,17 @@ export function loadSource(sourceDir: string, files = listMarkdown(sourceDir)): 
       continue;
     }
     problems.push(...document.problems.map((p) => ({ file: shown, ...p })));
-    const settings = loadAnnotations(file);
+    const settings = loadSettings(file);
     problems.push(...settings.errors.map((e) => ({ ...e, file: relative(process.cwd(), e.file) })));
-    for (const note of settings.cells.values()) {
-      if (!document.cells.some((c) => c.key === note.key)) {
-        problems.push({ file: relative(process.cwd(), settings.file), line: note.line, message: `annotation for cell ${note.key} matches no python block of ${shown} (was the block edited?)` });
+    for (const entry of settings.cells.values()) {
+      if (!document.cells.some((c) => c.key === entry.key)) {
+        problems.push({ file: relative(process.cwd(), settings.file), line: entry.line, message: `setting for cell ${entry.key} matches no python block of ${shown} (was the block edited?)` });
       }
     }
     const named = new Map<string, { name: string; settingsFile: string; line: number }>();
     for (const cell of document.cells) {
-      const note = settings.cells.get(cell.key);
-      for (const name of note?.fixtures ?? []) if (!named.has(name)) named.set(name, { name, settingsFile: settings.file, line: note!.line });
+      const entry = settings.cells.get(cell.key);
+      for (const name of entry?.fixtures ?? []) if (!named.has(name)) named.set(name, { name, settingsFile: settings.file, line: entry!.line });
     }
     const own = loadDocumentFixtures(file, [...named.values()], join(sourceDir, '..'));
     problems.push(...own.problems);

@@ -1,7 +1,12 @@
 // The committed lock file: each cell's verdict and output under the runtime that produced them.
-// A check fails on any difference from it until `--update` accepts the new state.
+// A check fails on any difference from it until `--update` accepts the new state. Its format is
+// `lockFileSchema` (src/schema/lock.ts); a lock that does not match it stops the check with an
+// error naming the file and line, since comparing against a damaged lock would mean nothing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { lockFileSchema } from '../schema/lock.ts';
+import { validateText, type FileProblem } from '../schema/validate.ts';
 
 /**
  * Runtime fields that are reality: another interpreter may print other things, so a change fails the
@@ -27,9 +32,28 @@ export interface LockFile {
   cells: Record<string, LockEntry>;
 }
 
+export class LockFileError extends Error {
+  declare readonly problems: FileProblem[];
+  readonly hint: string;
+  constructor(file: string, problems: FileProblem[]) {
+    const hint = `Restore it (\`git checkout ${file}\`) or write a new one with \`npm run check -- --update\`.`;
+    const shown = problems.slice(0, 10).map((p) => `${p.file}:${p.line}: ${p.message}`);
+    if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
+    super(`${file} is not a valid lock file:\n${shown.join('\n')}\n${hint}`);
+    this.name = 'LockFileError';
+    this.hint = hint;
+    // Not enumerable: an uncaught error prints its message, not every problem twice.
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false });
+  }
+}
+
+/** The lock, or null when there is none; a lock that is not valid throws a LockFileError. */
 export function readLock(path: string): LockFile | null {
   if (!existsSync(path)) return null;
-  return JSON.parse(readFileSync(path, 'utf8')) as LockFile;
+  const file = relative(process.cwd(), path) || path;
+  const checked = validateText(readFileSync(path, 'utf8'), file, lockFileSchema, 'json');
+  if (!checked.ok) throw new LockFileError(file, checked.problems);
+  return checked.parsed.value as LockFile;
 }
 
 export function writeLock(path: string, lock: LockFile): void {

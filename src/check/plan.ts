@@ -7,7 +7,7 @@ import { possibleUses } from '../source/names.ts';
 import { earlierCellsNeeded, wantedNames, type CellNames } from '../source/dependencies.ts';
 import type { Cell } from '../source/model.ts';
 import type { CellRun, KernelCell, KernelDocument } from '../kernel/types.ts';
-import type { CellAnnotation } from './annotations.ts';
+import type { CellSettings } from './settings.ts';
 import { hashOf } from './cache.ts';
 import { settingOf, type LoadedDocument } from './load.ts';
 
@@ -71,18 +71,18 @@ export function dependencies(cells: Cell[], index: number, runs: (CellRun | null
 }
 
 /** The kernel cells a source cell runs as: a transcript one per statement, as the REPL runs it. */
-export function kernelCellsOf(cell: Cell, note: CellAnnotation | undefined): KernelCell[] {
-  const settings = { budget: note?.budget, realBudget: note?.realBudget, number: cell.index, ...(note?.input !== undefined ? { stdin: note.input } : {}) };
+export function kernelCellsOf(cell: Cell, settings: CellSettings | undefined): KernelCell[] {
+  const how = { budget: settings?.budget, realBudget: settings?.realBudget, number: cell.index, ...(settings?.input !== undefined ? { stdin: settings.input } : {}) };
   if (cell.form === 'transcript') {
-    return cell.examples.map((example, k) => ({ id: `${cell.id}#${k + 1}`, code: example.source, ...settings, ...(cell.topLevelAwait ? { onLoop: true } : {}) }));
+    return cell.examples.map((example, k) => ({ id: `${cell.id}#${k + 1}`, code: example.source, ...how, ...(cell.topLevelAwait ? { onLoop: true } : {}) }));
   }
   const segments = cell.claims.flatMap((c) => (c.segment ? [c.segment] : []));
-  return [{ id: cell.id, code: cell.runCode, ...settings, ...(segments.length ? { segments } : {}) }];
+  return [{ id: cell.id, code: cell.runCode, ...how, ...(segments.length ? { segments } : {}) }];
 }
 
 export function isRunnable(loaded: LoadedDocument, cell: Cell): boolean {
-  const note = settingOf(loaded, cell);
-  return !cell.notPython && !note?.skip && !(cell.readsInput && note?.input === undefined);
+  const settings = settingOf(loaded, cell);
+  return !cell.notPython && !settings?.skip && !(cell.readsInput && settings?.input === undefined);
 }
 
 export function baseKeyOf(loaded: LoadedDocument, runtime: Runtime, cell: Cell): string {

@@ -8,7 +8,7 @@ export type Why =
   | { code: 'skip'; detail: string }
   | { code: 'not-run' }
   | { code: 'never-ends'; status: 'hangs' | 'timeout'; detail: string; stated: boolean }
-  | { code: 'expected-error'; ename: string; by: 'annotation' | 'cue' | 'text'; detail: string }
+  | { code: 'expected-error'; ename: string; by: 'setting' | 'cue' | 'text'; detail: string }
   | { code: 'illustration' }
   | { code: 'reads-input' }
   | { code: 'server-elsewhere'; language: string; detail: string }
@@ -33,8 +33,8 @@ function english(why: Why): string {
       return why.stated ? `the document implies a normal end, but the program ${what}` : `the program ${what}`;
     }
     case 'expected-error':
-      return why.by === 'annotation'
-        ? `raises ${why.ename}, as the annotation says: ${why.detail}`
+      return why.by === 'setting'
+        ? `raises ${why.ename}, as its setting says: ${why.detail}`
         : why.by === 'text'
           ? `raises ${why.ename}, as the document says ("${why.detail}")`
           : `raises ${why.ename} where the document marks it (${why.detail})`;
@@ -78,7 +78,7 @@ function korean(why: Why): string {
       return why.stated ? `문서는 프로그램이 정상적으로 끝난다고 전제하지만, ${what}` : what;
     }
     case 'expected-error':
-      return why.by === 'annotation'
+      return why.by === 'setting'
         ? `설정에 적힌 대로 ${why.ename} 예외가 발생합니다: ${why.detail}`
         : why.by === 'text'
           ? `문서에 적힌 대로 ${why.ename} 예외가 발생합니다 ("${why.detail}")`

@@ -65,12 +65,12 @@ export function summarize(cells: ReportCell[], problems: Problem[], reused: numb
   return { cells: cells.length, byVerdict, byDocument, reused, ran, failures: problems.length, acknowledged: cells.filter((c) => c.acknowledged).length };
 }
 
-/** Every unacknowledged failing verdict and every stale annotation, as a problem naming file and line. */
+/** Every unacknowledged failing verdict and every stale setting, as a problem naming file and line. */
 export function failuresOf(result: CheckResult): Problem[] {
   const out: Problem[] = [];
   for (const { cells } of result.documents) {
     for (const { cell, verdict } of cells) {
-      if (verdict.annotationProblem) out.push({ file: cell.file, line: cell.line, message: `cell ${cell.index} (${cell.key}): ${verdict.annotationProblem}` });
+      if (verdict.settingsProblem) out.push({ file: cell.file, line: cell.line, message: `cell ${cell.index} (${cell.key}): ${verdict.settingsProblem}` });
       if (isFailure(verdict)) {
         out.push({ file: cell.file, line: cell.line, message: capText(`cell ${cell.index} (${cell.key}) ${verdict.verdict}: ${verdict.reason}${verdict.diff ? `\n${verdict.diff}` : ''}`) });
       }

@@ -1,7 +1,8 @@
-// One verdict per cell, with the reason a reader sees. Names are fixed (see DESIGN.md).
+// One verdict per cell, with the reason a reader sees. The seven names are a fixed contract: reports,
+// the lock, CI and pages use them, so a new case gets a reason, never a new verdict name.
 import type { CellRun } from '../kernel/types.ts';
 import type { Cell, StatedOutput } from '../source/model.ts';
-import type { CellAnnotation } from './annotations.ts';
+import type { CellSettings } from './settings.ts';
 import { checkClaims } from './claims.ts';
 import { compareStated, outputLines, type ClaimResult } from './compare.ts';
 import { checkEventTables } from './events.ts';
@@ -9,7 +10,7 @@ import { statedToCompare } from './align.ts';
 import { compareTranscript } from './transcript.ts';
 import { reasonText, type Why } from './reasons.ts';
 
-type Decision = Omit<CellVerdict, 'acknowledged' | 'annotationProblem' | 'reason' | 'announced'> & { announced?: boolean };
+type Decision = Omit<CellVerdict, 'acknowledged' | 'settingsProblem' | 'reason' | 'announced'> & { announced?: boolean };
 
 export type Verdict = 'verified' | 'drift' | 'ran' | 'expected-error' | 'error' | 'hangs' | 'skipped';
 export const FAILING: ReadonlySet<Verdict> = new Set(['drift', 'error', 'hangs']);
@@ -21,10 +22,10 @@ export interface CellVerdict {
   why: Why;
   diff: string | null;
   claims: ClaimResult[];
-  /** The annotation acknowledges this verdict; the reason is shown to readers as an erratum. */
+  /** A setting acknowledges this verdict; the reason is shown to readers as an erratum. */
   acknowledged: { ko: string; en: string } | null;
-  /** Problems with the annotation itself (it no longer applies). */
-  annotationProblem: string | null;
+  /** A problem with the cell's settings themselves (they no longer apply). */
+  settingsProblem: string | null;
   /** A hang the document itself announces: the document's own statement, so not a failure. */
   announced: boolean;
 }
@@ -76,15 +77,15 @@ function isIllustration(cell: Cell, run: CellRun): boolean {
   return !cell.illustration.entryPoint && outputLines(run.events).length === 0;
 }
 
-function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefined): Decision {
+function decide(cell: Cell, run: CellRun | null, settings: CellSettings | undefined): Decision {
   const none = { diff: null, claims: [] as ClaimResult[] };
   if (cell.notPython) return { verdict: 'skipped', why: { code: 'not-python', detail: cell.notPython }, ...none };
-  if (note?.skip) return { verdict: 'skipped', why: { code: 'skip', detail: note.skip }, ...none };
-  if (cell.readsInput && note?.input === undefined) return { verdict: 'skipped', why: { code: 'reads-input' }, ...none };
+  if (settings?.skip) return { verdict: 'skipped', why: { code: 'skip', detail: settings.skip }, ...none };
+  if (cell.readsInput && settings?.input === undefined) return { verdict: 'skipped', why: { code: 'reads-input' }, ...none };
   if (!run) return { verdict: 'error', why: { code: 'not-run' }, ...none };
   if (cell.form === 'transcript') return decideTranscript(cell, run);
   const printed = [...outputLines(run.events), ...outputLines(run.events, 'stderr')];
-  const stated = statedToCompare(note?.orderMayVary ? cell.stated.map((s) => ({ ...s, unordered: true })) : cell.stated, printed);
+  const stated = statedToCompare(settings?.orderMayVary ? cell.stated.map((s) => ({ ...s, unordered: true })) : cell.stated, printed);
   const announcedError = cell.announcements.find((a) => a.kind === 'error');
   const announcedHang = cell.announcements.find((a) => a.kind === 'hang');
   const statesOutput = stated.length > 0 || cell.claims.length > 0 || cell.eventTables.length > 0;
@@ -103,8 +104,8 @@ function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefine
     const ename = run.error?.ename ?? 'Error';
     const line = raisingLine(run);
     const cueLines = cell.errorCues.filter((c) => c.codeLine === line || (c.ename !== null && c.ename === ename));
-    const expected = note?.expectError;
-    if (expected && (expected.ename === ename)) return { verdict: 'expected-error', why: { code: 'expected-error', ename, by: 'annotation', detail: expected.reason }, ...none };
+    const expected = settings?.expectError;
+    if (expected && (expected.ename === ename)) return { verdict: 'expected-error', why: { code: 'expected-error', ename, by: 'setting', detail: expected.reason }, ...none };
     if (cueLines.length === 0 && !cell.announcements.some((a) => a.kind === 'error') && isIllustration(cell, run)) return { verdict: 'skipped', why: { code: 'illustration' }, ...none };
     if (cell.serverElsewhere && CONNECTION_ERRORS.test(ename)) {
       return { verdict: 'skipped', why: { code: 'server-elsewhere', language: cell.serverElsewhere, detail: `${ename}: ${run.error?.evalue ?? ''}` }, ...none };
@@ -128,7 +129,7 @@ function decide(cell: Cell, run: CellRun | null, note: CellAnnotation | undefine
     return { verdict: statesOutput ? 'drift' : 'error', why, ...none };
   }
   // It ran to the end: an error or a hang the document firmly announced did not happen.
-  const firm = [announcedError, announcedHang].find((a) => a && a.firm && !/\btry\s*:/.test(cell.runCode) && !note?.expectError);
+  const firm = [announcedError, announcedHang].find((a) => a && a.firm && !/\btry\s*:/.test(cell.runCode) && !settings?.expectError);
   if (firm && !(firm.kind === 'error' && cell.errorCues.length === 0 && /\bexcept\b/.test(cell.runCode))) {
     return { verdict: 'drift', why: { code: 'does-not-raise', said: firm.text, line: firm.sourceLine }, ...none };
   }
@@ -171,17 +172,17 @@ function decideTranscript(cell: Cell, run: CellRun): Decision {
   return { verdict: 'verified', why: { code: 'verified' }, ...none };
 }
 
-export function judge(cell: Cell, run: CellRun | null, note: CellAnnotation | undefined): CellVerdict {
-  const decision = decide(cell, run, note);
+export function judge(cell: Cell, run: CellRun | null, settings: CellSettings | undefined): CellVerdict {
+  const decision = decide(cell, run, settings);
   const decided = { ...decision, announced: decision.announced ?? false, reason: reasonText(decision.why) };
   let acknowledged: CellVerdict['acknowledged'] = null;
-  let annotationProblem: string | null = null;
-  if (note?.acknowledge) {
-    if (note.acknowledge.verdict === decided.verdict) acknowledged = note.acknowledge.reason;
-    else annotationProblem = `the annotation acknowledges "${note.acknowledge.verdict}" but the cell is now "${decided.verdict}": it no longer applies`;
+  let settingsProblem: string | null = null;
+  if (settings?.acknowledge) {
+    if (settings.acknowledge.verdict === decided.verdict) acknowledged = settings.acknowledge.reason;
+    else settingsProblem = `the setting acknowledges "${settings.acknowledge.verdict}" but the cell is now "${decided.verdict}": it no longer applies`;
   }
-  if (note?.expectError && decided.verdict !== 'expected-error') {
-    annotationProblem = `the annotation expects ${note.expectError.ename} but the cell is "${decided.verdict}": it no longer applies`;
+  if (settings?.expectError && decided.verdict !== 'expected-error') {
+    settingsProblem = `the setting expects ${settings.expectError.ename} but the cell is "${decided.verdict}": it no longer applies`;
   }
-  return { ...decided, acknowledged, annotationProblem };
+  return { ...decided, acknowledged, settingsProblem };
 }

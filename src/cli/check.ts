@@ -6,7 +6,7 @@ import { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
 import { checkDocuments, listMarkdown, type CheckResult, type Problem } from '../check/run.ts';
 import { buildReport, failuresOf, githubAnnotations, junit, problemLine, summarize, summaryText, type Report } from '../check/report.ts';
-import { lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
+import { LockFileError, lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
 import { documentWeights, lockFor, parseShard, shardFiles, type ShardSpec } from '../check/shard.ts';
 import { isCacheEntryName, isShardReport, mergeShards, type ShardReport } from '../check/merge.ts';
 import { outputLines } from '../check/compare.ts';
@@ -114,6 +114,18 @@ function progress(total: number) {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await checkMain(argv);
+  } catch (error) {
+    // A damaged lock stops the check with its problems at their lines, not with a stack trace.
+    if (!(error instanceof LockFileError)) throw error;
+    process.stderr.write(`${[...error.problems.map(problemLine), error.hint].join('\n')}\n`);
+    process.stdout.write('check FAILED: the lock file is not valid\n');
+    return 1;
+  }
+}
+
+async function checkMain(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`${args}\n${USAGE}\n`);

@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceDocument } from '../source/model.ts';
-import { loadAnnotations } from '../check/annotations.ts';
+import { loadSettings } from '../check/settings.ts';
 import { documentFixtures, sharedFixtures } from '../check/fixtures.ts';
 
 export const PYODIDE_ASSETS_DIR = 'public/pyodide';
@@ -17,7 +17,7 @@ const PYODIDE_DIR = fileURLToPath(new URL('../../node_modules/pyodide/', import.
 
 /** The fixture files a document's cells ran with at build time: the shared ones, then its own. */
 export function worldFixtures(document: SourceDocument): Record<string, unknown>[] {
-  const notes = loadAnnotations(document.file);
+  const notes = loadSettings(document.file);
   const extra = [...new Set([...notes.cells.values()].flatMap((n) => n.fixtures ?? []))];
   return [...sharedFixtures(), ...documentFixtures(document.file, extra)];
 }

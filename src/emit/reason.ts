@@ -77,7 +77,7 @@ export function phrasingOf(parts: TextPart[]): PhrasingContent[] {
 
 /** Whether the detail of a reason was written in a settings file (and so may use the allow-list). */
 function fromSettings(why: Why): boolean {
-  return why.code === 'skip' || (why.code === 'expected-error' && why.by === 'annotation');
+  return why.code === 'skip' || (why.code === 'expected-error' && why.by === 'setting');
 }
 
 /**

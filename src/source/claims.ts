@@ -23,9 +23,13 @@ function matchTotal(comment: string): { seconds: number; approximate: boolean } 
 }
 
 /**
- * `# 총 3초 소요` on a top-level comment line after the code it describes; `print(...)  # 약 3초`
- * about a printed elapsed time. Comments inside functions describe code whose timing is not
- * separable and are not taken as claims.
+ * The timing claims in a block's comments:
+ * - `print(...)  # 약 3초 후` (or a bare `# 3초`) at any indentation: when that line appears; a bare
+ *   `# 3초` on a print that formats a value is about the elapsed time it prints instead.
+ * - `asyncio.run(main())  # 총 3초 소요` after a top-level statement: the program up to that line.
+ * - a top-level `# 총 3초 소요` line: the code above it, or the code below when it heads that code.
+ * - `    # 총 2초` inside a function body: the statements next to it at its indentation (see
+ *   nestedClaim), a segment the kernel times on its own.
  */
 export function timingClaims(code: string, codeStartLine: number): TimingClaim[] {
   const claims: TimingClaim[] = [];

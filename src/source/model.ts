@@ -29,7 +29,7 @@ export interface Chapter {
 export interface Cell {
   /** Stable across edits elsewhere in the document: `<doc>/<hash of the code>`. */
   id: string;
-  /** The part of the id after the slash: the key in the document's annotations file. */
+  /** The part of the id after the slash: the key in the document's settings file (`<doc>.snippets.yaml`). */
   key: string;
   document: string;
   file: string;

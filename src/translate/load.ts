@@ -1,15 +1,10 @@
-// Reading and validating a translation file, content/en/<slug>.yaml:
-//
-//   document: <slug>
-//   segments:
-//     - key: <first 16 hex digits of the sha256 of ko>
-//       ko: <the Korean segment's exact source>
-//       en: <its English Markdown>   (null or '' while untranslated)
-//
-// Every error names the file and the line, so `npm run check` can report it like any other problem.
+// Reading and validating a translation file, content/en/<slug>.yaml; the format is
+// `translationFileSchema` (src/schema/translation.ts). Every error names the file and the line, so
+// `npm run check` can report it like any other problem; an invalid entry is left out, the others
+// are still used.
 import { readFileSync } from 'node:fs';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { segmentKey } from '../source/segments.ts';
+import { segmentSchema, translationFileSchema } from '../schema/translation.ts';
+import { failingPaths, validateText, type FileProblem } from '../schema/validate.ts';
 
 export interface TranslationEntry {
   key: string;
@@ -26,11 +21,7 @@ export interface TranslationFile {
   segments: TranslationEntry[];
 }
 
-export interface TranslationError {
-  file: string;
-  line: number;
-  message: string;
-}
+export type TranslationError = FileProblem;
 
 export interface LoadResult {
   /** The valid entries (invalid ones are left out and reported); null when the file is unusable. */
@@ -47,95 +38,41 @@ export class TranslationFileError extends Error {
   }
 }
 
-const KEY = /^[0-9a-f]{16}$/;
-const ENTRY_FIELDS = new Set(['key', 'ko', 'en']);
-const TOP_FIELDS = new Set(['document', 'segments']);
-
 /** Parses and validates the text of a translation file. `slug`, when given, must match `document`. */
 export function parseTranslationFile(text: string, path: string, slug?: string): LoadResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const errors: TranslationError[] = [];
-  const error = (line: number, message: string) => errors.push({ file: path, line, message });
-  const lineOf = (node: Node | null | undefined, fallback = 1) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : fallback;
-
-  for (const e of doc.errors) {
-    error(e.linePos?.[0]?.line ?? 1, `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
-  }
-  if (errors.length > 0) return { translation: null, errors };
-
-  const root = doc.contents;
-  if (!isMap(root)) {
-    error(lineOf(root), 'a translation file must be a mapping with `document` and `segments`');
-    return { translation: null, errors };
-  }
-  for (const pair of root.items) {
-    const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (!TOP_FIELDS.has(name)) error(lineOf(pair.key as Node), `unknown field \`${name}\` (expected \`document\` and \`segments\`)`);
-  }
-  const documentNode = root.get('document', true);
+  const checked = validateText(text, path, translationFileSchema);
+  const errors: TranslationError[] = [...checked.problems];
+  const raw = checked.parsed.value as { document?: unknown; segments?: unknown } | null;
+  if (checked.parsed.problems.length > 0 || !raw || typeof raw !== 'object' || Array.isArray(raw)) return { translation: null, errors };
+  const { lineOf } = checked.parsed;
   let document = slug ?? '';
-  if (!isScalar(documentNode) || typeof documentNode.value !== 'string' || documentNode.value === '') {
-    error(lineOf(documentNode, 1), '`document` must be the slug of the Korean document (its file name without .md)');
-  } else {
-    document = documentNode.value;
-    if (slug !== undefined && document !== slug) error(lineOf(documentNode), `\`document: ${document}\` does not match the file name (expected \`${slug}\`)`);
+  if (typeof raw.document === 'string' && raw.document !== '') {
+    document = raw.document;
+    if (slug !== undefined && document !== slug) errors.push({ file: path, line: lineOf(['document']), message: `document: \`${document}\` does not match the file name (expected \`${slug}\`)` });
   }
-  const segmentsNode = root.get('segments', true);
-  if (!isSeq(segmentsNode)) {
-    error(lineOf(segmentsNode, 1), '`segments` must be a list of {key, ko, en} entries');
-    return { translation: null, errors };
-  }
+  if (!Array.isArray(raw.segments)) return { translation: null, errors: byLine(errors) };
 
+  const bad = checked.ok ? new Set<string>() : failingPaths(checked.issues ?? [], 2);
   const segments: TranslationEntry[] = [];
   const seen = new Map<string, TranslationEntry>();
-  for (const item of segmentsNode.items) {
-    const line = lineOf(item as Node);
-    if (!isMap(item)) {
-      error(line, 'a segment must be a mapping with `key`, `ko` and `en`');
-      continue;
-    }
-    let valid = true;
-    for (const pair of item.items) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      if (!ENTRY_FIELDS.has(name)) { error(lineOf(pair.key as Node, line), `unknown field \`${name}\` in a segment (expected key, ko, en)`); valid = false; }
-    }
-    const keyNode = item.get('key', true);
-    const koNode = item.get('ko', true);
-    const enNode = item.get('en', true);
-    const key = isScalar(keyNode) ? keyNode.value : undefined;
-    const ko = isScalar(koNode) ? koNode.value : undefined;
-    const en = isScalar(enNode) ? enNode.value : enNode === undefined ? null : undefined;
-    if (typeof key !== 'string' || !KEY.test(key)) {
-      error(lineOf(keyNode, line), `\`key\` must be 16 lowercase hex digits as a string${typeof key === 'number' ? ' (quote it: YAML read it as a number)' : ''}`);
-      valid = false;
-    }
-    if (typeof ko !== 'string' || ko === '') {
-      error(lineOf(koNode, line), '`ko` must be the Korean segment\'s source text (a string, e.g. a `|-` block)');
-      valid = false;
-    }
-    if (en !== null && typeof en !== 'string') {
-      error(lineOf(enNode, line), '`en` must be a string (the English Markdown), or null while untranslated');
-      valid = false;
-    }
-    if (!valid) continue;
-    const entry: TranslationEntry = { key: key as string, ko: ko as string, en: typeof en === 'string' && en.trim() !== '' ? en : null, line };
-    const expected = segmentKey(entry.ko);
-    if (expected !== entry.key) {
-      error(lineOf(keyNode, line), `key ${entry.key} is not the key of its \`ko\` text (${expected}): \`ko\` must be the exact Korean source of the segment; run \`npm run translations -- --write-skeleton\` to add correct entries`);
-      continue;
-    }
-    const earlier = seen.get(entry.key);
+  raw.segments.forEach((item, i) => {
+    const parsed = bad.has(`segments.${i}`) ? null : segmentSchema.safeParse(item);
+    if (!parsed?.success) return;
+    const line = lineOf(['segments', i]);
+    const { key, ko, en } = parsed.data;
+    const entry: TranslationEntry = { key, ko, en: typeof en === 'string' && en.trim() !== '' ? en : null, line };
+    const earlier = seen.get(key);
     if (earlier && earlier.en !== entry.en) {
-      error(line, `segment ${entry.key} is translated twice, differently (first at line ${earlier.line}); identical Korean blocks need one English text`);
-      continue;
+      errors.push({ file: path, line, message: `segments.${i}: segment ${key} is translated twice, differently (first at line ${earlier.line}); identical Korean blocks need one English text` });
+      return;
     }
-    seen.set(entry.key, entry);
+    seen.set(key, entry);
     segments.push(entry);
-  }
-  return { translation: { path, document, segments }, errors };
+  });
+  return { translation: { path, document, segments }, errors: byLine(errors) };
 }
+
+const byLine = (errors: TranslationError[]) => errors.sort((a, b) => a.line - b.line);
 
 /** Reads and validates a translation file; errors (including an unreadable file) are returned, not thrown. */
 export function readTranslationFile(path: string, slug?: string): LoadResult {

@@ -1,11 +1,12 @@
 // Bad input is reported at its file and line, and nothing else is lost: a missing, escaping or
-// invalid fixture, invalid front matter, a budget out of range; the other documents are checked.
+// invalid fixture (bad YAML or not of the fixture schema), invalid front matter, a budget out of
+// range; the other documents are checked.
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDocumentFixtures } from '../../src/check/fixtures.ts';
-import { loadAnnotations } from '../../src/check/annotations.ts';
+import { loadSettings } from '../../src/check/settings.ts';
 import { cellKey, parseDocument } from '../../src/source/document.ts';
 import { checkDocuments } from '../../src/check/run.ts';
 import { KernelPool } from '../../src/kernel/node/pool.ts';
@@ -52,9 +53,9 @@ describe('front matter and settings', () => {
   it('range-checks budgets: a real-time budget that would overflow a timer is an error', () => {
     const md = join(docs, 'c.md');
     writeFileSync(join(docs, 'c.snippets.yaml'), 'cells:\n  abcd1234:\n    real-budget: 1e12\n  ef567890:\n    budget: -1\n');
-    const notes = loadAnnotations(md);
-    expect(notes.errors.map((e) => [e.line, /at most 600/.test(e.message) || /positive/.test(e.message)])).toEqual([[2, true], [4, true]]);
-    expect(notes.cells.get('abcd1234')?.realBudget).toBeUndefined();
+    const settings = loadSettings(md);
+    expect(settings.errors.map((e) => [e.line, /at most 600/.test(e.message) || /positive/.test(e.message)])).toEqual([[3, true], [5, true]]);
+    expect(settings.cells.get('abcd1234')?.realBudget).toBeUndefined();
   });
 });
 
@@ -65,6 +66,12 @@ describe('one broken document does not stop the others', () => {
     writeFileSync(join(dir, 'good.md'), '# Good\n\n```python\nprint("ok")  # ok\n```\n');
     writeFileSync(join(dir, 'bad.md'), '---\ntitle: [oops\n---\n# Bad\n\n```python\nprint(1)\n```\n');
     writeFileSync(join(dir, 'bad.snippets.yaml'), `cells:\n  ${cellKey('print(1)')}:\n    fixtures: [../../../../etc/passwd]\n`);
+    // A valid fixture reaches its document's interpreter; an invalid one is left out, with its line.
+    const read = (name: string) => `print(open("${name}").read())`;
+    writeFileSync(join(dir, 'fine.md'), `# Fine\n\n\`\`\`python\n${read('greeting.txt')}  # hello\n\`\`\`\n`);
+    writeFileSync(join(dir, 'fine.fixtures.yaml'), 'files:\n  greeting.txt: "hello"\n');
+    writeFileSync(join(dir, 'broken.md'), `# Broken\n\n\`\`\`python\n${read('a.txt')}\n\`\`\`\n`);
+    writeFileSync(join(dir, 'broken.fixtures.yaml'), 'files:\n  a.txt: "x"\nhttp:\n  routes:\n    - url: "https://x.example/"\n      latency: soon\n');
     const pool = new KernelPool(1);
     try {
       const result = await checkDocuments({ sourceDir: dir, pool, cache: null });
@@ -75,6 +82,13 @@ describe('one broken document does not stop the others', () => {
       expect(messages).toContain('bad.md:2');
       expect(messages).toContain('bad.snippets.yaml:2');
       expect(result.problems.find((p) => p.file.endsWith('bad.snippets.yaml'))!.message).toMatch(/outside the content directory/);
+      const verdictOf = (slug: string) => result.documents.find((d) => d.document.slug === slug)!.cells[0]!.verdict;
+      expect(verdictOf('fine').verdict).toBe('verified');
+      expect(result.problems.filter((p) => p.file.endsWith('broken.fixtures.yaml')).map((p) => `${p.line}: ${p.message}`))
+        .toEqual(['6: http.routes.0.latency: must be a number, or a string with a URL capture such as "{seconds}" (got "soon")']);
+      // Checked without it: the file it would have written is not there.
+      expect([verdictOf('broken').verdict, verdictOf('broken').reason]).toEqual(['error', expect.stringMatching(/FileNotFoundError/)]);
+      expect(result.problems.some((p) => /kernel failed/.test(p.message))).toBe(false);
     } finally {
       await pool.close();
     }

@@ -51,7 +51,7 @@ describe('claims inside functions and tables of events', () => {
   it('fail when a setting beside the document matches no python block, naming its file and line', () => {
     const result = check(doc, 'cells:\n  deadbeef:\n    skip: "an old block"\n');
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/doc\.snippets\.yaml:2: annotation for cell deadbeef matches no python block of .*doc\.md \(was the block edited\?\)/);
+    expect(result.output).toMatch(/doc\.snippets\.yaml:2: setting for cell deadbeef matches no python block of .*doc\.md \(was the block edited\?\)/);
     expect(result.output).toMatch(/2 verified/);
   });
 
@@ -69,7 +69,7 @@ describe('npm run check on a document outside the project', () => {
   beforeAll(() => { original = check(SOURCE); });
   afterAll(() => {});
 
-  it('reports the unacknowledged hang of the original document (no annotations outside the project)', () => {
+  it('reports the unacknowledged hang of the original document (no settings outside the project)', () => {
     expect(original.code).toBe(1);
     expect(original.output).toMatch(/doc\.md:202: cell 8 \(296a5e87\) hangs/);
     expect(original.output).toMatch(/4 verified/);

@@ -1,37 +1,57 @@
-// Settings beside a document: every mistake in them is an error naming the file and the line.
+// Settings beside a document: every mistake in them is an error naming the file, the line and the
+// field, and what is valid still applies.
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAnnotations } from '../../src/check/annotations.ts';
+import { loadSettings, parseSettings } from '../../src/check/settings.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'notes-'));
+const dir = mkdtempSync(join(tmpdir(), 'settings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function load(yaml: string) {
   const doc = join(dir, `d${Math.random().toString(36).slice(2)}.md`);
   writeFileSync(doc.replace(/\.md$/, '.snippets.yaml'), yaml);
-  return loadAnnotations(doc);
+  return loadSettings(doc);
 }
 
-describe('annotations files', () => {
+const lines = (yaml: string) => parseSettings(yaml, 'x.snippets.yaml').errors.map((e) => `${e.file}:${e.line}: ${e.message}`);
+
+describe('settings files', () => {
   it('read each setting, and the line of each entry', () => {
-    const notes = load([
+    const settings = load([
+      '# a comment',
       'cells:',
       '  aaaa1111:',
       '    skip: "needs a GPU"',
       '  bbbb2222:',
+      '    line: 40',
+      '    note: "for maintainers"',
       '    acknowledge: { verdict: drift, reason: { ko: "한국어", en: "English" } }',
       '    real-budget: 60',
       '    order-may-vary: true',
+      '  cccc3333-2:',
+      '    expect-error: { ename: ValueError, reason: "on purpose" }',
+      '    budget: 7200',
+      '    fixtures: [own.yaml]',
+      '    input: [Alice, 3]',
+      '  dddd4444:',
+      '    input: "one line"',
     ].join('\n'));
-    expect(notes.errors).toEqual([]);
-    expect(notes.cells.get('aaaa1111')).toMatchObject({ line: 2, skip: 'needs a GPU' });
-    expect(notes.cells.get('bbbb2222')).toMatchObject({ line: 4, realBudget: 60, orderMayVary: true, acknowledge: { verdict: 'drift', reason: { ko: '한국어', en: 'English' } } });
+    expect(settings.errors).toEqual([]);
+    expect(settings.cells.get('aaaa1111')).toEqual({ key: 'aaaa1111', line: 3, skip: 'needs a GPU' });
+    expect(settings.cells.get('bbbb2222')).toEqual({ key: 'bbbb2222', line: 5, realBudget: 60, orderMayVary: true, acknowledge: { verdict: 'drift', reason: { ko: '한국어', en: 'English' } } });
+    expect(settings.cells.get('cccc3333-2')).toEqual({ key: 'cccc3333-2', line: 11, expectError: { ename: 'ValueError', reason: 'on purpose' }, budget: 7200, fixtures: ['own.yaml'], input: 'Alice\n3\n' });
+    expect(settings.cells.get('dddd4444')?.input).toBe('one line\n');
   });
 
-  it('name the file and line of an unknown setting, a missing reason and a bad budget', () => {
-    const notes = load([
+  it('keep the order of the file, which the cache key depends on', () => {
+    const a = parseSettings('cells:\n  aaaa1111:\n    real-budget: 60\n    budget: 5\n', 'a.yaml').cells.get('aaaa1111');
+    expect(Object.keys(a!)).toEqual(['key', 'line', 'realBudget', 'budget']);
+  });
+
+  it('name the file, line and field of each kind of mistake', () => {
+    expect(lines([
       'cells:',
       '  aaaa1111:',
       '    skp: "typo"',
@@ -39,23 +59,68 @@ describe('annotations files', () => {
       '    acknowledge: { verdict: drift, reason: { ko: "한국어" } }',
       '  cccc3333:',
       '    budget: -1',
-    ].join('\n'));
-    expect(notes.errors.map((e) => [e.file.endsWith('.snippets.yaml'), e.line, e.message])).toEqual([
-      [true, 2, expect.stringMatching(/^cell aaaa1111: unknown setting "skp"/)],
-      [true, 4, 'cell bbbb2222: acknowledge.reason needs ko and en texts, shown to readers'],
-      [true, 6, 'cell cccc3333: budget must be a positive number of seconds'],
+      '  dddd4444:',
+      '    real-budget: 10000',
+      '  eeee5555:',
+      '    acknowledge:',
+      '      verdict: fine',
+      '      reason: { ko: "가", en: "a" }',
+      '  ffff6666:',
+      '    skip: "  "',
+      '    order-may-vary: yes please',
+      '  abab1212:',
+      '    fixtures: [1, two.yaml]',
+      '    input: { a: 1 }',
+      '  not-a-key:',
+      '    skip: x',
+      '  cdcd3434:',
+      '  efef5656:',
+      '    expect-error: { ename: ValueError }',
+      '  abcd9999:',
+      '    acknowledge: { verdict: error }',
+    ].join('\n'))).toEqual([
+      'x.snippets.yaml:3: cells.aaaa1111.skp: unknown field (known: line, note, skip, expect-error, acknowledge, order-may-vary, budget, real-budget, fixtures, input)',
+      'x.snippets.yaml:5: cells.bbbb2222.acknowledge.reason.en: is required',
+      'x.snippets.yaml:7: cells.cccc3333.budget: must be a positive number of seconds (got -1)',
+      'x.snippets.yaml:9: cells.dddd4444.real-budget: must be at most 600 seconds (got 10000)',
+      'x.snippets.yaml:12: cells.eeee5555.acknowledge.verdict: must be one of "drift", "error", "hangs" (got "fine")',
+      'x.snippets.yaml:15: cells.ffff6666.skip: needs a reason: why the block is not run (shown to readers)',
+      'x.snippets.yaml:16: cells.ffff6666.order-may-vary: must be true or false (got "yes please")',
+      'x.snippets.yaml:18: cells.abab1212.fixtures.0: must be a string (got 1)',
+      'x.snippets.yaml:19: cells.abab1212.input: must be a string or a list of lines',
+      expect.stringMatching(/^x\.snippets\.yaml:20: cells\.not-a-key: is not a valid key: a cell key is the first 8 hex digits/),
+      'x.snippets.yaml:22: cells.cdcd3434: must be a mapping (got null)',
+      'x.snippets.yaml:24: cells.efef5656.expect-error.reason: is required',
+      'x.snippets.yaml:26: cells.abcd9999.acknowledge.reason: needs ko and en texts, shown to readers',
     ]);
   });
 
-  it('report invalid YAML at its line instead of failing', () => {
-    const notes = load('cells:\n  aaaa1111:\n    skip: [unclosed\n');
-    expect(notes.errors.length).toBeGreaterThan(0);
-    expect(notes.errors[0]!.line).toBeGreaterThanOrEqual(3);
+  it('keep the valid fields of a cell with a wrong one, and drop what is wrong', () => {
+    const settings = parseSettings('cells:\n  aaaa1111:\n    real-budget: 1e12\n    skip: "slow"\n  bbbb2222:\n    budget: -1\n', 'c.yaml');
+    expect(settings.errors.map((e) => e.line)).toEqual([3, 6]);
+    expect(settings.cells.get('aaaa1111')).toEqual({ key: 'aaaa1111', line: 2, skip: 'slow' });
+    // The entry is still there, so the check can tell whether it matches a block.
+    expect(settings.cells.get('bbbb2222')).toEqual({ key: 'bbbb2222', line: 5 });
   });
 
-  it('are optional: a document without one has no settings and no errors', () => {
-    const notes = loadAnnotations(join(dir, 'absent.md'));
-    expect(notes.errors).toEqual([]);
-    expect(notes.cells.size).toBe(0);
+  it('report the top level: unknown fields and `cells` that is not a mapping', () => {
+    expect(lines('cell:\n  aaaa1111: {skip: x}\n')).toEqual(['x.snippets.yaml:1: cell: unknown field (known: cells)']);
+    expect(lines('cells:\n  - aaaa1111\n')).toEqual(['x.snippets.yaml:1: cells: must be a mapping (got a list)']);
+    expect(lines('- a\n')).toEqual(['x.snippets.yaml:1: must be a mapping (got a list)']);
+  });
+
+  it('report invalid YAML at its line instead of failing', () => {
+    const settings = load('cells:\n  aaaa1111:\n    skip: [unclosed\n');
+    expect(settings.errors.length).toBeGreaterThan(0);
+    expect(settings.errors[0]!.line).toBeGreaterThanOrEqual(3);
+    expect(settings.errors[0]!.message).toMatch(/^invalid YAML: /);
+    expect(lines('cells:\n  aaaa1111: {skip: a}\n  aaaa1111: {skip: b}\n')).toEqual([expect.stringMatching(/^x\.snippets\.yaml:3: invalid YAML: Map keys must be unique/)]);
+  });
+
+  it('are optional: a document without one, or an empty one, has no settings and no errors', () => {
+    const settings = loadSettings(join(dir, 'absent.md'));
+    expect(settings.errors).toEqual([]);
+    expect(settings.cells.size).toBe(0);
+    expect(parseSettings('# nothing yet\n', 'e.yaml')).toMatchObject({ errors: [], cells: new Map() });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAILING, judge, raisingLine } from '../../src/check/verdict.ts';
-import type { CellAnnotation } from '../../src/check/annotations.ts';
+import type { CellSettings } from '../../src/check/settings.ts';
 import type { CellRun, OutputEvent } from '../../src/kernel/types.ts';
 import { parseDocument } from '../../src/source/document.ts';
 
@@ -23,13 +23,13 @@ function raised(ename: string, evalue: string, line: number): Partial<CellRun> {
   return { status: 'error', error: { ename, evalue, traceback: ['Traceback (most recent call last):\n', `  File "<cell 1>", line ${line}, in <module>\n`, `${ename}: ${evalue}\n`] } };
 }
 
-const note = (extra: Partial<CellAnnotation>): CellAnnotation => ({ key: 'k', line: 1, ...extra });
+const settings = (extra: Partial<CellSettings>): CellSettings => ({ key: 'k', line: 1, ...extra });
 const verdictOf = (v: ReturnType<typeof judge>) => [v.verdict, v.reason];
 
 describe('judge: cells that are not run', () => {
   it('skips a python block of shell commands, and a cell the settings skip', () => {
     expect(verdictOf(judge(cellOf('pip install aiohttp'), null, undefined))).toEqual(['skipped', 'shell commands, not Python']);
-    expect(verdictOf(judge(cellOf('print(1)'), run(), note({ skip: '의사 코드' })))).toEqual(['skipped', '의사 코드']);
+    expect(verdictOf(judge(cellOf('print(1)'), run(), settings({ skip: '의사 코드' })))).toEqual(['skipped', '의사 코드']);
   });
 
   it('calls a cell with no run an error', () => {
@@ -41,7 +41,7 @@ describe('judge: clean runs', () => {
   it('is `ran` when the document states nothing', () => {
     const v = judge(cellOf('print("안녕")'), run({ events: out(['안녕', 0]) }), undefined);
     expect(verdictOf(v)).toEqual(['ran', 'ran cleanly; the document states no output']);
-    expect([v.diff, v.claims, v.acknowledged, v.annotationProblem]).toEqual([null, [], null, null]);
+    expect([v.diff, v.claims, v.acknowledged, v.settingsProblem]).toEqual([null, [], null, null]);
   });
 
   it('is `verified` when the stated output and its timing match', () => {
@@ -65,7 +65,7 @@ describe('judge: clean runs', () => {
 
   it('accepts another order when the settings say the order may vary', () => {
     const cell = cellOf('print("B 완료")\nprint("A 완료")\n# 출력:\n# A 완료\n# B 완료');
-    expect(judge(cell, run({ events: out(['B 완료', 1], ['A 완료', 2]) }), note({ orderMayVary: true })).verdict).toBe('verified');
+    expect(judge(cell, run({ events: out(['B 완료', 1], ['A 완료', 2]) }), settings({ orderMayVary: true })).verdict).toBe('verified');
   });
 
   it('checks `# 총 N초 소요` against the statements it sums up', () => {
@@ -118,10 +118,10 @@ describe('judge: errors', () => {
   it('is `expected-error` when the settings expect that exception, and flags them when it is another', () => {
     const cell = cellOf('loop = asyncio.get_event_loop()');
     const expectError = { ename: 'RuntimeError', reason: '3.14' };
-    const v = judge(cell, run(raised('RuntimeError', 'no current event loop', 1)), note({ expectError }));
-    expect([v.verdict, v.reason, v.annotationProblem]).toEqual(['expected-error', 'raises RuntimeError, as the annotation says: 3.14', null]);
-    const other = judge(cell, run(raised('ValueError', 'x', 1)), note({ expectError }));
-    expect([other.verdict, other.annotationProblem]).toEqual(['error', 'the annotation expects RuntimeError but the cell is "error": it no longer applies']);
+    const v = judge(cell, run(raised('RuntimeError', 'no current event loop', 1)), settings({ expectError }));
+    expect([v.verdict, v.reason, v.settingsProblem]).toEqual(['expected-error', 'raises RuntimeError, as its setting says: 3.14', null]);
+    const other = judge(cell, run(raised('ValueError', 'x', 1)), settings({ expectError }));
+    expect([other.verdict, other.settingsProblem]).toEqual(['error', 'the setting expects RuntimeError but the cell is "error": it no longer applies']);
   });
 
   it('finds the raising line in the last frame of the cell', () => {
@@ -151,13 +151,13 @@ describe('judge: acknowledgements', () => {
   const swapped = run({ events: out(['B', 0], ['A', 0]) });
 
   it('attaches the erratum when the acknowledged verdict is the cell\'s verdict', () => {
-    const v = judge(cell, swapped, note({ acknowledge: { verdict: 'drift', reason } }));
-    expect([v.verdict, v.acknowledged, v.annotationProblem]).toEqual(['drift', reason, null]);
+    const v = judge(cell, swapped, settings({ acknowledge: { verdict: 'drift', reason } }));
+    expect([v.verdict, v.acknowledged, v.settingsProblem]).toEqual(['drift', reason, null]);
   });
 
   it('reports an acknowledgement that no longer applies', () => {
-    const v = judge(cell, run({ events: out(['A', 0], ['B', 0]) }), note({ acknowledge: { verdict: 'drift', reason } }));
-    expect([v.verdict, v.acknowledged, v.annotationProblem]).toEqual(['verified', null, 'the annotation acknowledges "drift" but the cell is now "verified": it no longer applies']);
+    const v = judge(cell, run({ events: out(['A', 0], ['B', 0]) }), settings({ acknowledge: { verdict: 'drift', reason } }));
+    expect([v.verdict, v.acknowledged, v.settingsProblem]).toEqual(['verified', null, 'the setting acknowledges "drift" but the cell is now "verified": it no longer applies']);
   });
 
   it('treats drift, error and hangs as failing, and nothing else', () => {

@@ -31,7 +31,7 @@ describe('MDX emission', () => {
   const cells: CheckedCell[] = doc.cells.map((cell) => ({
     cell, cached: false, needs: [], settings: undefined,
     run: { status: 'ok', events: [{ stream: 'stdout', text: '{}<>\n', t: 0 }], result: null, error: null, virtualSeconds: 0, cpuMs: 1, trace: { actors: [] }, statements: [], defines: [], imports: [], uses: [], world: [] },
-    verdict: { verdict: 'ran', reason: 'ran', why: { code: 'ran' }, diff: null, claims: [], acknowledged: null, annotationProblem: null, announced: false },
+    verdict: { verdict: 'ran', reason: 'ran', why: { code: 'ran' }, diff: null, claims: [], acknowledged: null, settingsProblem: null, announced: false },
   }));
 
   it('compiles, with braces, angle brackets, import/export lines and raw HTML kept as text', async () => {

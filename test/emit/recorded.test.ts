@@ -14,7 +14,7 @@ function resultWith(cpuMs: number, printed: string, key = 'k1'): CheckResult {
     statements: [], defines: [], imports: [], uses: [], world: [],
   };
   const cell = { id: 'doc/c1', key, file: 'content/ko/doc.md', line: 3 };
-  const verdict = { verdict: 'ran', reason: 'ran cleanly', why: { kind: 'ran' }, diff: null, claims: [], acknowledged: null, annotationProblem: null, announced: false };
+  const verdict = { verdict: 'ran', reason: 'ran cleanly', why: { kind: 'ran' }, diff: null, claims: [], acknowledged: null, settingsProblem: null, announced: false };
   return { runtime: { pyodide: 'p', kernel: 'k', python: '3.14' }, problems: [], reused: 0, ran: 1,
     documents: [{ document: {}, cells: [{ cell, run, verdict, cached: false }] }] } as unknown as CheckResult;
 }

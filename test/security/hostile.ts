@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../src/source/document.ts';
-import { loadAnnotations } from '../../src/check/annotations.ts';
+import { loadSettings } from '../../src/check/settings.ts';
 import { judge } from '../../src/check/verdict.ts';
 import type { CheckResult } from '../../src/check/run.ts';
 import type { CellRun, TraceActor } from '../../src/kernel/types.ts';
@@ -70,7 +70,7 @@ function runFor(key: string): CellRun | null {
 
 export function hostileResult(): CheckResult {
   const document = parseDocument(readFileSync(HOSTILE_FILE, 'utf8'), 'test/security/fixtures/hostile.md');
-  const notes = loadAnnotations(HOSTILE_FILE);
+  const notes = loadSettings(HOSTILE_FILE);
   const cells = document.cells.map((cell) => {
     const note = notes.cells.get(cell.key);
     const r = note?.skip || cell.notPython ? null : runFor(cell.key);

@@ -145,19 +145,33 @@ describe('loading a translation file', () => {
     expect(translation!.segments).toEqual([{ key: segmentKey('문단.'), ko: '문단.', en: 'Text.', line: 4 }]);
   });
 
-  it('names the file and line of every error', () => {
-    expect(parseTranslationFile('document: x\nsegments:\n  - key: a\n    ko: b: c\n    en: d\n', 'bad.yaml').errors).toEqual([{ file: 'bad.yaml', line: 4, message: 'invalid YAML: Nested mappings are not allowed in compact mappings' }]);
+  it('names the file, line and field of every error', () => {
+    const errors = (text: string, slug?: string) => parseTranslationFile(text, 'f.yaml', slug).errors.map((e) => `${e.file}:${e.line}: ${e.message}`);
+    expect(errors('document: x\nsegments:\n  - key: a\n    ko: b: c\n    en: d\n')).toEqual(['f.yaml:4: invalid YAML: Nested mappings are not allowed in compact mappings']);
     const wrongKey = good('문단.').replace('ko: |-\n      문단.', 'ko: |-\n      바뀐 문단.');
-    const e1 = parseTranslationFile(wrongKey, 'a.yaml', 'x');
-    expect(e1.errors).toHaveLength(1);
-    expect(e1.errors[0]).toMatchObject({ file: 'a.yaml', line: 3 });
-    expect(e1.errors[0]!.message).toMatch(/is not the key of its `ko` text/);
-    expect(parseTranslationFile(good('문단.'), 'a.yaml', 'y').errors[0]).toMatchObject({ line: 1, message: expect.stringMatching(/does not match the file name/) });
-    expect(parseTranslationFile('document: x\nsegments:\n  - key: 1234567890123456\n    ko: 가\n    en: A\n', 'n.yaml').errors[0]).toMatchObject({ line: 3, message: expect.stringMatching(/quote it/) });
-    expect(parseTranslationFile('document: x\nsegments:\n  - ko: 가\n    eng: A\n', 'f.yaml').errors.map((e) => [e.line, e.message.slice(0, 20)])).toEqual([[4, 'unknown field `eng` '], [3, '`key` must be 16 low']]);
-    expect(parseTranslationFile('document: x\n', 's.yaml').errors[0]).toMatchObject({ line: 1, message: expect.stringMatching(/`segments` must be a list/) });
+    expect(errors(wrongKey, 'x')).toEqual([expect.stringMatching(/^f\.yaml:3: segments\.0\.key: \w{16} is not the key of its `ko` text \(\w{16}\)/)]);
+    expect(errors(good('문단.'), 'y')).toEqual(['f.yaml:1: document: `x` does not match the file name (expected `y`)']);
+    expect(errors('document: x\nsegments:\n  - key: 1234567890123456\n    ko: 가\n    en: A\n')).toEqual(['f.yaml:3: segments.0.key: must be 16 lowercase hex digits as a string (quote it: YAML read it as a number)']);
+    expect(errors('document: x\nsegments:\n  - ko: 가\n    eng: A\n')).toEqual(['f.yaml:3: segments.0.key: is required', 'f.yaml:4: segments.0.eng: unknown field (known: key, ko, en)']);
+    expect(errors('document: x\n')).toEqual(['f.yaml:1: segments: is required']);
+    expect(errors('document: 3\nsegments: {}\nextra: 1\n')).toEqual([
+      'f.yaml:1: document: must be the slug of the Korean document (its file name without .md)',
+      'f.yaml:2: segments: must be a list of {key, ko, en} entries',
+      'f.yaml:3: extra: unknown field (known: document, segments)',
+    ]);
+    expect(errors(`document: x\nsegments:\n  - key: ${segmentKey('가')}\n    ko: 가\n    en: [1]\n  - nope\n`)).toEqual([
+      'f.yaml:5: segments.0.en: must be a string (the English Markdown), or null while untranslated',
+      'f.yaml:6: segments.1: must be a mapping (got "nope")',
+    ]);
     const twice = `${good('가.')}  - key: ${segmentKey('가.')}\n    ko: 가.\n    en: Other.\n`;
-    expect(parseTranslationFile(twice, 't.yaml').errors[0]).toMatchObject({ line: 8, message: expect.stringMatching(/translated twice, differently \(first at line 3\)/) });
+    expect(errors(twice)).toEqual([expect.stringMatching(/^f\.yaml:8: segments\.1: segment \w{16} is translated twice, differently \(first at line 3\)/)]);
+  });
+
+  it('leaves out an invalid entry and keeps the valid ones', () => {
+    const text = `document: x\nsegments:\n  - key: ${segmentKey('가')}\n    ko: 가\n    en: [1]\n  - key: ${segmentKey('나')}\n    ko: 나\n    en: B\n  - key: ${segmentKey('다')}\n    ko: 다\n`;
+    const { translation, errors } = parseTranslationFile(text, 'f.yaml', 'x');
+    expect(errors.map((e) => e.line)).toEqual([5]);
+    expect(translation!.segments).toEqual([{ key: segmentKey('나'), ko: '나', en: 'B', line: 6 }, { key: segmentKey('다'), ko: '다', en: null, line: 9 }]);
   });
 
   it('throws an error listing file:line problems from loadTranslationFile', () => {
@@ -165,7 +179,7 @@ describe('loading a translation file', () => {
     temporary.push(dir);
     writeFileSync(join(dir, 'x.yaml'), 'document: x\nsegments: {}\n');
     expect(() => loadTranslationFile(join(dir, 'x.yaml'), 'x')).toThrow(TranslationFileError);
-    expect(() => loadTranslationFile(join(dir, 'x.yaml'), 'x')).toThrow(`${join(dir, 'x.yaml')}:2: \`segments\` must be a list`);
+    expect(() => loadTranslationFile(join(dir, 'x.yaml'), 'x')).toThrow(`${join(dir, 'x.yaml')}:2: segments: must be a list of {key, ko, en} entries`);
     expect(loadTranslationFile('content/en/asyncio-basics.yaml', 'asyncio-basics').segments).toHaveLength(53);
   });
 });

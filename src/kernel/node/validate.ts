@@ -14,7 +14,7 @@ const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(MAX_ITEMS);
 const timing = z.object({ line: z.number().int(), endLine: z.number().int(), start: time, end: time.nullable() });
 const segment = timing.extend({ start: time.nullable() });
 
-const cellRunSchema = z.object({
+export const cellRunSchema = z.object({
   status: z.enum(['ok', 'error', 'hangs', 'timeout']),
   events: list(z.object({ stream: z.enum(['stdout', 'stderr']), text, t: time })),
   result: z.object({ 'text/plain': text }).nullable(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFailure, judge } from '../../../src/check/verdict.ts';
-import type { CellAnnotation } from '../../../src/check/annotations.ts';
+import type { CellSettings } from '../../../src/check/settings.ts';
 import type { CellRun, OutputEvent } from '../../../src/kernel/types.ts';
 import type { Announcement, Cell, StatedOutput } from '../../../src/source/model.ts';
 import { parseDocument } from '../../../src/source/document.ts';
@@ -33,8 +33,8 @@ const announce = (kind: 'error' | 'hang', firm = true, ename: string | null = nu
 const output = (texts: string[], extra: Partial<StatedOutput> = {}): StatedOutput => ({
   kind: 'output', lines: texts.map((text, i) => ({ text, at: null, approximate: false, raw: text, sourceLine: 10 + i })), unordered: false, sourceLine: 10, found: 'label:ko', ...extra,
 });
-const note = (extra: Partial<CellAnnotation>): CellAnnotation => ({ key: 'abc', line: 1, ...extra });
-const v = (c: Cell, r: CellRun | null, n?: CellAnnotation) => {
+const settings = (extra: Partial<CellSettings>): CellSettings => ({ key: 'abc', line: 1, ...extra });
+const v = (c: Cell, r: CellRun | null, n?: CellSettings) => {
   const j = judge(c, r, n);
   return [j.verdict, j.why.code];
 };
@@ -132,7 +132,7 @@ describe('judge: input and skips', () => {
   });
 
   it('runs a cell that reads input when the settings give it', () => {
-    expect(v(cell({ readsInput: true }), run({ events: out('hi') }), note({ input: 'x\n' }))).toEqual(['ran', 'ran']);
+    expect(v(cell({ readsInput: true }), run({ events: out('hi') }), settings({ input: 'x\n' }))).toEqual(['ran', 'ran']);
   });
 
   it('skips a cell that is not Python', () => {
