@@ -124,6 +124,20 @@ export function mermaidLabel(text: string, max = 60): string {
   return [...cleaned].slice(0, max).join('').trim();
 }
 
+/**
+ * A gantt section title: Mermaid reads it as the whole rest of its line and nothing in it as
+ * syntax, so beyond what `mermaidLabel` removes, `:` and brackets may stay (`GET https://…`,
+ * `crawl([…])`). Everything else that `mermaidLabel` removes is still removed.
+ */
+export function mermaidSectionLabel(text: string, max = 60): string {
+  const cleaned = text
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
+    .replace(/[;#%{}<>&"`\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...cleaned].slice(0, max).join('').trim();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Console
 

@@ -10,7 +10,7 @@ import type { Chapter } from '../source/model.ts';
 import type { CheckedCell } from '../check/run.ts';
 import { outputLines } from '../check/compare.ts';
 import { reasonText } from '../check/reasons.ts';
-import { ganttText, hasTimeline } from './gantt.ts';
+import { hasTimeline, timelineOf, type Timeline } from './gantt.ts';
 import { jsonAttribute, jsxElement as jsx, mdxSource, textNode } from './escape.ts';
 import { capItems, capText, droppedNotice } from './limits.ts';
 import { reasonParts, verdictReasonParts, type TextPart } from './reason.ts';
@@ -38,7 +38,7 @@ export interface CellProps {
   stated: string[];
   virtualSeconds: number | null;
   cpuMs: number | null;
-  timeline: string | null;
+  timeline: Timeline | null;
   world: string[];
   partial: string | null;
   /** What was done to the block to run it (`gutter`, `autoawait`, ...): said on the page. */
@@ -69,7 +69,7 @@ export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
     diff: verdict.diff === null ? null : capText(verdict.diff), status: run?.status ?? null, lines: pageLines(lines),
     stated: cell.stated.flatMap((s) => s.lines.map((l) => l.raw)),
     virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null,
-    timeline: run && hasTimeline(run) ? ganttText(run) : null,
+    timeline: run && hasTimeline(run) ? timelineOf(run, locale) : null,
     world: (run?.world ?? []).map((w) => `${w.detail} (${w.fixture})`),
     partial: cell.partial?.reason ?? null,
     transforms: cell.transforms.map((t) => t.kind),

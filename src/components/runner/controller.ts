@@ -4,8 +4,8 @@
 // definitions it uses, if they have not run in the current interpreter.
 import { earlierCellsNeeded, type CellNames } from '../../source/dependencies.ts';
 import { BrowserKernel, type RunOutcome } from '../../kernel/browser/kernel.ts';
-import { MERMAID_CONFIG } from '../mermaid-config.ts';
-import { ganttText, hasTimeline } from '../../emit/gantt.ts';
+import { hasTimeline, timelineOf } from '../../emit/gantt.ts';
+import { showTimeline } from '../timeline.ts';
 import type { RunnerProps } from '../../emit/runner.ts';
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
 import type { EditorHandle } from './editor.ts';
@@ -439,22 +439,11 @@ export class PageRunner {
       cell.el.append(figure);
     }
     figure.hidden = false;
-    const text = ganttText(run);
-    figure.dataset.gantt = text;
-    const pre = document.createElement('pre');
-    pre.className = 'mermaid';
-    pre.textContent = text;
-    const old = figure.querySelector('pre.mermaid');
-    old ? old.replaceWith(pre) : figure.prepend(pre);
+    const timeline = timelineOf(run, pageLocale());
+    figure.dataset.gantt = timeline.gantt;
     const caption = figure.querySelector('figcaption');
-    if (caption) caption.textContent = this.t.timeline;
-    const { default: mermaid } = await import('mermaid');
-    mermaid.initialize(MERMAID_CONFIG);
-    try {
-      await mermaid.run({ nodes: [pre] });
-    } catch (error) {
-      console.error('the timeline could not be drawn', error);
-    }
+    if (caption && !caption.textContent) caption.textContent = this.t.timeline;
+    await showTimeline(figure, timeline, pageLocale());
   }
 
   private pageNote(text: string) {

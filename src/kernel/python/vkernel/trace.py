@@ -4,6 +4,7 @@ ended, and the intervals it spent waiting (and on what) or blocking the thread i
 Virtual time moves only while something waits, so the waits are recorded exactly where time moves:
 in the event loop's select (every pending task is waiting on something) and in green-thread waits."""
 
+import functools
 import reprlib
 import weakref
 
@@ -42,6 +43,71 @@ def call_label(func_name, names, values):
     return f"{func_name}({args})"
 
 
+# The timeline's labels (not the diagnosis of a hang, which keeps `coroutine_label`): what a reader
+# recognises from the code, `limited_task(3)`, not the repr of the semaphore passed to it.
+_LITERALS = (int, float, complex, str, bytes, bool, type(None))
+_CONTAINERS = {list: "[…]", tuple: "(…)", dict: "{…}", set: "{…}", frozenset: "{…}"}
+
+
+def _short_arg(value):
+    """A literal as the code would write it (strings up to 80 characters: the page shortens the
+    drawn label and keeps this one in its table); containers as their brackets; anything else
+    (locks, sessions, queues: their reprs are addresses and internals) is left out (None)."""
+    if isinstance(value, _LITERALS):
+        text = repr(value)
+        return text if len(text) <= 80 else text[:79] + "…"
+    for kind, brackets in _CONTAINERS.items():
+        if type(value) is kind:
+            return brackets if value else repr(value)
+    return None
+
+
+def display_label(func_name, values, positional=(), keyword_only=()):
+    """`func(args)` with the literal arguments; keyword-only ones only when set (not None)."""
+    shown = [_short_arg(values[n]) for n in positional if n in values]
+    shown += [f"{n}={_short_arg(values[n])}" for n in keyword_only
+              if n in values and values[n] is not None and _short_arg(values[n]) is not None]
+    return f"{func_name}({', '.join(a for a in shown if a is not None)})"
+
+
+def _args_label(func_name, args):
+    return display_label(func_name, dict(enumerate(args)), range(len(args)))
+
+
+def task_label(task):
+    """A task's name when the program gave it one, else its coroutine's call."""
+    name = task.get_name()
+    if not (name.startswith("Task-") and name[5:].isdigit()):
+        return name
+    coro = task.get_coro()
+    # aiohttp's request context managers wrap the request coroutine: show the request.
+    inner = getattr(coro, "_coro", None)
+    if getattr(coro, "cr_code", None) is None and getattr(inner, "cr_code", None) is not None:
+        coro = inner
+    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+    if code is None or frame is None:
+        return getattr(coro, "__qualname__", type(coro).__name__) + "()"
+    values = frame.f_locals
+    if code.co_qualname == "Kernel._run_statement.<locals>.statement":
+        # A cell with top-level await runs each statement as a task (as Jupyter does); the page
+        # words this marker in its language.
+        return f"(top level, line {getattr(values.get('code'), 'co_firstlineno', '?')})"
+    if code.co_qualname.endswith("._request") and "method" in values:
+        url = values.get("str_or_url", values.get("url"))
+        return f"{values['method']} {url}"
+    names = [n for n in code.co_varnames[:code.co_argcount] if n != "self"]
+    keyword_only = code.co_varnames[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]
+    name = code.co_qualname
+    if _is_library(code.co_filename):
+        # A library's defaults are not what the program passed: `asyncio.sleep(1)`, not (1, None).
+        while names and values.get(names[-1]) is None:
+            names.pop()
+        if "/asyncio/" in code.co_filename:
+            name = f"asyncio.{name}"
+    return display_label(name, values, names, keyword_only)
+
+
 def coroutine_label(coro):
     code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
     frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
@@ -58,9 +124,12 @@ def describe_await(task):
     user_frame = None
     last_name = None
     last_frame_file = None
+    entry = None  # the first library call after the program's own frames: what it asked for
     seen = 0
     while coro is not None and seen < 64:
         seen += 1
+        if not hasattr(coro, "cr_code") and hasattr(getattr(coro, "_coro", None), "cr_code"):
+            coro = coro._coro  # aiohttp's request context manager: the request it wraps
         frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) \
             or getattr(coro, "ag_frame", None)
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None) \
@@ -70,6 +139,9 @@ def describe_await(task):
             last_frame_file = code.co_filename
             if frame is not None and not _is_library(code.co_filename):
                 user_frame = (code.co_qualname, frame.f_lineno)
+                entry = None
+            elif entry is None:
+                entry = code
         nxt = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) \
             or getattr(coro, "ag_await", None)
         if nxt is None or not (hasattr(nxt, "cr_frame") or hasattr(nxt, "gi_frame")
@@ -77,9 +149,9 @@ def describe_await(task):
             break
         coro = nxt
     waiter = getattr(task, "_fut_waiter", None)
-    kind = _AWAIT_KINDS.get(last_name or "", None)
-    if kind is None and last_frame_file and "/world/" in last_frame_file:
-        kind = "io"
+    kind = _entry_kind(entry) if entry is not None else None
+    if kind is None and last_frame_file and _is_library(last_frame_file):
+        kind = _AWAIT_KINDS.get(last_name or "", None)  # never the program's own `wait()`
     if kind is None:
         kind = _kind_of_awaited(waiter)
     where = f" in {user_frame[0]} at line {user_frame[1]}" if user_frame else ""
@@ -88,6 +160,24 @@ def describe_await(task):
     else:
         what = _describe_awaited(waiter)
     return kind, f"{what}{where}"
+
+
+# The stand-in libraries wait with asyncio.sleep; what the program waits on is the request.
+_WORLD_KINDS = {"aiohttp": "http", "httpx": "http", "requests": "http", "urllib3": "http",
+                "asyncpg": "db", "psycopg2": "db", "aiofiles": "file", "fastapi": "app",
+                "uvicorn": "app"}
+
+
+def _entry_kind(code):
+    """What the program's first library call waits on: a stand-in library's I/O by its module,
+    as_completed by name (it waits on a queue inside), otherwise as the call's name says."""
+    filename = code.co_filename
+    if "/world/" in filename:
+        package = filename.split("/world/modules/", 1)[-1].split("/", 1)[0]
+        return _WORLD_KINDS.get(package, "io")
+    if "as_completed" in code.co_qualname or code.co_qualname.startswith("_AsCompletedIterator"):
+        return "as_completed"
+    return _AWAIT_KINDS.get(code.co_qualname)
 
 
 def _is_library(filename):
@@ -101,6 +191,11 @@ def _kind_of_awaited(awaited):
         return "gather"
     if name in ("Task", "_asyncio.Task"):
         return "task"
+    # run_in_executor's future is chained to the pool's (asyncio.futures._chain_future).
+    callbacks = getattr(awaited, "_callbacks", None) or ()
+    if any(getattr(cb[0] if isinstance(cb, tuple) else cb, "__name__", "") == "_call_check_cancel"
+           for cb in callbacks):
+        return "thread"
     return "future"
 
 
@@ -183,10 +278,10 @@ class Tracer:
 
     def task_created(self, task):
         code = getattr(task.get_coro(), "cr_code", None)
-        if code is not None and _is_library(code.co_filename) and "/world/" not in code.co_filename:
+        if code is not None and code.co_qualname.startswith("BaseEventLoop.") \
+                and _is_library(code.co_filename):
             return  # asyncio's own housekeeping (shutdown_asyncgens, ...) is not the program's
-        actor = self._new("task", task.get_name(), coroutine_label(task.get_coro()),
-                          self.sched.current.name)
+        actor = self._new("task", task.get_name(), task_label(task), self.sched.current.name)
         self._by_task[task] = actor
         self._unstarted.add(task)
         task.add_done_callback(self._task_done)
@@ -244,9 +339,11 @@ class Tracer:
     # -- threads -----------------------------------------------------------------------------
     def thread_started(self, green, thread_object):
         target = getattr(thread_object, "_target", None)
+        code = getattr(target, "__code__", None)
+        if code is not None and _is_library(code.co_filename) and target.__name__ != "_worker":
+            return  # asyncio's own housekeeping (shutting the default executor down)
         if target is not None and getattr(target, "__name__", "") != "_worker":
-            args = getattr(thread_object, "_args", ())
-            label = f"{target.__name__}({', '.join(_repr.repr(a) for a in args)})"
+            label = _args_label(target.__name__, getattr(thread_object, "_args", ()))
         else:
             label = green.name
         actor = self._new("thread", green.name, label, green.name)
@@ -259,9 +356,15 @@ class Tracer:
         actor.outcome = "ok"
 
     def job_started(self, fn, args):
+        # to_thread submits functools.partial(context.run, func, *args): show func(*args).
+        while isinstance(fn, functools.partial) and not fn.keywords:
+            fn, args = fn.func, (*fn.args, *args)
+            if getattr(fn, "__qualname__", "") == "Context.run" and args:
+                fn, args = args[0], args[1:]
         name = getattr(fn, "__qualname__", type(fn).__name__)
-        label = getattr(fn, "trace_label", None) or \
-            f"{name}({', '.join(_repr.repr(a) for a in args)})"
+        if "<locals>" in name:
+            name = getattr(fn, "__name__", name)  # the kernel's stand-in for time.sleep
+        label = getattr(fn, "trace_label", None) or _args_label(name, args)
         actor = self._new("job", name, label, self.sched.current.name)
         actor.started = clock.now
         previous = self.sched.current.actor

@@ -1,0 +1,109 @@
+// The page side of timelines: Mermaid (about 190 KiB of script) loads only when a timeline comes
+// within a screen of the viewport, each diagram is drawn as it nears, and the drawn SVG gets an
+// accessible name and a link to its table. The runner redraws a timeline after a run with
+// `showTimeline`. Nothing here imports the emit (its Markdown code would join the page's script).
+import { MERMAID_CONFIG } from './mermaid-config.ts';
+import { timelineLabels, type TimelineLocale } from './timeline-labels.ts';
+
+type Mermaid = (typeof import('mermaid'))['default'];
+let loading: Promise<Mermaid> | null = null;
+
+function mermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then(({ default: m }) => {
+    m.initialize(MERMAID_CONFIG);
+    return m;
+  });
+  return loading;
+}
+
+/** Draws one `pre.mermaid`; its `data-name` and `data-table` become the SVG's name and description. */
+export async function drawDiagram(pre: HTMLElement): Promise<void> {
+  const m = await mermaid();
+  try {
+    await m.run({ nodes: [pre] });
+  } catch (error) {
+    console.error('the timeline could not be drawn', error);
+    return;
+  }
+  const svg = pre.querySelector('svg');
+  if (!svg) return;
+  // Mermaid marks the SVG as a structured document; to a screen reader it is one picture, whose
+  // content the table says.
+  svg.setAttribute('role', 'img');
+  svg.removeAttribute('aria-roledescription');
+  if (pre.dataset.name) svg.setAttribute('aria-label', pre.dataset.name);
+  if (pre.dataset.table) svg.setAttribute('aria-describedby', pre.dataset.table);
+}
+
+/** A screen above and below the viewport: drawn before the reader gets there. */
+const NEAR = '100% 0px 100% 0px';
+
+export function watchTimelines(root: ParentNode = document): void {
+  const boxes = [...root.querySelectorAll<HTMLElement>('[data-timeline]')].filter((b) => b.querySelector('pre.mermaid:not([data-processed])'));
+  if (boxes.length === 0) return;
+  const draw = (box: Element) => {
+    const pre = box.querySelector<HTMLElement>('pre.mermaid:not([data-processed])');
+    if (pre) void drawDiagram(pre);
+  };
+  if (typeof IntersectionObserver === 'undefined') {
+    boxes.forEach(draw);
+    return;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      draw(entry.target);
+    }
+  }, { rootMargin: NEAR });
+  boxes.forEach((box) => observer.observe(box));
+}
+
+/** What the runner passes: the emit's `Timeline` (src/emit/gantt.ts), structurally. */
+export interface TimelineData {
+  gantt: string;
+  name: string;
+  height: number;
+  rows: { label: string; started: number; ended: number; waited: string[]; outcome: string; count: number }[];
+}
+
+function cell(tag: 'td' | 'th', text: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  return el;
+}
+
+/** The table rows, as Cell.astro writes them at build time: text only. */
+export function fillTable(table: HTMLTableElement, data: TimelineData, locale: TimelineLocale): void {
+  const t = timelineLabels[locale];
+  const s = (x: number) => t.seconds(x.toFixed(3));
+  const head = document.createElement('tr');
+  for (const h of [t.table.task, t.table.started, t.table.waited, t.table.ended]) head.append(cell('th', h));
+  const body = document.createElement('tbody');
+  for (const row of data.rows) {
+    const tr = document.createElement('tr');
+    tr.append(cell('th', row.label), cell('td', s(row.started)), cell('td', row.waited.join(', ') || t.table.nothing), cell('td', `${s(row.ended)} · ${row.outcome}`));
+    body.append(tr);
+  }
+  const thead = document.createElement('thead');
+  thead.append(head);
+  table.replaceChildren(thead, body);
+}
+
+/** Redraws a cell's timeline box (`[data-timeline]`, as Cell.astro writes it) from new data. */
+export async function showTimeline(box: HTMLElement, data: TimelineData, locale: TimelineLocale): Promise<void> {
+  const table = box.querySelector<HTMLTableElement>('table');
+  if (table) fillTable(table, data, locale);
+  const pre = document.createElement('pre');
+  pre.className = 'mermaid';
+  pre.textContent = data.gantt;
+  pre.dataset.name = data.name;
+  const details = box.querySelector('details');
+  if (details?.id) pre.dataset.table = details.id;
+  const scroll = box.querySelector<HTMLElement>('.timeline-scroll');
+  if (scroll) scroll.style.minHeight = `${data.height}px`;
+  const old = box.querySelector('pre.mermaid');
+  if (old) old.replaceWith(pre);
+  else (scroll ?? box).prepend(pre);
+  await drawDiagram(pre);
+}
