@@ -5,6 +5,13 @@ export const labels = {
     built: '빌드 실행', virtual: '가상 시간', real: '실제 비용', showTimes: '시각 표시', noOutput: '(출력 없음)',
     erratum: '정오표', stated: '문서에 적힌 출력', simulated: '시뮬레이션된 I/O (실제 네트워크 아님)',
     timeline: '실행 기록으로 그린 타임라인 (가상 초)', partial: '일부만 실행', readings: '이렇게 읽었습니다',
+    diff: { legend: '문서와 실행 결과의 차이', removed: '문서에만 있음', added: '실행 결과에만 있음', context: '같음', gap: '같은 줄 생략' },
+    errata: {
+      total: '셀', errata: '정오표', passing: '검증 통과', all: '전체', byVerdict: '판정별', byDocument: '문서별',
+      document: '문서', cells: '셀', cell: '셀', source: '원문 위치', verdict: '판정', reason: '이유',
+      acknowledged: '설정에서 인정됨', unacknowledged: '인정되지 않음 (CI 실패)', none: '조건에 맞는 정오표가 없습니다.',
+      showing: '보기', filters: '정오표 거르기', passingNote: '검증됨, 실행됨, 예상된 오류, 건너뜀',
+    },
     transforms: {
       gutter: '코드와 함께 복사된 줄 번호를 지우고 실행했습니다.',
       'inline-output': '블록 끝의 출력 줄은 코드가 아니라 출력으로 보고, 실행하지 않고 비교했습니다.',
@@ -17,6 +24,13 @@ export const labels = {
     built: 'build run', virtual: 'virtual time', real: 'real cost', showTimes: 'show times', noOutput: '(no output)',
     erratum: 'Erratum', stated: 'Output stated in the document', simulated: 'Simulated I/O (not a live call)',
     timeline: 'Timeline drawn from the recorded trace (virtual seconds)', partial: 'Partly run', readings: 'How this block was read',
+    diff: { legend: 'What the document states against what the run printed', removed: 'only in the document', added: 'only in the run', context: 'same in both', gap: 'equal lines skipped' },
+    errata: {
+      total: 'cells', errata: 'Errata', passing: 'Passing', all: 'All', byVerdict: 'By verdict', byDocument: 'By document',
+      document: 'Document', cells: 'Cells', cell: 'Cell', source: 'Source', verdict: 'Verdict', reason: 'Why',
+      acknowledged: 'acknowledged in the settings', unacknowledged: 'not acknowledged (fails CI)', none: 'No errata match.',
+      showing: 'Showing', filters: 'Filter the errata', passingNote: 'verified, ran, expected error, skipped',
+    },
     transforms: {
       gutter: 'Line numbers copied with the code were removed before running.',
       'inline-output': 'The lines at the end of the block are its output, not code: they were compared, not run.',

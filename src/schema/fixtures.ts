@@ -17,7 +17,7 @@
 //
 // content/fixtures/README.md explains what each field does to the stand-in libraries; this schema
 // is what the check accepts before any interpreter starts, so a mistake is an error at its line.
-// The kernel's own loader (src/kernel/python/world/simworld.py) checks again, as a second line of
+// The kernel's own loader (simworld, in src/kernel/python/world/) checks again, as a second line of
 // defence: anything accepted here must be accepted there.
 import { z } from 'astro/zod';
 
