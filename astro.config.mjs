@@ -3,11 +3,17 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { readFileSync, existsSync } from 'node:fs';
+import { editBaseUrl, readRepository } from './src/emit/repository.ts';
 
 // The sidebar is written by the build pipeline next to the generated pages (reading order of the
 // source documents); without it (a bare `astro build`), Starlight falls back to autogeneration.
 const sidebarFile = new URL('./src/content/docs/sidebar.json', import.meta.url);
 const sidebar = existsSync(sidebarFile) ? JSON.parse(readFileSync(sidebarFile, 'utf8')) : undefined;
+
+// package.json's `repository` is the one place the site learns where its sources live (see
+// src/emit/repository.ts): it gives "edit this page" here and the errata page's source links.
+// Generated pages name their real source (content/...) in their front matter's `editUrl`.
+const editBase = editBaseUrl(readRepository(new URL('./package.json', import.meta.url)));
 
 export default defineConfig({
   site: 'https://asyncio-guide.example',
@@ -21,7 +27,8 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       sidebar,
-      customCss: ['./src/components/cells.css'],
+      ...(editBase ? { editLink: { baseUrl: editBase } } : {}),
+      customCss: ['./src/components/cells.css', './src/styles/diff.css', './src/styles/errata.css', './src/styles/phone.css'],
     }),
     mdx(),
   ],

@@ -6,7 +6,10 @@ import { parse as parseYaml, stringify } from 'yaml';
 import type { CheckResult } from '../check/run.ts';
 import { labels } from '../components/labels.ts';
 import { jsonAttribute, jsxElement, mdxSource, textNode } from './escape.ts';
-import { erratumParts, type TextPart } from './reason.ts';
+import { erratumParts } from './reason.ts';
+import { filterPageName, filters, type ErrataData, type ErrataRow } from './errata.ts';
+import { capText } from './limits.ts';
+import { editFileUrl, readRepository, sourceLineUrl } from './repository.ts';
 import { chapterPage, chapterTitle, type Locale } from './mdx.ts';
 import { chapterNotebook } from './notebook.ts';
 import { pagePrelude } from './runner.ts';
@@ -38,25 +41,11 @@ const link = (url: string, ...children: PhrasingContent[]): PhrasingContent => (
 const esm = (value: string): RootContent => ({ type: 'mdxjsEsm', value, data: { estree: null } }) as unknown as RootContent;
 const root = (...children: RootContent[]): Root => ({ type: 'root', children });
 
-export interface ErrataRow {
-  href: string;
-  label: string;
-  source: string;
-  verdict: string;
-  /** The reader's word for the verdict. */
-  word: string;
-  acknowledged: boolean;
-  reason: TextPart[];
-}
-
-export interface ErrataData {
-  headers: string[];
-  rows: ErrataRow[];
-}
+export type { ErrataData, ErrataRow };
 
 const TEXT = {
-  ko: { home: '실행되는 asyncio 가이드', intro: '이 사이트의 모든 Python 코드는 CPython 3.14(Pyodide)에서 가상 시계로 실제 실행되었고, 문서가 말하는 출력과 시간이 실행 결과와 대조되었습니다.', errata: '정오표와 검증 현황', documents: '문서', verdict: '판정', cell: '셀', source: '원문 위치', reason: '이유' },
-  en: { home: 'The executable asyncio guide', intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.', errata: 'Errata and status', documents: 'Documents', verdict: 'Verdict', cell: 'Cell', source: 'Source', reason: 'Why' },
+  ko: { home: '실행되는 asyncio 가이드', intro: '이 사이트의 모든 Python 코드는 CPython 3.14(Pyodide)에서 가상 시계로 실제 실행되었고, 문서가 말하는 출력과 시간이 실행 결과와 대조되었습니다.', errata: '정오표와 검증 현황', documents: '문서' },
+  en: { home: 'The executable asyncio guide', intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.', errata: 'Errata and status', documents: 'Documents' },
 };
 
 export interface SiteFiles {
@@ -69,20 +58,34 @@ export interface SiteFiles {
 
 /** Writes the generated pages and notebooks; only files whose content changed are touched. */
 export function writeSite(result: CheckResult): { pages: number; notebooks: number; changed: string[] } {
-  const { docs, notebooks, pages } = siteFiles(result);
+  const { docs, notebooks, pages } = siteFiles(result, undefined, { repository: readRepository() });
   const changed = [...syncTree(DOCS_DIR, docs), ...syncTree(NOTEBOOKS_DIR, notebooks)];
   return { pages, notebooks: notebooks.size, changed };
 }
 
-/** The generated files of a checked set of documents (a pure function of the result and the translations). */
-export function siteFiles(result: CheckResult, translationsDir = 'content/en'): SiteFiles {
+export interface SiteOptions {
+  /** The repository's web address (src/emit/repository.ts); null or absent: no links to sources. */
+  repository?: string | null;
+}
+
+/** The generated files of a checked set of documents (a pure function of the result, the translations and the options). */
+export function siteFiles(result: CheckResult, translationsDir = 'content/en', options: SiteOptions = {}): SiteFiles {
+  const repository = options.repository ?? null;
   const files = new Map<string, string>();
   const notebooks = new Map<string, string>();
   let pages = 0;
   const sidebar: unknown[] = [];
   const erratumRows: Record<Locale, ErrataRow[]> = { ko: [], en: [] };
+  const errataDocuments: Record<Locale, ErrataData['documents']> = { ko: [], en: [] };
   for (const { document, cells } of result.documents) {
     const translations = loadTranslations(document.slug, translationsDir);
+    // "Edit this page" opens what the page is made from: the Korean document, or the English
+    // translation file where there is one (the generated MDX is not in the repository).
+    const translationFile = join(translationsDir, `${document.slug}.yaml`);
+    const editUrls: Record<Locale, string | null> = {
+      ko: editFileUrl(repository, document.file),
+      en: editFileUrl(repository, existsSync(translationFile) ? translationFile : document.file),
+    };
     const translate = (key: string) => translations.get(key) ?? null;
     const titles: Record<Locale, string> = { ko: document.title, en: document.title };
     for (const locale of LOCALES) {
@@ -92,7 +95,7 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en'): 
         const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate, encodeURI(`/notebooks/${notebookPath}`), pagePrelude(cells, chapter.slug));
         const title = chapterTitle(document.markdown, chapter, locale, translate);
         if (chapter.index === 0) titles[locale] = title;
-        const fm: Record<string, unknown> = { title, sidebar: { order: chapter.index } };
+        const fm: Record<string, unknown> = { title, sidebar: { order: chapter.index }, ...(editUrls[locale] ? { editUrl: editUrls[locale] } : {}) };
         files.set(join(locale, document.slug, `${chapter.slug}.mdx`), page(fm, built.body));
         notebooks.set(notebookPath, JSON.stringify(chapterNotebook(document.markdown, chapter, title, chapterCells, locale, translate, { documentCells: cells }), null, 1) + '\n');
         pages++;
@@ -102,13 +105,17 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en'): 
           href: `/${locale}/${document.slug}/${cell.chapter}/#cell-${cell.key}`,
           label: `${document.slug} #${cell.index}`,
           source: `${cell.file}:${cell.line}`,
+          sourceUrl: sourceLineUrl(repository, cell.file, cell.line),
+          document: document.slug,
           verdict: verdict.verdict,
           word: labels[locale].verdicts[verdict.verdict] ?? verdict.verdict,
           acknowledged: verdict.acknowledged !== null,
           reason: erratumParts(verdict, locale),
+          diff: verdict.diff === null ? null : capText(verdict.diff),
         });
       }
     }
+    for (const locale of LOCALES) errataDocuments[locale].push({ slug: document.slug, title: titles[locale] });
     sidebar.push({
       label: titles.ko, translations: { en: titles.en }, collapsed: false,
       items: document.chapters.map((c) => ({ slug: `${document.slug}/${c.slug}` })),
@@ -124,10 +131,24 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en'): 
       jsxElement('Documents', { data: jsonAttribute(list) }),
       paragraph(link(`/${locale}/errata/`, text(t.errata))),
     );
-    files.set(join(locale, 'index.mdx'), page({ title: t.home }, mdxSource(index)));
-    const errata: ErrataData = { headers: [t.cell, t.source, t.verdict, t.reason], rows: erratumRows[locale] };
-    const body = root(esm("import Errata from '../../../components/Errata.astro';"), jsxElement('Errata', { data: jsonAttribute(errata) }));
-    files.set(join(locale, 'errata.mdx'), page({ title: t.errata }, mdxSource(body)));
+    files.set(join(locale, 'index.mdx'), page({ title: t.home, ...(repository ? { editUrl: false } : {}) }, mdxSource(index)));
+    const errata: ErrataData = { locale, base: `/${locale}/errata/`, documents: errataDocuments[locale], rows: erratumRows[locale], filter: null };
+    // The import climbs from the page's folder (src/content/docs/<locale>/...) to src/components/.
+    const errataPage = (data: ErrataData, name: string) => {
+      const up = '../'.repeat(name.split('/').length + 2);
+      return mdxSource(root(esm(`import Errata from '${up}components/Errata.astro';`), jsxElement('Errata', { data: jsonAttribute(data) })));
+    };
+    // Generated pages have nothing to edit; the documents they list are linked row by row.
+    const generated = repository ? { editUrl: false } : {};
+    files.set(join(locale, 'errata.mdx'), page({ title: t.errata, ...generated }, errataPage(errata, 'errata')));
+    // One page per filter, so filters work without JavaScript (with it, the page filters in place).
+    // They repeat the main page: kept out of search.
+    for (const filter of filters(errata)) {
+      const name = filter.kind === 'verdict' ? labels[locale].verdicts[filter.value] ?? filter.value : errata.documents.find((d) => d.slug === filter.value)!.title;
+      const file = filterPageName(filter);
+      files.set(join(locale, `${file}.mdx`), page({ title: `${t.errata}: ${name}`, pagefind: false, ...generated }, errataPage({ ...errata, filter }, file)));
+      pages++;
+    }
     pages += 2;
   }
   sidebar.push({ label: TEXT.ko.errata, translations: { en: TEXT.en.errata }, items: [{ slug: 'errata' }] });

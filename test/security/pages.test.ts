@@ -19,6 +19,9 @@ const IMPORTS = [
   "import Cell from '../../../../components/Cell.astro';",
   "import Documents from '../../../components/Documents.astro';",
   "import Errata from '../../../components/Errata.astro';",
+  // The errata filter pages (errata/<verdict>, errata/document/<slug>).
+  "import Errata from '../../../../components/Errata.astro';",
+  "import Errata from '../../../../../components/Errata.astro';",
 ];
 const FORBIDDEN = new Set(['mdxFlowExpression', 'mdxTextExpression', 'html', 'image', 'imageReference', 'linkReference', 'definition', 'containerDirective', 'leafDirective', 'textDirective', 'mdxJsxTextElement']);
 

@@ -1,0 +1,126 @@
+// Every page of the built site on a phone (390x844): nothing may scroll sideways. Wide things
+// (diffs, outputs, tables, code) scroll inside their own boxes. The pages are listed from dist/,
+// so a page added later is walked too; a failure names each offending page and the element that
+// reaches furthest past the screen's right edge.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium } from './chromium.ts';
+import { serveDirectory } from './static-server.ts';
+
+const DIST = resolve('dist');
+const VIEWPORT = { width: 390, height: 844 };
+
+/** Site paths of every HTML page under dist/ (the bundled runtime and the search index are not pages). */
+function sitePages(dir = DIST): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (dir === DIST && ['_astro', 'pagefind', 'pyodide', 'notebooks'].includes(entry.name)) continue;
+      out.push(...sitePages(full));
+    } else if (entry.name.endsWith('.html')) {
+      const path = '/' + relative(DIST, full).replace(/index\.html$/, '');
+      // dist/index.html only redirects to /ko/, which is walked anyway.
+      if (path !== '/') out.push(path);
+    }
+  }
+  return out.sort();
+}
+
+interface Overflow { scrollWidth: number; innerWidth: number; widest: string | null }
+
+/** Runs in the page: the document's width, and the element that sticks out furthest unclipped. */
+function measure(): Overflow {
+  const clips = (el: Element) => {
+    const style = getComputedStyle(el);
+    return style.overflowX !== 'visible' || style.contain.includes('paint');
+  };
+  const describe = (el: Element) => {
+    const parts: string[] = [];
+    for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+      const id = e.id ? `#${e.id}` : '';
+      const cls = typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).slice(0, 2).join('.') : '';
+      parts.unshift(`${e.tagName.toLowerCase()}${id}${cls}`);
+    }
+    return parts.slice(-5).join(' > ');
+  };
+  // Text that overflows a box with `overflow: visible` is no element's rectangle: an element's
+  // reach is its box or its scrollable content, whichever ends further right. Of equal reach the
+  // deepest element wins (document order visits ancestors first), as it names the culprit.
+  let widest: Element | null = null;
+  let right = innerWidth + 0.5;
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    const reach = Math.max(r.right, getComputedStyle(el).overflowX === 'visible' ? r.left + el.scrollWidth : r.right);
+    if (reach < right) continue;
+    let clipped = false;
+    for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+      if (clips(a)) { clipped = true; break; }
+    }
+    if (!clipped) { widest = el; right = reach; }
+  }
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth,
+    widest: widest ? `${describe(widest)} (right edge at ${Math.round(right)} px)` : null,
+  };
+}
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  // Timelines are drawn as they near the viewport: bring each one near, and measure once Mermaid
+  // has drawn it (or given up), so the drawn width is what is measured.
+  await page.evaluate(async () => {
+    const drawn = (pre: Element) => pre.querySelector('svg') !== null || pre.hasAttribute('data-processed');
+    for (const pre of document.querySelectorAll('pre.mermaid')) {
+      pre.scrollIntoView({ block: 'center' });
+      for (let waited = 0; !drawn(pre) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    }
+    scrollTo(0, 0);
+  });
+}
+
+describe.skipIf(!hasChromium)('every page on a 390 px phone', () => {
+  let browser: Browser;
+  let site: { url: string; close: () => Promise<void> };
+  const pages = sitePages();
+
+  beforeAll(async () => {
+    site = await serveDirectory(DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('lists the pages of both locales from dist/', () => {
+    expect(pages.filter((p) => p.startsWith('/ko/')).length).toBeGreaterThan(10);
+    expect(pages.filter((p) => p.startsWith('/en/')).length).toBe(pages.filter((p) => p.startsWith('/ko/')).length);
+    expect(pages).toEqual(expect.arrayContaining(['/ko/', '/en/errata/']));
+  });
+
+  // Not isMobile: mobile emulation may widen the layout viewport to fit the content, hiding the fault.
+  it('scrolls no page sideways', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const offenders: string[] = [];
+    // Two tabs at a time: the machine has two cores, and most of the wait is Mermaid and fonts.
+    const queue = [...pages];
+    const worker = async () => {
+      const page = await context.newPage();
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        await page.goto(site.url + encodeURI(path));
+        await settle(page);
+        const m = await page.evaluate(measure);
+        if (m.scrollWidth > m.innerWidth) offenders.push(`${decodeURI(path)}: ${m.scrollWidth} px wide; widest: ${m.widest ?? '(none found)'}`);
+      }
+      await page.close();
+    };
+    await Promise.all([worker(), worker()]);
+    await context.close();
+    expect(offenders.sort(), `${offenders.length} of ${pages.length} pages scroll sideways at ${VIEWPORT.width} px:\n${offenders.join('\n')}`).toEqual([]);
+  }, 900_000);
+});
