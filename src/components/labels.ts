@@ -2,6 +2,8 @@
 export const labels = {
   ko: {
     verdicts: { verified: '검증됨', drift: '불일치', ran: '실행됨', 'expected-error': '예상된 오류', error: '오류', hangs: '멈춤', skipped: '건너뜀' } as Record<string, string>,
+    definesOnly: (names: string) => `${names}을(를) 정의만 합니다. 실행되는 코드는 없습니다.`,
+    cpuOnly: '가상 시간이 0초인 것은 이 코드가 기다리지 않고 CPU로 계산만 하기 때문입니다. 가상 시계는 기다림(sleep, I/O)만 셉니다. 계산에 든 시간은 실제 비용입니다.',
     built: '빌드 실행', virtual: '가상 시간', real: '실제 비용', showTimes: '시각 표시', noOutput: '(출력 없음)',
     erratum: '정오표', stated: '문서에 적힌 출력', simulated: '시뮬레이션된 I/O (실제 네트워크 아님)',
     timeline: '실행 기록으로 그린 타임라인 (가상 초)', partial: '일부만 실행', readings: '이렇게 읽었습니다',
@@ -21,6 +23,8 @@ export const labels = {
   },
   en: {
     verdicts: { verified: 'verified', drift: 'drift', ran: 'ran', 'expected-error': 'expected error', error: 'error', hangs: 'hangs', skipped: 'skipped' } as Record<string, string>,
+    definesOnly: (names: string) => `Defines ${names}; nothing runs.`,
+    cpuOnly: 'The virtual time is 0 because this code only computes and never waits: the virtual clock counts waiting (sleep, I/O), not computing. The time the computation took is the real cost.',
     built: 'build run', virtual: 'virtual time', real: 'real cost', showTimes: 'show times', noOutput: '(no output)',
     erratum: 'Erratum', stated: 'Output stated in the document', simulated: 'Simulated I/O (not a live call)',
     timeline: 'Timeline drawn from the recorded trace (virtual seconds)', partial: 'Partly run', readings: 'How this block was read',

@@ -14,6 +14,7 @@ import { hasTimeline, timelineOf, type Timeline } from './gantt.ts';
 import { jsonAttribute, jsxElement as jsx, mdxSource, textNode } from './escape.ts';
 import { capItems, capText, droppedNotice } from './limits.ts';
 import { reasonParts, verdictReasonParts, type TextPart } from './reason.ts';
+import { cpuOnly, definesOnly } from './cell-notes.ts';
 import { runnerProps, type PreludeCell, type RunnerProps } from './runner.ts';
 
 import { chapterBlocks, type Locale } from './blocks.ts';
@@ -46,6 +47,10 @@ export interface CellProps {
   /** The rules that read it (`fence:pycon`, `label:zh`, `timing:prose:en`): to trace a misreading. */
   readings: string[];
   error: string | null;
+  /** It only defines these (nothing runs): said instead of "(no output)". */
+  definesOnly: string[] | null;
+  /** It computed without waiting: virtual time 0 beside a real cost, which the page explains. */
+  cpuOnly: boolean;
   /** For runnable cells in the browser (src/emit/runner.ts). */
   runner: RunnerProps | null;
 }
@@ -75,6 +80,7 @@ export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
     transforms: cell.transforms.map((t) => t.kind),
     readings: [...new Set([cell.found, ...cell.stated.map((s) => s.found), ...cell.claims.map((c) => c.found), ...cell.announcements.map((a) => a.found)])],
     error: run?.error ? capText(`${run.error.ename}: ${run.error.evalue}`) : null,
+    definesOnly: definesOnly(run, cell.runCode), cpuOnly: cpuOnly(run),
     runner: runnerProps(checked),
   };
 }

@@ -15,8 +15,11 @@ import { formatSeconds } from '../../kernel/format.ts';
 import { liveVerdict, type LiveVerdict } from '../../check/live.ts';
 import { reasonText } from '../../check/reasons.ts';
 import { labels } from '../labels.ts';
+import { definesOnly } from '../../emit/cell-notes.ts';
 
-export type Action = 'run' | 'edit' | 'reset' | 'stop' | 'replay' | 'run-all';
+export type Action = 'run' | 'edit' | 'reset' | 'stop' | 'replay' | 'run-all' | 'restart';
+
+type KernelState = 'idle' | 'starting' | 'ready' | 'busy';
 
 type RunState = 'loading' | 'queued' | 'running' | 'ok' | 'error' | 'hangs' | 'timeout' | 'stopped' | 'restarted' | 'replaying';
 
@@ -78,6 +81,22 @@ class RunnableCell {
     this.el.classList.remove('ran-live');
     delete this.el.dataset.liveVerdict;
     this.lines = null;
+  }
+
+  /** `[n]` in the cell's head: the page's count of the run that produced what it shows. */
+  counted(n: number, label: string) {
+    const head = this.el.querySelector(':scope > .cell-head');
+    let mark = head?.querySelector<HTMLElement>(':scope > [data-run-count]') ?? null;
+    if (head && !mark) {
+      mark = document.createElement('span');
+      mark.className = 'cell-count';
+      mark.dataset.runCount = '';
+      head.prepend(mark);
+    }
+    if (!mark) return;
+    mark.textContent = `[${n}]`;
+    mark.title = label;
+    mark.setAttribute('aria-label', label);
   }
 
   button(action: Action): HTMLButtonElement | null {
@@ -190,6 +209,7 @@ export class PageRunner {
   handle(action: Action, el: Element | null) {
     const cell = this.cellOf(el);
     if (action === 'run-all') return this.enqueue({ kind: 'all', target: null, cancelled: false, current: null });
+    if (action === 'restart') return void this.restartKernel();
     if (!cell) return;
     if (action === 'run') return this.run(cell);
     if (action === 'edit') return void this.edit(cell);
@@ -235,6 +255,7 @@ export class PageRunner {
       }
     } finally {
       this.working = false;
+      this.kernelState(this.kernel.booted ? 'ready' : 'idle');
     }
   }
 
@@ -243,14 +264,17 @@ export class PageRunner {
     if (!first) return;
     if (!this.kernel.booted) {
       first.setState('loading', this.t.loading);
+      this.kernelState('starting');
       try {
         const info = await this.kernel.start();
         if (!info.jspi) this.pageNote(this.t.noJspi);
       } catch (error) {
         first.setState('error', this.t.bootFailed((error as Error).message));
+        this.kernelState('idle');
         return;
       }
     }
+    this.kernelState('busy');
     if (job.cancelled) return;
     await this.runPrelude();
     const list = job.kind === 'all' ? this.cells : [...(await this.dependencies(job.target!)), job.target!];
@@ -300,9 +324,13 @@ export class PageRunner {
     return needed.filter((c) => c.ranIn !== this.kernel.generation);
   }
 
+  /** Runs started on this page, as Jupyter counts them: each cell shows the number of its last. */
+  private runCount = 0;
+
   private async execCell(cell: RunnableCell): Promise<RunOutcome> {
     this.stopReplay(cell);
     cell.setState('running', this.t.running);
+    cell.counted(++this.runCount, this.t.count(this.runCount));
     cell.clearParts();
     const pre = cell.output();
     pre.dataset.liveOutput = '';
@@ -324,7 +352,8 @@ export class PageRunner {
       cell.lines = linesOf(events);
       const why = outcome.reason === 'timeout' ? this.t.restartTimeout(cell.props.realBudget)
         : outcome.reason === 'crashed' ? this.t.restartCrashed(outcome.message)
-          : this.kernel.canInterrupt ? this.t.restartUnanswered : this.t.restartStopped;
+          : outcome.reason === 'requested' ? this.t.restartRequested
+            : this.kernel.canInterrupt ? this.t.restartUnanswered : this.t.restartStopped;
       this.showVerdict(cell, null, null, why);
       cell.setState(outcome.reason === 'timeout' ? 'timeout' : outcome.reason === 'crashed' ? 'error' : 'stopped', why);
       cell.note(this.t.restarted(why));
@@ -340,7 +369,9 @@ export class PageRunner {
     const pre = cell.output();
     const lines = linesOf(run.events);
     if (run.result) lines.push({ t: run.virtualSeconds, text: `${this.t.result}: ${run.result['text/plain']}`, stream: 'result' });
-    renderLines(pre, lines, this.t.truncated, this.t.noOutput);
+    const only = definesOnly(run, cell.code);
+    const words = labels[pageLocale()];
+    renderLines(pre, lines, this.t.truncated, only ? words.definesOnly(only.map((n) => `\`${n}\``).join(', ')) : this.t.noOutput);
     this.ensureTimesToggle(cell);
     cell.lines = lines;
     cell.virtualSeconds = run.virtualSeconds;
@@ -446,6 +477,33 @@ export class PageRunner {
     await showTimeline(figure, timeline, pageLocale());
   }
 
+  /** The page's kernel status (not started / starting / ready / busy), beside Run all. */
+  private kernelState(state: KernelState) {
+    const el = document.querySelector<HTMLElement>('[data-kernel-status]');
+    if (!el) return;
+    el.dataset.kernelStatus = state;
+    el.textContent = this.t.kernel[state];
+  }
+
+  /** Restart: the running and queued runs end, the interpreter starts afresh with an empty namespace. */
+  private async restartKernel() {
+    for (const job of this.queue) {
+      job.cancelled = true;
+      job.target?.setState('stopped', this.t.stopped);
+    }
+    this.queue = [];
+    if (this.job) this.job.cancelled = true;
+    this.kernel.restart('requested', this.t.restartRequested);
+    this.kernelState('starting');
+    try {
+      await this.kernel.start();
+      if (!this.working) this.kernelState('ready');
+    } catch (error) {
+      console.error('the interpreter could not be restarted', error);
+      this.kernelState('idle');
+    }
+  }
+
   private pageNote(text: string) {
     const note = document.querySelector<HTMLElement>('[data-run-all-note]');
     if (note && !note.textContent?.includes(text)) note.textContent = `${note.textContent ?? ''} ${text}`.trim();
@@ -477,7 +535,12 @@ export class PageRunner {
     const host = document.createElement('div');
     host.className = 'cell-editor';
     host.dataset.editor = '';
-    cell.el.prepend(host);
+    matchCodeBlock(host, cell.codeBlock);
+    const hint = document.createElement('p');
+    hint.className = 'cell-editor-hint';
+    hint.dataset.editorHint = '';
+    hint.textContent = this.t.shortcut;
+    cell.el.prepend(host, hint);
     cell.codeBlock?.classList.add('runner-hidden');
     cell.editor = createEditor(host, cell.code, {
       label: `${cell.id} (Python)`,
@@ -538,6 +601,20 @@ export class PageRunner {
     for (const timer of cell.replayTimers) clearTimeout(timer);
     cell.replayTimers = [];
   }
+}
+
+/** The editor takes the static code block's font, line height and colours (see editor.ts). */
+function matchCodeBlock(host: HTMLElement, block: HTMLElement | null) {
+  const code = block?.querySelector<HTMLElement>('pre code .ec-line, pre code') ?? block?.querySelector<HTMLElement>('pre') ?? null;
+  const pre = block?.querySelector<HTMLElement>('pre') ?? null;
+  if (!code || !pre) return;
+  const text = getComputedStyle(code);
+  const box = getComputedStyle(pre);
+  host.style.setProperty('--code-font-size', text.fontSize);
+  host.style.setProperty('--code-line-height', text.lineHeight);
+  host.style.setProperty('--code-font-family', text.fontFamily);
+  host.style.setProperty('--code-background', box.backgroundColor);
+  host.style.setProperty('--code-color', text.color);
 }
 
 let runner: PageRunner | null = null;
