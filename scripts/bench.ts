@@ -1,2 +1,2 @@
 import { main } from '../src/cli/bench.ts';
-process.exitCode = await main();
+process.exitCode = await main(process.argv.slice(2));

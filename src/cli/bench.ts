@@ -1,30 +1,40 @@
-// `npm run bench`: figures, not assertions. Pyodide boot time, cells per second over the five
-// documents' python blocks, virtual seconds covered per real second.
-import { readFileSync } from 'node:fs';
-import { KernelPool } from '../kernel/node/pool.ts';
-import { listMarkdown } from '../check/run.ts';
-import { parseDocument } from '../source/document.ts';
-import { sharedFixtures } from '../check/fixtures.ts';
+// `npm run bench [-- --only boot,check,build,dev,browser,scale]`: every speed figure the project
+// promises, each printed beside its target (see README, Speed). Figures, not assertions: none of
+// them is a test, and on a busy machine they say so only by missing their targets.
+import { availableParallelism } from 'node:os';
+import { BENCH_GROUPS, parseOnly, type BenchGroup } from './bench-format.ts';
+import { coldCheckLines, coldCheckOf, snapshotBoot, warmRecheck, type CheckRun } from './bench-kernel.ts';
+import { buildFigure, browserFigures } from './bench-site.ts';
+import { devFigures } from './bench-dev.ts';
+import { scaleRun } from './bench-scale.ts';
 import { DEFAULT_SOURCE } from './check.ts';
-import { benchSite } from './bench-site.ts';
 
-export async function main(): Promise<number> {
-  const docs = listMarkdown(DEFAULT_SOURCE).map((f) => parseDocument(readFileSync(f, 'utf8'), f));
-  const fixtures = sharedFixtures();
-  const pool = new KernelPool();
-  const started = performance.now();
-  const runs = (await Promise.all(docs.map((d) => pool.runDocument({
-    id: d.slug, fixtures,
-    cells: d.cells.filter((c) => !c.notPython).map((c) => ({ id: c.id, code: c.runCode, realBudget: 60 })),
-  })))).flat();
-  const seconds = (performance.now() - started) / 1000;
-  await pool.close();
-  const virtual = runs.reduce((n, r) => n + r.virtualSeconds, 0);
-  const cpu = runs.reduce((n, r) => n + r.cpuMs, 0) / 1000;
-  const boots = pool.stats.bootMs;
-  console.log(`pyodide boot: ${(boots.reduce((a, b) => a + b, 0) / boots.length / 1000).toFixed(2)} s mean over ${boots.length} boots (${pool.size} workers)`);
-  console.log(`cells: ${runs.length} in ${seconds.toFixed(1)} s wall = ${(runs.length / seconds).toFixed(2)} cells/s (boots included)`);
-  console.log(`virtual time covered: ${virtual.toFixed(1)} s in ${cpu.toFixed(1)} s of cell CPU time = ${(virtual / cpu).toFixed(1)}x real time`);
-  await benchSite();
+export async function main(argv: string[] = []): Promise<number> {
+  const only = parseOnly(argv);
+  if (typeof only === 'string') {
+    process.stderr.write(`${only}\nusage: npm run bench [-- --only ${BENCH_GROUPS.join(',')}]\n`);
+    return 2;
+  }
+  const cores = availableParallelism();
+  console.log(`machine: ${cores} cores (os.availableParallelism()), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  // The cold check is also the scale run's 1x: run once, used by both.
+  let cold: Promise<CheckRun> | null = null;
+  const coldCheck = () => (cold ??= coldCheckOf(DEFAULT_SOURCE));
+  const groups: Record<BenchGroup, () => Promise<string[]>> = {
+    boot: snapshotBoot,
+    check: async () => [...coldCheckLines(await coldCheck(), cores), ...await warmRecheck()],
+    build: buildFigure,
+    dev: devFigures,
+    browser: browserFigures,
+    scale: async () => scaleRun(DEFAULT_SOURCE, await coldCheck()),
+  };
+  for (const group of BENCH_GROUPS) {
+    if (!only.has(group)) continue;
+    try {
+      for (const line of await groups[group]()) console.log(line);
+    } catch (error) {
+      console.log(`${group}: not measured (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
   return 0;
 }

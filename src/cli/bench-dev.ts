@@ -1,0 +1,128 @@
+// `npm run dev` figures for `npm run bench`: how long until a chapter page answers with a full
+// cache, and how long from a one-cell edit of a document until the reloaded page shows the new
+// output. dev has no --source option, so the edit is made in content/ and restored byte for byte.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from './browser/chromium.ts';
+import { figureLine, notMeasured, seconds } from './bench-format.ts';
+
+const PAGE = '/ko/asyncio-complete-guide/8-asyncio-핵심-api/';
+const FILE = 'content/ko/asyncio-complete-guide.md';
+// One argument of the gather example becomes an expression: its output changes (작업3x) while the
+// code on the page never shows the joined string, so finding it means the new run is on the page.
+const BEFORE = 'task("작업3", 3)';
+const AFTER = 'task("작업" + "3x", 3)';
+const MARKER = '작업3x 시작';
+const READY_NAME = 'npm run dev ready, full cache';
+const EDIT_NAME = 'npm run dev, a one-cell edit to the reloaded page';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function fetchText(url: string): Promise<string | null> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function until<T>(probe: () => Promise<T | null | false>, timeoutMs: number, everyMs = 100): Promise<T | null> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const value = await probe();
+    if (value !== null && value !== false) return value;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  return null;
+}
+
+/** Ends the dev server and everything it started (Astro, the sandbox processes): its process group. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+  const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5_000);
+  await exited;
+  clearTimeout(timer);
+  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* the whole group is gone */ }
+}
+
+/** Opens the page and waits until its text shows the edited output; null on a timeout. */
+async function seenInBrowser(browser: Browser, url: string, edit: () => void): Promise<number | null> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const started = performance.now();
+  edit();
+  // The page reloads itself (Astro's dev server); evaluating during the reload throws, so poll.
+  const seen = await until(() => page.evaluate((m) => document.body?.innerText.includes(m) ?? false, MARKER).catch(() => false), 60_000);
+  await page.close();
+  return seen ? performance.now() - started : null;
+}
+
+export async function devFigures(): Promise<string[]> {
+  const original = readFileSync(FILE);
+  const text = original.toString('utf8');
+  if (text.split(BEFORE).length !== 2) {
+    return [notMeasured(READY_NAME, `${FILE} no longer holds ${BEFORE} once`), notMeasured(EDIT_NAME, 'no cell to edit')];
+  }
+  const port = await freePort();
+  const url = `http://localhost:${port}${encodeURI(PAGE)}`;
+  const started = performance.now();
+  // Its own process group, so that stopping it ends Astro and the sandbox processes as well.
+  const dev = spawn('npm', ['run', '-s', 'dev', '--', '--port', String(port)], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  dev.stdout?.on('data', (d) => { log += d; });
+  dev.stderr?.on('data', (d) => { log += d; });
+  let edited = false;
+  let touched = false;
+  const restore = () => { if (edited) { writeFileSync(FILE, original); edited = false; } };
+  const onSignal = () => { restore(); void stopGroup(dev).then(() => process.exit(130)); };
+  process.once('SIGINT', onSignal);
+  const lines: string[] = [];
+  let browser: Browser | null = null;
+  try {
+    const ready = await until(() => fetchText(url).then((html) => html !== null), 180_000, 200);
+    const readyMs = performance.now() - started;
+    if (!ready) return [notMeasured(READY_NAME, `no answer from ${url} within 180 s: ${log.trim().split('\n').slice(-2).join(' | ')}`), notMeasured(EDIT_NAME, 'dev never became ready')];
+    lines.push(figureLine({ name: READY_NAME, value: `${seconds(readyMs)} from start to the chapter page's first answer`, target: '<= 8 s', met: readyMs <= 8000 }));
+    const edit = () => { edited = true; touched = true; writeFileSync(FILE, text.replace(BEFORE, AFTER)); };
+    let editMs: number | null;
+    let how: string;
+    if (hasChromium) {
+      browser = await launchChromium();
+      editMs = await seenInBrowser(browser, url, edit);
+      how = 'in Chromium, the page open';
+    } else {
+      const t = performance.now();
+      edit();
+      editMs = (await until(() => fetchText(url).then((html) => html?.includes(MARKER) ?? false), 60_000)) ? performance.now() - t : null;
+      how = 'by fetching the page (no Chromium)';
+    }
+    lines.push(editMs === null
+      ? notMeasured(EDIT_NAME, 'the page did not show the new output within 60 s')
+      : figureLine({ name: EDIT_NAME, value: `${seconds(editMs)} (${how})`, target: '<= 3 s', met: editMs <= 3000 }));
+  } finally {
+    restore();
+    // Wait for dev to write the pages back from the restored document before stopping it, so the
+    // generated pages are not left with the edit.
+    if (touched) await until(() => fetchText(url).then((html) => html !== null && !html.includes(MARKER)), 60_000, 200);
+    await browser?.close();
+    await stopGroup(dev);
+    process.removeListener('SIGINT', onSignal);
+  }
+  if (!readFileSync(FILE).equals(original)) lines.push(`WARNING: ${FILE} differs from before the bench; restore it with git checkout ${FILE}`);
+  return lines;
+}
