@@ -104,6 +104,24 @@ describe.skipIf(!hasChromium)('every page on a 390 px phone', () => {
   });
 
   // Not isMobile: mobile emulation may widen the layout viewport to fit the content, hiding the fault.
+  it('keeps the site title readable in the header: whole, inside the screen, at a readable size', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    for (const path of ['/ko/', '/en/', '/en/errata/']) {
+      await page.goto(site.url + path);
+      const title = await page.locator('header .site-title').evaluate((a) => {
+        const text = a.querySelector('span') ?? a;
+        const r = text.getBoundingClientRect();
+        return { clipped: text.scrollWidth > text.clientWidth + 1, right: r.right, size: parseFloat(getComputedStyle(text).fontSize), text: text.textContent?.trim() };
+      });
+      expect(title.text, path).toMatch(/asyncio/);
+      expect(title.clipped, `${path}: the title is cut`).toBe(false);
+      expect(title.right, path).toBeLessThanOrEqual(VIEWPORT.width);
+      expect(title.size, path).toBeGreaterThanOrEqual(14);
+    }
+    await context.close();
+  });
+
   it('scrolls no page sideways', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const offenders: string[] = [];
