@@ -1,175 +1,27 @@
-// The runnable cells of one page: Run, Edit, Reset, Stop, Replay and Run all. Loaded on the first
-// click (bootstrap.ts); the kernel (a Web Worker with Pyodide) starts on the first run. The cells of
-// a page share one namespace, as at build time: running a cell first runs the earlier cells whose
-// definitions it uses, if they have not run in the current interpreter.
+// The page runner: the queue of runs on one page. Run, Run all, Stop, Edit, Reset, Restart and
+// Replay arrive here (bootstrap.ts loads it on the first click); the kernel (a Web Worker with
+// Pyodide) starts on the first run. The cells of a page share one namespace, as at build time:
+// running a cell first runs the earlier cells whose definitions it uses, if they have not run in the
+// current interpreter. What a cell shows lives in cell-view.ts, verdict-view.ts, timeline-view.ts and
+// replay.ts.
 import { earlierCellsNeeded, type CellNames } from '../../source/dependencies.ts';
 import { BrowserKernel, type RunOutcome } from '../../kernel/browser/kernel.ts';
-import { hasTimeline, timelineOf } from '../../emit/gantt.ts';
-import { showTimeline } from '../timeline.ts';
-import type { RunnerProps } from '../../emit/runner.ts';
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
-import type { EditorHandle } from './editor.ts';
-import { pageLocale, runnerLabels, type RunnerLabels } from './labels.ts';
-import { appendEvent, lineElement, linesOf, readLines, renderLines, type Line } from './output.ts';
-import { formatSeconds } from '../../kernel/format.ts';
-import { liveVerdict, type LiveVerdict } from '../../check/live.ts';
-import { reasonText } from '../../check/reasons.ts';
-import { labels } from '../labels.ts';
+import { liveVerdict } from '../../check/live.ts';
 import { definesOnly } from '../../emit/cell-notes.ts';
+import { labels } from '../labels.ts';
+import { matchCodeBlock, RunnableCell, type Action } from './cell-view.ts';
+import { pageLocale, runnerLabels, type RunnerLabels } from './labels.ts';
+import { appendEvent, linesOf, renderLines } from './output.ts';
+import { formatSeconds } from '../../kernel/format.ts';
+import { replay, stopReplay } from './replay.ts';
+import { drawTimeline } from './timeline-view.ts';
+import { showVerdict } from './verdict-view.ts';
 
-export type Action = 'run' | 'edit' | 'reset' | 'stop' | 'replay' | 'run-all' | 'restart';
+export type { Action } from './cell-view.ts';
+export { REPLAY_CAP_SECONDS } from './replay.ts';
 
 type KernelState = 'idle' | 'starting' | 'ready' | 'busy';
-
-type RunState = 'loading' | 'queued' | 'running' | 'ok' | 'error' | 'hangs' | 'timeout' | 'stopped' | 'restarted' | 'replaying';
-
-/** A replay plays the recorded output at its pace, compressed to at most this many real seconds. */
-export const REPLAY_CAP_SECONDS = 10;
-
-
-/** Elements a live run adds to a cell (removed before the next run and by Reset). */
-const LIVE_PARTS = ['live-reason', 'live-diff', 'live-error', 'live-note'] as const;
-type LivePart = (typeof LIVE_PARTS)[number];
-
-class RunnableCell {
-  readonly el: HTMLElement;
-  readonly id: string;
-  readonly props: RunnerProps;
-  /** 1-based position among the runnable cells of the page. */
-  readonly position: number;
-  code: string;
-  names: { defines: string[]; uses: string[] };
-  /** The code `names` were read from. */
-  namesFor: string;
-  /** The kernel generation this cell last ran in (0: never). */
-  ranIn = 0;
-  lines: Line[] | null = null;
-  virtualSeconds = 0;
-  editor: EditorHandle | null = null;
-  replayTimers: ReturnType<typeof setTimeout>[] = [];
-  /** The build's verdict, figures and output as the page was served: what Reset brings back. */
-  private readonly built: { badge: Node | null; meta: Node | null; output: Node | null; timeline: Node | null };
-
-  constructor(el: HTMLElement, position: number) {
-    this.el = el;
-    this.id = el.dataset.cell ?? '';
-    this.props = JSON.parse(el.dataset.run ?? '{}') as RunnerProps;
-    this.position = position;
-    this.code = this.props.code;
-    this.names = { defines: this.props.defines, uses: this.props.uses };
-    this.namesFor = this.props.code;
-    const clone = (selector: string) => this.el.querySelector(selector)?.cloneNode(true) ?? null;
-    this.built = {
-      badge: clone(':scope > .cell-head > .badge'), meta: clone(':scope > .cell-head > .cell-meta'),
-      output: clone(':scope > [data-output]'), timeline: clone(':scope > [data-timeline]'),
-    };
-  }
-
-  /** Show the build's verdict, figures and output again, and nothing of a live run. */
-  restoreBuilt() {
-    const swap = (selector: string, built: Node | null) => {
-      const now = this.el.querySelector(selector);
-      if (now && built) now.replaceWith(built.cloneNode(true));
-      else if (now && !built) now.remove();
-    };
-    swap(':scope > .cell-head > .badge', this.built.badge);
-    swap(':scope > .cell-head > .cell-meta', this.built.meta);
-    swap(':scope > [data-output]', this.built.output);
-    swap(':scope > [data-timeline]', this.built.timeline);
-    this.el.querySelector(':scope > .cell-head > [data-live-tag]')?.remove();
-    this.clearParts();
-    this.el.classList.remove('ran-live');
-    delete this.el.dataset.liveVerdict;
-    this.lines = null;
-  }
-
-  /** `[n]` in the cell's head: the page's count of the run that produced what it shows. */
-  counted(n: number, label: string) {
-    const head = this.el.querySelector(':scope > .cell-head');
-    let mark = head?.querySelector<HTMLElement>(':scope > [data-run-count]') ?? null;
-    if (head && !mark) {
-      mark = document.createElement('span');
-      mark.className = 'cell-count';
-      mark.dataset.runCount = '';
-      head.prepend(mark);
-    }
-    if (!mark) return;
-    mark.textContent = `[${n}]`;
-    mark.title = label;
-    mark.setAttribute('aria-label', label);
-  }
-
-  button(action: Action): HTMLButtonElement | null {
-    return this.el.querySelector<HTMLButtonElement>(`[data-runner] [data-action="${action}"]`);
-  }
-
-  /** Expressive Code's rendering of the document's code, just before the cell. */
-  get codeBlock(): HTMLElement | null {
-    const previous = this.el.previousElementSibling as HTMLElement | null;
-    return previous?.classList.contains('expressive-code') ? previous : null;
-  }
-
-  get edited(): boolean {
-    return this.code !== this.props.code;
-  }
-
-  output(): HTMLElement {
-    let pre = this.el.querySelector<HTMLElement>(':scope > [data-output]');
-    if (!pre) {
-      pre = document.createElement('pre');
-      pre.className = 'cell-output';
-      pre.dataset.output = '';
-      const anchor = this.el.querySelector(':scope > .cell-head') ?? this.el.querySelector(':scope > [data-runner]');
-      anchor ? anchor.after(pre) : this.el.append(pre);
-    }
-    return pre;
-  }
-
-  /** An element of the cell owned by the runner, created after the output when missing (in LIVE_PARTS order). */
-  part(name: LivePart, tag: 'pre' | 'p'): HTMLElement {
-    let el = this.el.querySelector<HTMLElement>(`:scope > [data-${name}]`);
-    if (!el) {
-      el = document.createElement(tag);
-      el.className = `cell-${name}`;
-      el.setAttribute(`data-${name}`, '');
-      const before = LIVE_PARTS.slice(0, LIVE_PARTS.indexOf(name)).map((p) => this.el.querySelector(`:scope > [data-${p}]`)).filter(Boolean).at(-1);
-      (before ?? this.output()).after(el);
-    }
-    return el;
-  }
-
-  clearParts() {
-    for (const el of this.el.querySelectorAll(LIVE_PARTS.map((p) => `:scope > [data-${p}]`).join(', '))) el.remove();
-  }
-
-  note(text: string) {
-    this.part('live-note', 'p').textContent = text;
-  }
-
-  setState(state: RunState, text: string) {
-    this.el.dataset.runState = state;
-    const live = this.el.querySelector<HTMLElement>('[data-live]');
-    if (live) live.textContent = text;
-    const busy = state === 'loading' || state === 'queued' || state === 'running';
-    const run = this.button('run');
-    if (run) run.disabled = busy;
-    const stop = this.button('stop');
-    if (stop) stop.disabled = !(busy || state === 'replaying');
-    const replay = this.button('replay');
-    if (replay) replay.disabled = busy;
-  }
-
-  markEdited(label: string) {
-    this.el.toggleAttribute('data-edited', this.edited);
-    const reset = this.button('reset');
-    if (reset) reset.disabled = !this.edited;
-    const badge = this.el.querySelector<HTMLElement>('[data-edited-badge]');
-    if (badge) {
-      badge.hidden = !this.edited;
-      badge.textContent = label;
-    }
-  }
-}
 
 interface Job {
   kind: 'one' | 'all';
@@ -220,7 +72,7 @@ export class PageRunner {
 
   run(cell: RunnableCell) {
     if (this.job?.target === cell || this.queue.some((j) => j.target === cell)) return;
-    this.stopReplay(cell);
+    stopReplay(cell);
     this.enqueue({ kind: 'one', target: cell, cancelled: false, current: null });
   }
 
@@ -328,7 +180,7 @@ export class PageRunner {
   private runCount = 0;
 
   private async execCell(cell: RunnableCell): Promise<RunOutcome> {
-    this.stopReplay(cell);
+    stopReplay(cell);
     cell.setState('running', this.t.running);
     cell.counted(++this.runCount, this.t.count(this.runCount));
     cell.clearParts();
@@ -354,7 +206,7 @@ export class PageRunner {
         : outcome.reason === 'crashed' ? this.t.restartCrashed(outcome.message)
           : outcome.reason === 'requested' ? this.t.restartRequested
             : this.kernel.canInterrupt ? this.t.restartUnanswered : this.t.restartStopped;
-      this.showVerdict(cell, null, null, why);
+      showVerdict(cell, null, null, why, this.t);
       cell.setState(outcome.reason === 'timeout' ? 'timeout' : outcome.reason === 'crashed' ? 'error' : 'stopped', why);
       cell.note(this.t.restarted(why));
       cell.el.dataset.runState = 'restarted';
@@ -372,7 +224,7 @@ export class PageRunner {
     const only = definesOnly(run, cell.code);
     const words = labels[pageLocale()];
     renderLines(pre, lines, this.t.truncated, only ? words.definesOnly(only.map((n) => `\`${n}\``).join(', ')) : this.t.noOutput);
-    this.ensureTimesToggle(cell);
+    cell.ensureTimesToggle(this.t.showTimes);
     cell.lines = lines;
     cell.virtualSeconds = run.virtualSeconds;
     cell.ranIn = this.kernel.generation;
@@ -381,7 +233,7 @@ export class PageRunner {
 
     const error = run.error;
     const stopped = stoppedByUser && error?.ename === 'KeyboardInterrupt';
-    this.showVerdict(cell, stopped ? null : liveVerdict(cell.props.judge, cell.props.code, cell.code, run), run, stopped ? this.t.notJudgedStopped : this.t.notJudgedTranscript);
+    showVerdict(cell, stopped ? null : liveVerdict(cell.props.judge, cell.props.code, cell.code, run), run, stopped ? this.t.notJudgedStopped : this.t.notJudgedTranscript, this.t);
     if (run.status === 'ok') cell.setState('ok', this.t.ok);
     else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs} (${formatSeconds(run.virtualSeconds)})`);
     else if (run.status === 'timeout') cell.setState('timeout', this.t.timeout(cell.props.realBudget));
@@ -395,86 +247,7 @@ export class PageRunner {
     }
     const texts = [error?.evalue ?? '', ...run.events.filter((e) => e.stream === 'stderr').map((e) => e.text)].join('\n');
     if (/\bJSPI\b|stack switching/.test(texts) && this.kernel.info && !this.kernel.info.jspi) cell.note(this.t.noJspi);
-    void this.drawTimeline(cell, run);
-  }
-
-  /**
-   * The badge, figures, reason and diff of this run, judged in the page by the build's own rule
-   * (check/live.ts), marked as this run's (and as of edited code when it is); `verdict` null when
-   * the run cannot be judged, with `why`. Nothing of the build's verdict or figures stays beside it.
-   */
-  private showVerdict(cell: RunnableCell, verdict: LiveVerdict | null, run: CellRun | null, why: string) {
-    const locale = pageLocale();
-    const words = labels[locale];
-    const head = cell.el.querySelector<HTMLElement>(':scope > .cell-head');
-    let badge = head?.querySelector<HTMLElement>(':scope > .badge') ?? null;
-    if (head && !badge) {
-      badge = document.createElement('span');
-      head.prepend(badge);
-    }
-    const name = verdict?.verdict ?? 'unjudged';
-    if (badge) {
-      badge.className = `badge badge-${name}`;
-      badge.dataset.verdict = name;
-      badge.textContent = verdict ? (words.verdicts[name] ?? name) : this.t.notJudged;
-      badge.title = verdict ? reasonText(verdict.why, locale) : why;
-    }
-    cell.el.dataset.liveVerdict = name;
-    let tag = head?.querySelector<HTMLElement>(':scope > [data-live-tag]') ?? null;
-    if (head && !tag) {
-      tag = document.createElement('span');
-      tag.className = 'cell-live-tag';
-      tag.dataset.liveTag = '';
-      badge?.after(tag);
-    }
-    if (tag) tag.textContent = cell.edited ? this.t.thisRunEdited : this.t.thisRun;
-    const meta = head?.querySelector<HTMLElement>(':scope > .cell-meta');
-    if (meta) {
-      meta.textContent = run
-        ? `${this.t.thisRun} · ${words.virtual}: ${formatSeconds(run.virtualSeconds)} · ${words.real}: ${run.cpuMs.toFixed(1)} ms`
-        : this.t.thisRun;
-    }
-    if (!verdict) {
-      cell.part('live-reason', 'p').textContent = why;
-      return;
-    }
-    if (verdict.verdict !== 'verified' && verdict.verdict !== 'ran') cell.part('live-reason', 'p').textContent = reasonText(verdict.why, locale);
-    if (verdict.diff) cell.part('live-diff', 'pre').textContent = verdict.diff;
-  }
-
-  private ensureTimesToggle(cell: RunnableCell) {
-    if (cell.el.querySelector('.toggle-times')) return;
-    const head = cell.el.querySelector(':scope > .cell-head');
-    if (!head) return;
-    const label = document.createElement('label');
-    label.className = 'cell-toggle';
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.className = 'toggle-times';
-    box.addEventListener('change', () => cell.el.classList.toggle('show-times', box.checked));
-    label.append(box, ` ${this.t.showTimes}`);
-    head.append(label);
-  }
-
-  private async drawTimeline(cell: RunnableCell, run: CellRun) {
-    let figure = cell.el.querySelector<HTMLElement>(':scope > [data-timeline]');
-    if (!hasTimeline(run)) {
-      if (figure) figure.hidden = true;
-      return;
-    }
-    if (!figure) {
-      figure = document.createElement('figure');
-      figure.className = 'cell-timeline';
-      figure.dataset.timeline = '';
-      figure.append(document.createElement('figcaption'));
-      cell.el.append(figure);
-    }
-    figure.hidden = false;
-    const timeline = timelineOf(run, pageLocale());
-    figure.dataset.gantt = timeline.gantt;
-    const caption = figure.querySelector('figcaption');
-    if (caption && !caption.textContent) caption.textContent = this.t.timeline;
-    await showTimeline(figure, timeline, pageLocale());
+    void drawTimeline(cell, run, this.t.timeline);
   }
 
   /** The page's kernel status (not started / starting / ready / busy), beside Run all. */
@@ -511,7 +284,7 @@ export class PageRunner {
 
   stop(cell: RunnableCell) {
     if (cell.replayTimers.length > 0) {
-      this.stopReplay(cell);
+      stopReplay(cell);
       cell.setState('ok', this.t.replayDone);
       if (cell.lines) renderLines(cell.output(), cell.lines, this.t.truncated, this.t.noOutput);
       return;
@@ -558,7 +331,7 @@ export class PageRunner {
   /** The document's code again, and the build's verdict, figures and output with it. */
   reset(cell: RunnableCell) {
     if (this.job?.target === cell || this.job?.current === cell) return;
-    this.stopReplay(cell);
+    stopReplay(cell);
     cell.code = cell.props.code;
     if (cell.editor) cell.editor.code = cell.props.code;
     cell.markEdited(this.t.edited);
@@ -568,53 +341,9 @@ export class PageRunner {
 
   replay(cell: RunnableCell) {
     if (this.job?.target === cell || this.job?.current === cell) return;
-    this.stopReplay(cell);
-    const lines = cell.lines ?? readLines(cell.el.querySelector(':scope > [data-output]'));
-    cell.lines ??= lines;
-    if (lines.length === 0) {
-      cell.setState('ok', this.t.replayNothing);
-      return;
-    }
-    const total = Math.max(...lines.map((l) => l.t));
-    const factor = total > REPLAY_CAP_SECONDS ? REPLAY_CAP_SECONDS / total : 1;
-    const pre = cell.output();
-    pre.replaceChildren();
-    pre.classList.remove('empty');
-    cell.setState('replaying', factor < 1
-      ? this.t.replayCompressed(`${total.toFixed(1)}s`, REPLAY_CAP_SECONDS, (1 / factor).toFixed(1))
-      : this.t.replayRealTime(`${total.toFixed(1)}s`));
-    cell.el.dataset.replayFactor = String(factor);
-    const started = performance.now();
-    lines.forEach((line, i) => {
-      const due = line.t * factor * 1000;
-      cell.replayTimers.push(setTimeout(() => {
-        pre.append(lineElement(line));
-        if (i === lines.length - 1) {
-          cell.replayTimers = [];
-          cell.setState('ok', `${this.t.replayDone} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
-        }
-      }, due));
-    });
+    replay(cell, this.t);
   }
 
-  private stopReplay(cell: RunnableCell) {
-    for (const timer of cell.replayTimers) clearTimeout(timer);
-    cell.replayTimers = [];
-  }
-}
-
-/** The editor takes the static code block's font, line height and colours (see editor.ts). */
-function matchCodeBlock(host: HTMLElement, block: HTMLElement | null) {
-  const code = block?.querySelector<HTMLElement>('pre code .ec-line, pre code') ?? block?.querySelector<HTMLElement>('pre') ?? null;
-  const pre = block?.querySelector<HTMLElement>('pre') ?? null;
-  if (!code || !pre) return;
-  const text = getComputedStyle(code);
-  const box = getComputedStyle(pre);
-  host.style.setProperty('--code-font-size', text.fontSize);
-  host.style.setProperty('--code-line-height', text.lineHeight);
-  host.style.setProperty('--code-font-family', text.fontFamily);
-  host.style.setProperty('--code-background', box.backgroundColor);
-  host.style.setProperty('--code-color', text.color);
 }
 
 let runner: PageRunner | null = null;
