@@ -167,7 +167,7 @@ describe('generated pages of a hostile document', () => {
     const cells = (await rendered(split(docs.get('ko/hostile/tasks-with-hostile-names.mdx')!).body)).data.Cell;
     const timeline = String((cells[0]!.timeline as { gantt: string }).gantt);
     // A section title may hold `:` (Mermaid's lexer reads `section\s[^\n]+` whole); a task label may not.
-    const grammar = /^(gantt|  dateFormat x|  todayMarker off|  axisFormat [%\-SLsmin. ]+|  tickInterval \w+|  section [^;#%{}<>&\n]+|  [^:;#%{}<>&\n]+ :(active, |crit, )?a\d+s\d+, \d+, \d+)$/;
+    const grammar = /^(gantt|  dateFormat x|  todayMarker off|  axisFormat [%\-SLsmin. ]+|  tickInterval \w+|  section [^;#%{}<>&\n]+|  [^:;#%{}<>&\n]+ :((active|crit|done|milestone), )*b\d+, \d+, \d+)$/;
     for (const line of timeline.split('\n')) expect(line).toMatch(grammar);
     expect(timeline.match(/^  section /gm)).toHaveLength(LABELS.length);
     expect(timeline).not.toMatch(/%%|^\s*click/m);
