@@ -60,16 +60,25 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* the whole group is gone */ }
 }
 
-/** Opens the page and waits until its text shows the edited output; null on a timeout. */
-async function seenInBrowser(browser: Browser, url: string, edit: () => void): Promise<number | null> {
+const pageHasMarker = (url: string) => fetchText(url).then((html) => html?.includes(MARKER) ?? false);
+
+/**
+ * Opens the page, makes the edit, and waits until the open page shows the edited output; meanwhile
+ * also asks the server, so a page that never reloads can be told from a server that never rewrote it.
+ */
+async function seenInBrowser(browser: Browser, url: string, edit: () => void): Promise<{ page: number | null; server: number | null }> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const started = performance.now();
   edit();
+  let server: number | null = null;
+  const asking = until(() => pageHasMarker(url), 60_000, 250).then((seen) => { if (seen) server = performance.now() - started; });
   // The page reloads itself (Astro's dev server); evaluating during the reload throws, so poll.
-  const seen = await until(() => page.evaluate((m) => document.body?.innerText.includes(m) ?? false, MARKER).catch(() => false), 60_000);
+  const seen = await until(() => page.evaluate((m) => document.body?.textContent?.includes(m) ?? false, MARKER).catch(() => false), 60_000);
+  const pageMs = seen ? performance.now() - started : null;
+  await asking;
   await page.close();
-  return seen ? performance.now() - started : null;
+  return { page: pageMs, server };
 }
 
 export async function devFigures(): Promise<string[]> {
@@ -97,28 +106,34 @@ export async function devFigures(): Promise<string[]> {
     const ready = await until(() => fetchText(url).then((html) => html !== null), 180_000, 200);
     const readyMs = performance.now() - started;
     if (!ready) return [notMeasured(READY_NAME, `no answer from ${url} within 180 s: ${log.trim().split('\n').slice(-2).join(' | ')}`), notMeasured(EDIT_NAME, 'dev never became ready')];
-    lines.push(figureLine({ name: READY_NAME, value: `${seconds(readyMs)} from start to the chapter page's first answer`, target: '<= 8 s', met: readyMs <= 8000 }));
+    const own = /checked in (\d+) ms: ran (\d+) cell/.exec(log);
+    lines.push(figureLine({
+      name: READY_NAME,
+      value: `${seconds(readyMs)} from start to the chapter page's first answer${own ? ` (its check ${seconds(Number(own[1]))}, ${own[2]} cells run)` : ''}`,
+      target: '<= 8 s',
+      met: readyMs <= 8000,
+    }));
     const edit = () => { edited = true; touched = true; writeFileSync(FILE, text.replace(BEFORE, AFTER)); };
-    let editMs: number | null;
-    let how: string;
     if (hasChromium) {
       browser = await launchChromium();
-      editMs = await seenInBrowser(browser, url, edit);
-      how = 'in Chromium, the page open';
+      const seen = await seenInBrowser(browser, url, edit);
+      const server = seen.server === null ? 'the server never served it' : `the server served it after ${seconds(seen.server)}`;
+      lines.push(seen.page === null
+        ? figureLine({ name: EDIT_NAME, value: `the open page did not show the new output within 60 s (${server})`, target: '<= 3 s', met: false })
+        : figureLine({ name: EDIT_NAME, value: `${seconds(seen.page)} in Chromium, the page open (${server})`, target: '<= 3 s', met: seen.page <= 3000 }));
     } else {
       const t = performance.now();
       edit();
-      editMs = (await until(() => fetchText(url).then((html) => html?.includes(MARKER) ?? false), 60_000)) ? performance.now() - t : null;
-      how = 'by fetching the page (no Chromium)';
+      const ms = (await until(() => pageHasMarker(url), 60_000)) ? performance.now() - t : null;
+      lines.push(ms === null
+        ? notMeasured(EDIT_NAME, 'the server did not serve the new output within 60 s')
+        : figureLine({ name: EDIT_NAME, value: `${seconds(ms)} by fetching the page (no Chromium, so no reload seen)`, target: '<= 3 s', met: ms <= 3000 }));
     }
-    lines.push(editMs === null
-      ? notMeasured(EDIT_NAME, 'the page did not show the new output within 60 s')
-      : figureLine({ name: EDIT_NAME, value: `${seconds(editMs)} (${how})`, target: '<= 3 s', met: editMs <= 3000 }));
   } finally {
     restore();
     // Wait for dev to write the pages back from the restored document before stopping it, so the
     // generated pages are not left with the edit.
-    if (touched) await until(() => fetchText(url).then((html) => html !== null && !html.includes(MARKER)), 60_000, 200);
+    if (touched) await until(() => fetchText(url).then((html) => html !== null && !html.includes(MARKER)), 60_000, 250);
     await browser?.close();
     await stopGroup(dev);
     process.removeListener('SIGINT', onSignal);
