@@ -5,7 +5,7 @@
 // current interpreter. What a cell shows lives in cell-view.ts, verdict-view.ts, timeline-view.ts and
 // replay.ts.
 import { earlierCellsNeeded, type CellNames } from '../../source/dependencies.ts';
-import { BrowserKernel, type RunOutcome } from '../../kernel/browser/kernel.ts';
+import { BrowserKernel, type BootInfo, type RunOutcome } from '../../kernel/browser/kernel.ts';
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
 import { liveVerdict } from '../../check/live.ts';
 import { definesOnly } from '../../emit/cell-notes.ts';
@@ -108,6 +108,7 @@ export class PageRunner {
     } finally {
       this.working = false;
       this.kernelState(this.kernel.booted ? 'ready' : 'idle');
+      this.watchSnapshot();
     }
   }
 
@@ -119,6 +120,7 @@ export class PageRunner {
       this.kernelState('starting');
       try {
         const info = await this.kernel.start();
+        this.bootFigures(info);
         if (!info.jspi) this.pageNote(this.t.noJspi);
       } catch (error) {
         first.setState('error', this.t.bootFailed((error as Error).message));
@@ -258,6 +260,23 @@ export class PageRunner {
     el.textContent = this.t.kernel[state];
   }
 
+  /** How the interpreter booted (from the browser's kept snapshot or plainly) and how long it took, on the status. */
+  private bootFigures(info: BootInfo) {
+    const el = document.querySelector<HTMLElement>('[data-kernel-status]');
+    if (!el) return;
+    el.dataset.boot = info.snapshot ? 'snapshot' : 'plain';
+    el.dataset.bootMs = String(Math.round(info.ms));
+  }
+
+  /** Says on the status when the snapshot for later pages is kept (the kernel makes it after a first run). */
+  private watchSnapshot() {
+    const made = this.kernel.snapshotMade;
+    const el = document.querySelector<HTMLElement>('[data-kernel-status]');
+    if (!made || !el || el.dataset.snapshotKept) return;
+    el.dataset.snapshotKept = 'pending';
+    void made.then((result) => { el.dataset.snapshotKept = result.message ? 'no' : 'yes'; });
+  }
+
   /** Restart: the running and queued runs end, the interpreter starts afresh with an empty namespace. */
   private async restartKernel() {
     for (const job of this.queue) {
@@ -269,7 +288,7 @@ export class PageRunner {
     this.kernel.restart('requested', this.t.restartRequested);
     this.kernelState('starting');
     try {
-      await this.kernel.start();
+      this.bootFigures(await this.kernel.start());
       if (!this.working) this.kernelState('ready');
     } catch (error) {
       console.error('the interpreter could not be restarted', error);

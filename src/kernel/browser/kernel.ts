@@ -5,6 +5,7 @@
 // and a fresh one is started on the next run (the page's namespace is then lost).
 import type { CellRun } from '../types.ts';
 import { DEFAULT_REAL_BUDGET } from '../types.ts';
+import { canKeepSnapshots } from './snapshot.ts';
 import type { FromKernelWorker, ToKernelWorker } from './protocol.ts';
 import { Watchdog, type GiveUpReason } from '../watchdog.ts';
 
@@ -13,6 +14,8 @@ export interface BootInfo {
   pyodide: string;
   /** WebAssembly stack switching: without it, starting a thread raises a clear error. */
   jspi: boolean;
+  /** Booted from the interpreter snapshot kept by the browser (see snapshot.ts). */
+  snapshot: boolean;
 }
 
 export type RestartReason = 'stopped' | 'timeout' | 'crashed' | 'requested';
@@ -161,6 +164,35 @@ export class BrowserKernel {
     pending.watchdog.disarm();
     if (this.current === pending) this.current = null;
     pending.resolve(outcome);
+    if (outcome.kind === 'done') this.keepSnapshot();
+  }
+
+  /** Resolves when a snapshot for later pages has been made and kept (or could not be). */
+  snapshotMade: Promise<{ bytes: number; message: string | null }> | null = null;
+
+  /**
+   * After the first run of an interpreter that booted plainly: a worker of its own makes the
+   * snapshot every later page (and Restart) boots from, once per site version. It starts after a
+   * run, not with the page, so it never delays the reader's first output.
+   */
+  private keepSnapshot() {
+    if (this.snapshotMade || !this.info || this.info.snapshot || !canKeepSnapshots()) return;
+    const maker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python-snapshot' });
+    this.snapshotMade = new Promise((resolve) => {
+      const done = (result: { bytes: number; message: string | null }) => {
+        maker.terminate();
+        if (result.message) console.warn(`no interpreter snapshot kept: ${result.message}`);
+        resolve(result);
+      };
+      maker.onmessage = (event: MessageEvent<FromKernelWorker>) => {
+        if (event.data.type === 'snapshot-made') done({ bytes: event.data.bytes, message: event.data.message });
+      };
+      maker.onerror = (event) => {
+        event.preventDefault();
+        done({ bytes: 0, message: event.message || 'the snapshot worker failed' });
+      };
+      maker.postMessage({ type: 'make-snapshot', indexURL: this.options.indexURL } satisfies ToKernelWorker);
+    });
   }
 
   /** Terminates the worker; the next run boots a new one (with an empty namespace). */
@@ -187,7 +219,7 @@ export class BrowserKernel {
     if (worker !== this.worker) return;
     switch (message.type) {
       case 'booted':
-        this.bootWaiter?.resolve({ ms: message.ms, pyodide: message.pyodide, jspi: message.jspi });
+        this.bootWaiter?.resolve({ ms: message.ms, pyodide: message.pyodide, jspi: message.jspi, snapshot: message.snapshot });
         break;
       case 'boot-failed':
         this.bootWaiter?.reject(new Error(message.message));
@@ -200,6 +232,8 @@ export class BrowserKernel {
         break;
       case 'failed':
         if (this.current?.id === message.run) this.restart('crashed', message.message);
+        break;
+      case 'snapshot-made':
         break;
       case 'names': {
         const resolve = this.names.get(message.req);

@@ -7,10 +7,14 @@ export type ToKernelWorker =
   | { type: 'boot'; indexURL: string; fixtures: Record<string, unknown>[]; interrupt: Int32Array | null; ticket: Int32Array | null }
   | { type: 'run'; run: number; code: string; budget?: number; realBudget?: number }
   /** The names a piece of code defines and uses, without running it (for dependencies of edited cells). */
-  | { type: 'names'; req: number; code: string };
+  | { type: 'names'; req: number; code: string }
+  /** To a worker of its own: make the interpreter snapshot and keep it for later pages (snapshot.ts). */
+  | { type: 'make-snapshot'; indexURL: string };
 
 export type FromKernelWorker =
-  | { type: 'booted'; ms: number; pyodide: string; jspi: boolean }
+  /** `snapshot`: booted from the kept interpreter snapshot. */
+  | { type: 'booted'; ms: number; pyodide: string; jspi: boolean; snapshot: boolean }
+  | { type: 'snapshot-made'; bytes: number; message: string | null }
   | { type: 'boot-failed'; message: string }
   | { type: 'stream'; run: number; stream: 'stdout' | 'stderr'; text: string; t: number }
   | { type: 'done'; run: number; result: CellRun }

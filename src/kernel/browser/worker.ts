@@ -6,6 +6,8 @@ import { KernelSession, supportsStackSwitching } from '../engine.ts';
 import { runtimeFiles } from './runtime-files.ts';
 import type { FromKernelWorker, ToKernelWorker } from './protocol.ts';
 import { PYTHON_ENV } from '../types.ts';
+import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
+import { dropSnapshot, readSnapshot, snapshotKey, storeSnapshot } from './snapshot.ts';
 
 /** Output forwarded live per run; the rest still arrives with the run's result. */
 const STREAM_LIMIT = 1_000_000;
@@ -28,18 +30,44 @@ function sink(stream: string, text: string, t: number) {
   post({ type: 'stream', run: currentRun, stream: stream === 'stderr' ? 'stderr' : 'stdout', text, t });
 }
 
+type LoadPyodide = typeof import('pyodide').loadPyodide;
+
+async function importPyodide(indexURL: string): Promise<{ loadPyodide: LoadPyodide; version: string }> {
+  return (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide; version: string };
+}
+
+function options(indexURL: string) {
+  return {
+    indexURL,
+    lockFileURL: `${indexURL}pyodide-lock.json`,
+    packageBaseUrl: indexURL,
+    stdout: () => {},
+    stderr: () => {},
+    env: { ...PYTHON_ENV },
+  };
+}
+
+/** From the kept snapshot when there is one (see snapshot.ts), else a plain boot. */
+async function loadInterpreter(indexURL: string): Promise<{ pyodide: PyodideAPI; snapshot: boolean }> {
+  const { loadPyodide, version } = await importPyodide(indexURL);
+  const key = await snapshotKey(version, runtimeFiles);
+  const bytes = await readSnapshot(indexURL, key);
+  if (bytes) {
+    try {
+      return { pyodide: await loadPyodide({ ...options(indexURL), _loadSnapshot: bytes } as never), snapshot: true };
+    } catch (error) {
+      console.warn('the kept interpreter snapshot could not be loaded: booting without it', error);
+      await dropSnapshot(indexURL, key).catch(() => {});
+    }
+  }
+  return { pyodide: await loadPyodide(options(indexURL)), snapshot: false };
+}
+
 async function boot(message: Extract<ToKernelWorker, { type: 'boot' }>) {
   const started = performance.now();
   try {
-    const { loadPyodide } = (await import(/* @vite-ignore */ `${message.indexURL}pyodide.mjs`)) as typeof import('pyodide');
-    pyodide = await loadPyodide({
-      indexURL: message.indexURL,
-      lockFileURL: `${message.indexURL}pyodide-lock.json`,
-      packageBaseUrl: message.indexURL,
-      stdout: () => {},
-      stderr: () => {},
-      env: { ...PYTHON_ENV },
-    });
+    const loaded = await loadInterpreter(message.indexURL);
+    pyodide = loaded.pyodide;
     interrupt = message.interrupt;
     ticket = message.ticket;
     if (interrupt) pyodide.setInterruptBuffer(interrupt);
@@ -49,9 +77,29 @@ async function boot(message: Extract<ToKernelWorker, { type: 'boot' }>) {
       onThreadCrash: (error) => console.error('a green thread crashed', error),
       interruptBuffer: interrupt ?? null,
     });
-    post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version, jspi: supportsStackSwitching() });
+    post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version, jspi: supportsStackSwitching(), snapshot: loaded.snapshot });
   } catch (error) {
     post({ type: 'boot-failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * In a worker of its own (never the page's kernel): boots an interpreter for the snapshot, imports
+ * what the snapshot holds (the same recipe as the Node host's) and keeps it for later pages.
+ */
+async function makeSnapshot(message: Extract<ToKernelWorker, { type: 'make-snapshot' }>) {
+  try {
+    const { loadPyodide, version } = await importPyodide(message.indexURL);
+    const key = await snapshotKey(version, runtimeFiles);
+    const interpreter = await loadPyodide({ ...options(message.indexURL), _makeSnapshot: true } as never);
+    KernelSession.writeRuntimeFiles(interpreter, runtimeFiles);
+    interpreter.runPython(preImportCode());
+    interpreter.runPython(BEFORE_SNAPSHOT);
+    const bytes = (interpreter as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+    await storeSnapshot(message.indexURL, key, bytes);
+    post({ type: 'snapshot-made', bytes: bytes.byteLength, message: null });
+  } catch (error) {
+    post({ type: 'snapshot-made', bytes: 0, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
@@ -96,5 +144,6 @@ self.onmessage = (event: MessageEvent<ToKernelWorker>) => {
     if (message.type === 'boot') return boot(message);
     if (message.type === 'run') return run(message);
     if (message.type === 'names') return names(message);
+    if (message.type === 'make-snapshot') return makeSnapshot(message);
   });
 };

@@ -11,24 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kernelFingerprint } from './runtime-files.ts';
 import { PYTHON_ENV } from '../types.ts';
+import { RECIPE, SNAPSHOT_IMPORTS, SNAPSHOT_WORLD_IMPORTS } from '../snapshot-recipe.ts';
 
-/** Imported before the snapshot is taken: the kernel and the standard library it and most cells use.
- * Pyodide's standard library has no bytecode, so every module imported after boot is compiled from
- * source again, in every interpreter: the kernel's own start imports these, the world `simworld`. */
-export const SNAPSHOT_IMPORTS = [
-  'vkernel.runtime', 'vkernel.green', 'vkernel.threads', 'vkernel.loop', 'vkernel.trace', 'vkernel.sandbox',
-  'vkernel.processes', 'vkernel.names', 'vkernel.probes', 'vkernel.output', 'vkernel.errnos',
-  'asyncio', 'threading', 'concurrent.futures', 'json', 're', 'datetime', 'random', 'traceback', 'ast',
-  'dataclasses', 'typing', 'functools', 'itertools', 'collections', 'contextlib', 'pickle', 'queue',
-  '_pydatetime', 'concurrent.futures.process', 'concurrent.futures.thread', 'decimal', 'email.utils', 'http',
-  'ipaddress', 'multiprocessing.pool', 'multiprocessing.queues', 'numbers', 'sqlite3', 'urllib.parse', 'uuid',
-  '_threading_local', 'array',
-];
-/** The simulated world's core, imported from its own directory (the stand-in libraries are not:
- * whether `aiohttp` is in `sys.modules` before a cell imports it stays as in a fresh interpreter). */
-export const SNAPSHOT_WORLD_IMPORTS = ['simworld'];
-/** Bumped whenever how the snapshot is made changes (worker.ts `makeSnapshot`). */
-const RECIPE = 2;
+export { RECIPE, SNAPSHOT_IMPORTS, SNAPSHOT_WORLD_IMPORTS } from '../snapshot-recipe.ts';
 
 export const CACHE_DIR = fileURLToPath(new URL('../../../.cache/kernel/', import.meta.url));
 

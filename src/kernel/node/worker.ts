@@ -6,10 +6,10 @@ import { constants as fsConstants, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { KERNEL_ROOT, KernelSession, WORLD_PATHS } from '../engine.ts';
+import { KernelSession } from '../engine.ts';
 import { readRuntimeFiles } from './runtime-files.ts';
 import { instantiateFrom } from './compiled-wasm.ts';
-import { SNAPSHOT_IMPORTS, SNAPSHOT_WORLD_IMPORTS } from './snapshot.ts';
+import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
 import { PYTHON_ENV } from '../types.ts';
 import type { FromSandbox, ToWorker } from './protocol.ts';
 
@@ -67,11 +67,7 @@ async function bootInterpreter(started: number): Promise<PyodideAPI> {
 /** The kernel's runtime files and the modules imported before any document (see snapshot.ts). */
 function preImport(pyodide: PyodideAPI): void {
   KernelSession.writeRuntimeFiles(pyodide, files);
-  pyodide.runPython([
-    'import sys', `sys.path[:0] = ${JSON.stringify([KERNEL_ROOT, ...WORLD_PATHS])}`,
-    `import ${SNAPSHOT_IMPORTS.join(', ')}`, `import ${SNAPSHOT_WORLD_IMPORTS.join(', ')}`,
-    `del sys.path[:${1 + WORLD_PATHS.length}]`,
-  ].join('\n'));
+  pyodide.runPython(preImportCode());
 }
 
 async function makeSnapshot() {
@@ -79,8 +75,7 @@ async function makeSnapshot() {
   try {
     const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...PYTHON_ENV }, _makeSnapshot: true } as never);
     preImport(pyodide);
-    // Pyodide puts the working directory ('') at the front of sys.path again when a snapshot loads.
-    pyodide.runPython("import sys\nsys.path.remove('')");
+    pyodide.runPython(BEFORE_SNAPSHOT);
     const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
     port.postMessage({ type: 'snapshot', bytes } satisfies FromSandbox, [bytes.buffer as ArrayBuffer]);
   } catch (error) {

@@ -1,0 +1,51 @@
+// The interpreter snapshot in the reader's browser: made once per site version by a worker of its
+// own after a page's first run, kept in Cache Storage, and loaded by every later page and restart
+// (a fraction of a plain boot). Keyed by everything that goes into it, as the Node host's
+// (../node/snapshot.ts): the Pyodide version, the runtime files, the recipe, the environment. A
+// snapshot that cannot be read or loaded is deleted and the worker boots plainly.
+import type { RuntimeFiles } from '../engine.ts';
+import { RECIPE, SNAPSHOT_IMPORTS, SNAPSHOT_WORLD_IMPORTS } from '../snapshot-recipe.ts';
+import { PYTHON_ENV } from '../types.ts';
+
+const CACHE_NAME = 'asyncio-guide-kernel';
+
+/** Cache Storage exists in secure contexts (https, localhost) only. */
+export function canKeepSnapshots(): boolean {
+  return typeof caches !== 'undefined';
+}
+
+export async function snapshotKey(pyodideVersion: string, files: RuntimeFiles): Promise<string> {
+  const identity = JSON.stringify({
+    pyodide: pyodideVersion, recipe: RECIPE, imports: SNAPSHOT_IMPORTS, world: SNAPSHOT_WORLD_IMPORTS, env: PYTHON_ENV,
+    files: Object.keys(files).sort().map((path) => [path, files[path]]),
+  });
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(identity));
+  return [...new Uint8Array(digest)].slice(0, 12).map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The cache entry's address: under the site's Pyodide directory, never fetched from the network. */
+function entryURL(indexURL: string, key: string): string {
+  return new URL(`kernel-snapshot-${key}.bin`, indexURL).href;
+}
+
+export async function readSnapshot(indexURL: string, key: string): Promise<Uint8Array | null> {
+  if (!canKeepSnapshots()) return null;
+  try {
+    const response = await (await caches.open(CACHE_NAME)).match(entryURL(indexURL, key));
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps this snapshot and drops any other (an older site version's). */
+export async function storeSnapshot(indexURL: string, key: string, bytes: Uint8Array): Promise<void> {
+  const cache = await caches.open(CACHE_NAME);
+  const url = entryURL(indexURL, key);
+  for (const request of await cache.keys()) if (request.url !== url) await cache.delete(request);
+  await cache.put(url, new Response(bytes as BodyInit, { headers: { 'content-type': 'application/octet-stream' } }));
+}
+
+export async function dropSnapshot(indexURL: string, key: string): Promise<void> {
+  if (canKeepSnapshots()) await (await caches.open(CACHE_NAME)).delete(entryURL(indexURL, key));
+}
