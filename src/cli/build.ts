@@ -24,7 +24,7 @@ export async function main(): Promise<number> {
   const { pages, notebooks } = writeSite(asRecorded(result, readLock(lockPath(DEFAULT_SOURCE))));
   process.stdout.write(`wrote ${pages} pages and ${notebooks} notebooks (${result.reused} cached runs reused, ${result.ran} cells run)\n`);
   // Runnable cells: Pyodide and the world's fixtures, served by the site itself (public/ -> dist/).
-  const assets = writePyodideAssets(result.documents.map((d) => d.document));
+  const assets = writePyodideAssets(result.documents);
   process.stdout.write(`runnable cells: ${assets.files} files (${(assets.bytes / 1e6).toFixed(1)} MB) in public/pyodide/, loaded on a reader's first run\n`);
   execFileSync('astro', ['build'], { stdio: 'inherit' });
   process.stdout.write(`build finished in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -17,7 +17,7 @@ export async function refresh(pool: KernelPool): Promise<string> {
   const result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR) });
   for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
   const { changed } = writeSite(asRecorded(result, readLock(lockPath(DEFAULT_SOURCE))));
-  writePyodideAssets(result.documents.map((d) => d.document)); // runnable cells: public/pyodide/
+  writePyodideAssets(result.documents); // runnable cells: public/pyodide/
   const ms = Math.round(performance.now() - started);
   return `checked in ${ms} ms: ran ${result.ran} cell(s), reused ${result.reused}; ${changed.length} file(s) changed`;
 }

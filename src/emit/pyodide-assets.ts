@@ -5,9 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SourceDocument } from '../source/model.ts';
-import { loadSettings } from '../check/settings.ts';
-import { documentFixtures, sharedFixtures } from '../check/fixtures.ts';
+import type { CheckedDocument } from '../check/run.ts';
 
 export const PYODIDE_ASSETS_DIR = 'public/pyodide';
 /** The files Pyodide's loader fetches from its indexURL when no package is loaded. */
@@ -15,14 +13,12 @@ export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.was
 
 const PYODIDE_DIR = fileURLToPath(new URL('../../node_modules/pyodide/', import.meta.url));
 
-/** The fixture files a document's cells ran with at build time: the shared ones, then its own. */
-export function worldFixtures(document: SourceDocument): Record<string, unknown>[] {
-  const notes = loadSettings(document.file);
-  const extra = [...new Set([...notes.cells.values()].flatMap((n) => n.fixtures ?? []))];
-  return [...sharedFixtures(), ...documentFixtures(document.file, extra)];
-}
-
-export function writePyodideAssets(documents: SourceDocument[], outDir = PYODIDE_ASSETS_DIR): { files: number; bytes: number } {
+/**
+ * Pyodide's files, and per document the fixtures its cells ran with at build time, as the check
+ * loaded and validated them (`CheckedDocument.fixtures`: the shared ones, then its own): the page's
+ * cells answer from the same simulated world, and no file is read twice.
+ */
+export function writePyodideAssets(documents: Pick<CheckedDocument, 'document' | 'fixtures'>[], outDir = PYODIDE_ASSETS_DIR): { files: number; bytes: number } {
   mkdirSync(outDir, { recursive: true });
   let files = 0;
   let bytes = 0;
@@ -38,8 +34,8 @@ export function writePyodideAssets(documents: SourceDocument[], outDir = PYODIDE
   const fixturesDir = join(outDir, 'fixtures');
   rmSync(fixturesDir, { recursive: true, force: true });
   mkdirSync(fixturesDir, { recursive: true });
-  for (const document of documents) {
-    const json = JSON.stringify(worldFixtures(document));
+  for (const { document, fixtures } of documents) {
+    const json = JSON.stringify(fixtures);
     writeFileSync(join(fixturesDir, `${document.slug}.json`), json);
     files++;
     bytes += Buffer.byteLength(json);
