@@ -6,6 +6,7 @@ import type { OutputEvent } from '../kernel/types.ts';
 import type { StatedOutput } from '../source/model.ts';
 import { lineMatcher, matchLine, statedNumbers, type Capture } from './normalize.ts';
 import { tolerance, within } from './tolerance.ts';
+import type { Problem } from './reasons.ts';
 
 export interface ActualLine {
   text: string;
@@ -29,7 +30,7 @@ export interface ClaimResult {
 
 export interface Comparison {
   ok: boolean;
-  problems: string[];
+  problems: Problem[];
   claims: ClaimResult[];
   diff: string | null;
 }
@@ -167,7 +168,7 @@ const lastIndex = (indices: number[]) => Math.max(-1, ...indices);
  * compared with what was printed until then, and need not reach the end of it.
  */
 export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[], label: string, options: { prefixOnly?: boolean } = {}): Comparison {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const claims: ClaimResult[] = [];
   const failedBlocks: StatedOutput[] = [];
   // Blocks of one cell describe its programs in order: each is matched after the lines the one
@@ -191,14 +192,13 @@ export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[
     }
     if (!match) {
       failedBlocks.push(stated);
-      const what = stated.kind === 'print-value' ? `the value shown after print (line ${stated.sourceLine})` : `the stated output at line ${stated.sourceLine}`;
-      problems.push(`${what} does not match what the program printed`);
+      problems.push({ kind: stated.kind === 'print-value' ? 'print-value' : 'output', line: stated.sourceLine });
       continue;
     }
     claims.push(...timingClaimsOf(stated, actual, match.indices, match.captures));
   }
   for (const claim of claims) {
-    if (!claim.ok) problems.push(`line ${claim.sourceLine}: "${claim.text}" says ${claim.expected}s, the run shows ${claim.actual}s`);
+    if (!claim.ok) problems.push({ kind: 'line-time', line: claim.sourceLine, text: claim.text, expected: claim.expected, actual: claim.actual });
   }
   const diff = failedBlocks.length > 0 ? unifiedDiff(failedBlocks, actual, label) : null;
   return { ok: problems.length === 0, problems, claims, diff };

@@ -4,10 +4,11 @@
 import type { EventTable } from '../source/model.ts';
 import type { ActualLine, ClaimResult } from './compare.ts';
 import { tolerance, within } from './tolerance.ts';
+import type { Problem } from './reasons.ts';
 
 export interface EventCheck {
   claims: ClaimResult[];
-  problems: string[];
+  problems: Problem[];
   /** Rows that named a printed line: a table none of whose rows did is not a statement at all. */
   matched: number;
 }
@@ -34,7 +35,7 @@ export function checkEventTables(tables: EventTable[], lines: ActualLine[]): Eve
       const ok = within(actual, expected, false);
       out.claims.push({ ...base, expected, actual, ok });
       if (!ok) {
-        out.problems.push(`the table says "${row.description}" (line ${row.sourceLine}) happens ${expected}s after its first event; "${line.text}" was printed ${actual}s after`);
+        out.problems.push({ kind: 'event-time', line: row.sourceLine, description: row.description, expected, printed: line.text, actual });
       }
     }
   }

@@ -1,7 +1,8 @@
-// Why a cell got its verdict, as data, and the sentence that says it in each locale. The English
-// sentence is the report's `reason` (JSON, JUnit, CI annotations); pages show the reader's locale.
-// Details that come from elsewhere (Python's error messages, the comparison's problems, a setting's
-// reason) are quoted as they are.
+// Why a cell got its verdict, as data, and the sentence that says it in each locale (the sentences
+// are in src/i18n/). The English sentence is the report's `reason` (JSON, JUnit, CI annotations);
+// pages show the reader's locale. Details that come from elsewhere (Python's error messages, a
+// setting's reason) are quoted as they are; the comparison's problems are data too.
+import { strings } from '../i18n/index.ts';
 
 export type Why =
   | { code: 'not-python'; detail: string }
@@ -16,98 +17,38 @@ export type Why =
   | { code: 'does-not-raise'; said: string; line: number }
   | { code: 'raises'; ename: string; line: number | null; detail: string; stated: boolean }
   | { code: 'ran' }
-  | { code: 'mismatch'; problems: string[] }
+  | { code: 'mismatch'; problems: Problem[] }
   | { code: 'verified' };
 
 export type ReasonLocale = 'ko' | 'en';
 
-function english(why: Why): string {
-  switch (why.code) {
-    case 'not-python':
-    case 'skip':
-      return why.detail;
-    case 'not-run':
-      return 'the cell was not run';
-    case 'never-ends': {
-      const what = why.status === 'timeout' ? `never yields: ${why.detail}` : `never ends: ${why.detail}`;
-      return why.stated ? `the document implies a normal end, but the program ${what}` : `the program ${what}`;
-    }
-    case 'expected-error':
-      return why.by === 'setting'
-        ? `raises ${why.ename}, as its setting says: ${why.detail}`
-        : why.by === 'text'
-          ? `raises ${why.ename}, as the document says ("${why.detail}")`
-          : `raises ${why.ename} where the document marks it (${why.detail})`;
-    case 'illustration':
-      return 'an illustration, not a program: it runs nothing of its own and stops at a name or syntax it only shows';
-    case 'reads-input':
-      return 'reads input (input()): give it in the settings (`input:`) to run it';
-    case 'server-elsewhere':
-      return `needs a server the document shows in ${why.language}, which no fixture answers (${why.detail})`;
-    case 'announced-hang':
-      return `never ends, as the document says ("${why.said}"): ${why.detail}`;
-    case 'does-not-raise':
-      return `the document says it raises ("${why.said}", line ${why.line}), but it ran to the end`;
-    case 'raises': {
-      const where = why.line ? ` at line ${why.line}` : '';
-      return why.stated
-        ? `raises ${why.ename}${where} (${why.detail}) where the document implies a normal end`
-        : `raises ${why.ename}${where}: ${why.detail}`;
-    }
-    case 'ran':
-      return 'ran cleanly; the document states no output';
-    case 'mismatch':
-      return why.problems.join('; ');
-    case 'verified':
-      return 'the stated output and timing claims match the run';
-  }
-}
+/**
+ * One difference between what a document says and what ran, as data: the page tells it in the
+ * reader's language, the report in English (src/i18n/). `line` is a line of the source document.
+ */
+export type Problem =
+  | { kind: 'output'; line: number }
+  | { kind: 'print-value'; line: number }
+  | { kind: 'line-time'; line: number; text: string; expected: number; actual: number | null }
+  | { kind: 'claim-time'; line: number; text: string; expected: number; actual: number }
+  | { kind: 'claim-unchecked'; line: number; text: string }
+  | { kind: 'event-time'; line: number; description: string; expected: number; printed: string; actual: number }
+  | { kind: 'shown-traceback'; line: number; shown: string; ename: string; evalue: string }
+  | { kind: 'session-output'; line: number; shows: string; printed: string }
+  | { kind: 'session-no-raise'; line: number; shows: string }
+  | { kind: 'session-other-raise'; line: number; shows: string; raised: string }
+  | { kind: 'session-unshown-raise'; line: number; raised: string };
 
-function korean(why: Why): string {
-  switch (why.code) {
-    case 'not-python':
-      return `Python 코드가 아니므로 실행하지 않았습니다 (${why.detail})`;
-    case 'skip':
-      return `설정에 따라 실행하지 않았습니다: ${why.detail}`;
-    case 'not-run':
-      return '실행되지 않았습니다';
-    case 'never-ends': {
-      const what = why.status === 'timeout'
-        ? `프로그램이 CPU를 놓지 않아 중단되었습니다: ${why.detail}`
-        : `프로그램이 끝나지 않습니다: ${why.detail}`;
-      return why.stated ? `문서는 프로그램이 정상적으로 끝난다고 전제하지만, ${what}` : what;
-    }
-    case 'expected-error':
-      return why.by === 'setting'
-        ? `설정에 적힌 대로 ${why.ename} 예외가 발생합니다: ${why.detail}`
-        : why.by === 'text'
-          ? `문서에 적힌 대로 ${why.ename} 예외가 발생합니다 ("${why.detail}")`
-          : `문서가 표시한 대로 ${why.ename} 예외가 발생합니다 (${why.detail})`;
-    case 'illustration':
-      return '프로그램이 아니라 예시입니다: 스스로 실행하는 것이 없고, 보여 주기만 하는 이름이나 문법에서 멈춥니다';
-    case 'reads-input':
-      return '키보드 입력(input())을 읽습니다: 설정(`input:`)에 입력을 적으면 실행합니다';
-    case 'server-elsewhere':
-      return `문서가 ${why.language}(으)로 보여 주는 서버가 필요하고, 응답할 fixture가 없습니다 (${why.detail})`;
-    case 'announced-hang':
-      return `문서에 적힌 대로 끝나지 않습니다 ("${why.said}"): ${why.detail}`;
-    case 'does-not-raise':
-      return `문서는 예외가 발생한다고 하지만 ("${why.said}", ${why.line}번째 줄) 끝까지 실행되었습니다`;
-    case 'raises': {
-      const where = why.line ? `${why.line}번째 줄에서 ` : '';
-      return why.stated
-        ? `${where}${why.ename} 예외가 발생합니다 (${why.detail}). 문서는 정상적으로 끝난다고 전제합니다`
-        : `${where}${why.ename} 예외가 발생합니다: ${why.detail}`;
-    }
-    case 'ran':
-      return '정상적으로 실행되었습니다. 문서에 적힌 출력은 없습니다';
-    case 'mismatch':
-      return `문서에 적힌 내용이 실행 결과와 다릅니다: ${why.problems.join('; ')}`;
-    case 'verified':
-      return '문서에 적힌 출력과 시간이 실행 결과와 일치합니다';
-  }
+/** A problem as a sentence in a locale (English for reports). */
+export function problemText(problem: Problem, locale: ReasonLocale = 'en'): string {
+  return (strings[locale].problems[problem.kind] as (p: Problem) => string)(problem);
 }
 
 export function reasonText(why: Why, locale: ReasonLocale = 'en'): string {
-  return locale === 'ko' ? korean(why) : english(why);
+  if (why.code === 'mismatch') {
+    const problems = why.problems.map((p) => problemText(p, locale)).join('; ');
+    const head = strings[locale].reasons.mismatch(why);
+    return head ? `${head}: ${problems}` : problems;
+  }
+  return (strings[locale].reasons[why.code] as (w: Why) => string)(why);
 }

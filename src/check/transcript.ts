@@ -6,9 +6,10 @@ import type { CellRun } from '../kernel/types.ts';
 import type { StatedLine, TranscriptExample } from '../source/model.ts';
 import { outputLines, type ActualLine } from './compare.ts';
 import { lineMatcher, matchLine } from './normalize.ts';
+import type { Problem } from './reasons.ts';
 
 export interface TranscriptComparison {
-  problems: string[];
+  problems: Problem[];
   /** The transcript shows a traceback, and the statement raised it. */
   shownErrors: string[];
   /** Statements whose shown lines were compared. */
@@ -53,21 +54,21 @@ export function compareTranscript(examples: TranscriptExample[], parts: CellRun[
     const { lines: expectedLines, exception: expectedException } = splitExpected(example.expected);
     const got = shown(run);
     if (example.expected.length > 0) result.compared++;
-    const where = `the statement at line ${example.sourceLine}`;
+    const line = example.sourceLine;
     const statedText = expectedLines.map((l) => l.text);
     const printed = got.lines.map((l) => l.text);
     const same = statedText.length === printed.length && statedText.every((text, i) => matchLine(lineMatcher(text), printed[i]!) !== null);
     const wildcard = statedText.some((t) => t === '...');
     if (!same && !(wildcard && looseMatch(statedText, printed))) {
-      result.problems.push(`${where}: the session shows ${JSON.stringify(statedText.join('\n'))}, the run printed ${JSON.stringify(printed.join('\n'))}`);
+      result.problems.push({ kind: 'session-output', line, shows: statedText.join('\n'), printed: printed.join('\n') });
     }
     if (expectedException) {
       const text = expectedException.text.trim();
-      if (!got.exception) result.problems.push(`${where}: the session shows ${JSON.stringify(text)}, the statement raised nothing`);
-      else if (!exceptionsAgree(text, got.exception)) result.problems.push(`${where}: the session shows ${JSON.stringify(text)}, the run raised ${JSON.stringify(got.exception)}`);
+      if (!got.exception) result.problems.push({ kind: 'session-no-raise', line, shows: text });
+      else if (!exceptionsAgree(text, got.exception)) result.problems.push({ kind: 'session-other-raise', line, shows: text, raised: got.exception });
       else result.shownErrors.push(got.exception);
     } else if (got.exception) {
-      result.problems.push(`${where} raised ${JSON.stringify(got.exception)}, which the session does not show`);
+      result.problems.push({ kind: 'session-unshown-raise', line, raised: got.exception });
     }
   });
   return result;

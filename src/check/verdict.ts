@@ -116,7 +116,7 @@ function decide(cell: Cell, run: CellRun | null, settings: CellSettings | undefi
       // must name the exception raised.
       const shown = cell.announcements.find((a) => a.found === 'stated-traceback');
       if (shown && !sameError(shown.ename, run)) {
-        return { verdict: 'drift', why: { code: 'mismatch', problems: [`the document shows ${shown.text} (line ${shown.sourceLine}), the run raised ${ename}: ${run.error?.evalue ?? ''}`] }, ...none };
+        return { verdict: 'drift', why: { code: 'mismatch', problems: [{ kind: 'shown-traceback', line: shown.sourceLine, shown: shown.text, ename, evalue: run.error?.evalue ?? '' }] }, ...none };
       }
       const before = compareStated(withoutTraceback(stated), lines, cell.id, { prefixOnly: true });
       if (!before.ok) return { verdict: 'drift', why: { code: 'mismatch', problems: before.problems }, diff: before.diff, claims: before.claims };
@@ -143,7 +143,7 @@ function decide(cell: Cell, run: CellRun | null, settings: CellSettings | undefi
   const comparison = compareStated(stated, lines, cell.id);
   const claimResults = checkClaims(cell.claims, run, cell.runCode, lines);
   const claimProblems = claimResults.filter((c) => !c.ok).map((c) =>
-    c.actual === null ? `"${c.text}" (line ${c.sourceLine}): no printed time found to check` : `"${c.text}" (line ${c.sourceLine}) says ${c.expected}s, the run took ${c.actual}s`);
+    c.actual === null ? { kind: 'claim-unchecked' as const, line: c.sourceLine, text: c.text } : { kind: 'claim-time' as const, line: c.sourceLine, text: c.text, expected: c.expected, actual: c.actual });
   const problems = [...comparison.problems, ...claimProblems, ...events.problems];
   const claims = [...comparison.claims, ...claimResults, ...events.claims];
   if (problems.length > 0) return { verdict: 'drift', why: { code: 'mismatch', problems }, diff: comparison.diff, claims };

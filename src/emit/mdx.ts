@@ -18,6 +18,7 @@ import { cpuOnly, definesOnly } from './cell-notes.ts';
 import { runnerProps, type PreludeCell, type RunnerProps } from './runner.ts';
 
 import { chapterBlocks, type Locale } from './blocks.ts';
+import { strings } from '../i18n/index.ts';
 
 export type { Locale };
 
@@ -110,8 +111,8 @@ function safeNode(node: RootContent): RootContent {
   return node;
 }
 
-function fallbackNotice(): RootContent {
-  return { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'This page is not fully translated yet: untranslated parts are shown in the Korean original.' }] }] };
+function fallbackNotice(locale: Locale): RootContent {
+  return { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: strings[locale].site.fallback }] }] };
 }
 
 /** A chapter's title in a locale: the translated heading when there is one. */
@@ -154,12 +155,12 @@ export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCe
   }
   const download = notebookHref
     ? [jsx('a', { href: notebookHref, download: '', class: 'notebook-link', 'data-notebook': '' }, [
-        { type: 'text', value: locale === 'ko' ? '📓 Jupyter 노트북으로 받기 (.ipynb, 실행 결과 포함)' : '📓 Download as a Jupyter notebook (.ipynb, with the recorded outputs)' } as RootContent,
+        { type: 'text', value: strings[locale].site.notebook } as RootContent,
       ])]
     : [];
   const root: Root = { type: 'root', children: [
     { type: 'mdxjsEsm', value: "import Cell from '../../../../components/Cell.astro';", data: { estree: null } } as unknown as RootContent,
-    ...(fallback ? [fallbackNotice()] : []),
+    ...(fallback ? [fallbackNotice(locale)] : []),
     ...download,
     ...(prelude.length ? [jsx('div', { 'data-runner-prelude': jsonAttribute(prelude), hidden: '' })] : []),
     ...children,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { parse as parseYaml, stringify } from 'yaml';
 import type { CheckResult } from '../check/run.ts';
-import { labels } from '../components/labels.ts';
+import { strings } from '../i18n/index.ts';
 import { jsonAttribute, jsxElement, mdxSource, textNode } from './escape.ts';
 import { erratumParts } from './reason.ts';
 import { filterPageName, filters, type ErrataData, type ErrataRow } from './errata.ts';
@@ -43,10 +43,6 @@ const root = (...children: RootContent[]): Root => ({ type: 'root', children });
 
 export type { ErrataData, ErrataRow };
 
-const TEXT = {
-  ko: { home: '실행되는 asyncio 가이드', intro: '이 사이트의 모든 Python 코드는 CPython 3.14(Pyodide)에서 가상 시계로 실제 실행되었고, 문서가 말하는 출력과 시간이 실행 결과와 대조되었습니다.', errata: '정오표와 검증 현황', documents: '문서' },
-  en: { home: 'The executable asyncio guide', intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.', errata: 'Errata and status', documents: 'Documents' },
-};
 
 export interface SiteFiles {
   /** Pages and the sidebar, by path under DOCS_DIR. */
@@ -108,7 +104,7 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en', o
           sourceUrl: sourceLineUrl(repository, cell.file, cell.line),
           document: document.slug,
           verdict: verdict.verdict,
-          word: labels[locale].verdicts[verdict.verdict] ?? verdict.verdict,
+          word: strings[locale].verdicts[verdict.verdict] ?? verdict.verdict,
           acknowledged: verdict.acknowledged !== null,
           reason: erratumParts(verdict, locale),
           diff: verdict.diff === null ? null : capText(verdict.diff),
@@ -122,8 +118,12 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en', o
     });
   }
   for (const locale of LOCALES) {
-    const t = TEXT[locale];
-    const list = result.documents.map(({ document }) => ({ href: `/${locale}/${document.slug}/${document.chapters[0]!.slug}/`, title: document.title }));
+    const t = strings[locale].site;
+    // Each document under its title in this locale (the translated first heading, where there is one).
+    const list = result.documents.map(({ document }) => ({
+      href: `/${locale}/${document.slug}/${document.chapters[0]!.slug}/`,
+      title: errataDocuments[locale].find((d) => d.slug === document.slug)?.title ?? document.title,
+    }));
     const index = root(
       esm("import Documents from '../../../components/Documents.astro';"),
       paragraph(text(t.intro)),
@@ -144,14 +144,14 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en', o
     // One page per filter, so filters work without JavaScript (with it, the page filters in place).
     // They repeat the main page: kept out of search.
     for (const filter of filters(errata)) {
-      const name = filter.kind === 'verdict' ? labels[locale].verdicts[filter.value] ?? filter.value : errata.documents.find((d) => d.slug === filter.value)!.title;
+      const name = filter.kind === 'verdict' ? strings[locale].verdicts[filter.value] ?? filter.value : errata.documents.find((d) => d.slug === filter.value)!.title;
       const file = filterPageName(filter);
       files.set(join(locale, `${file}.mdx`), page({ title: `${t.errata}: ${name}`, pagefind: false, ...generated }, errataPage({ ...errata, filter }, file)));
       pages++;
     }
     pages += 2;
   }
-  sidebar.push({ label: TEXT.ko.errata, translations: { en: TEXT.en.errata }, items: [{ slug: 'errata' }] });
+  sidebar.push({ label: strings.ko.site.errata, translations: { en: strings.en.site.errata }, items: [{ slug: 'errata' }] });
   files.set('sidebar.json', JSON.stringify(sidebar, null, 2));
   return { docs: files, notebooks, pages };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareStated, type ActualLine } from '../../src/check/compare.ts';
 import { commentBlocks } from '../../src/source/stated.ts';
 import { parseDocument } from '../../src/source/document.ts';
+import { problemText } from '../../src/check/reasons.ts';
 
 const printed = (...lines: [string, number][]): ActualLine[] => lines.map(([text, t]) => ({ text, t }));
 
@@ -25,7 +26,7 @@ describe('several blocks in one cell', () => {
   it('still report a complete output that matches neither way', () => {
     const code = 'print("a")\n# 출력:\n# a\n\nprint("b")\n# 출력:\n# c\n';
     const result = compareStated(commentBlocks(code, 1), printed(['a', 0], ['b', 0]), 'doc/k');
-    expect(result.problems).toEqual(['the stated output at line 6 does not match what the program printed']);
+    expect(result.problems.map((p) => problemText(p))).toEqual(['the stated output at line 6 of the source document does not match what the program printed']);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareStated, outputLines, type ActualLine } from '../../src/check/compare.ts';
 import { isEllipsisLine, stripTimingAnnotation } from '../../src/source/annotations.ts';
 import type { StatedKind, StatedOutput } from '../../src/source/model.ts';
+import { problemText } from '../../src/check/reasons.ts';
 
 /** A stated output as the parser makes it: annotations stripped, lines numbered from `sourceLine`. */
 function stated(kind: StatedKind, raws: string[], sourceLine = 10, unordered = false): StatedOutput {
@@ -41,7 +42,7 @@ describe('compareStated: complete outputs', () => {
   it('rejects an extra printed line and a missing one, with a diff of stated against printed', () => {
     const extra = compareStated([fence], [...run, { text: '끝', t: 2 }], 'doc/k');
     expect(extra.ok).toBe(false);
-    expect(extra.problems).toEqual(['the stated output at line 172 does not match what the program printed']);
+    expect(extra.problems.map((p) => problemText(p))).toEqual(['the stated output at line 172 of the source document does not match what the program printed']);
     const missing = compareStated([fence], run.slice(0, 5), 'doc/k');
     expect(missing.ok).toBe(false);
     expect(missing.diff).toContain('--- doc/k\tstated in the document');
@@ -93,14 +94,14 @@ describe('compareStated: orders and values', () => {
 
   it('rejects the stated lines in another order', () => {
     const run = printed(['Task 2 시작', 0], ['Task 1 시작', 0], ['Task 2 완료', 0.5], ['Task 1 완료', 1]);
-    expect(compareStated([order], run, 'x').problems).toEqual(['the stated output at line 631 does not match what the program printed']);
+    expect(compareStated([order], run, 'x').problems.map((p) => problemText(p))).toEqual(['the stated output at line 631 of the source document does not match what the program printed']);
   });
 
   it('reports a line that appears at another time than its annotation says', () => {
     const run = printed(['Task 1 시작', 0], ['Task 2 시작', 0], ['Task 2 완료', 0.5], ['Task 1 완료', 2]);
     const r = compareStated([order], run, 'x');
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual(['line 634: "(1초 후) Task 1 완료" says 1s, the run shows 2s']);
+    expect(r.problems.map((p) => problemText(p))).toEqual(['line 634 of the source document: \"(1초 후) Task 1 완료" says 1s, the run shows 2s']);
     // The text matched, so there is no diff: only the timing is wrong.
     expect(r.diff).toBeNull();
   });
@@ -110,7 +111,7 @@ describe('compareStated: orders and values', () => {
     const r = compareStated([value], printed(['시작', 0], ["['User 1', 'User 2']", 1]), 'x');
     expect(r.ok).toBe(true);
     const wrong = compareStated([value], printed(["['User 1']", 1]), 'x');
-    expect(wrong.problems).toEqual(['the value shown after print (line 75) does not match what the program printed']);
+    expect(wrong.problems.map((p) => problemText(p))).toEqual(['the value shown after print (line 75 of the source document) does not match what the program printed']);
   });
 
   it('matches two order blocks of one cell one after the other', () => {
@@ -136,9 +137,9 @@ describe('compareStated: timing', () => {
   it('catches the concurrent timing stated for a sequential run', () => {
     const concurrent = stated('output', ['작업 1 완료! (2초 후)', '작업 2 완료! (2초 후)', '모든 작업 완료! (총 2초)'], 56);
     const r = compareStated([concurrent], printed(['작업 1 완료!', 2], ['작업 2 완료!', 4], ['모든 작업 완료!', 4]), 'x');
-    expect(r.problems).toEqual([
-      'line 57: "작업 2 완료! (2초 후)" says 2s, the run shows 4s',
-      'line 58: "모든 작업 완료! (총 2초)" says 2s, the run shows 4s',
+    expect(r.problems.map((p) => problemText(p))).toEqual([
+      'line 57 of the source document: \"작업 2 완료! (2초 후)" says 2s, the run shows 4s',
+      'line 58 of the source document: \"모든 작업 완료! (총 2초)" says 2s, the run shows 4s',
     ]);
   });
 
@@ -162,7 +163,7 @@ describe('compareStated: timing', () => {
     const close = compareStated([doc], printed(['소요 시간: 3.01초', 3]), 'x');
     expect([close.ok, claimsOf(close)]).toEqual([true, [['printed-time', 10, 3, 3.01, true]]]);
     const far = compareStated([doc], printed(['소요 시간: 1.00초', 1]), 'x');
-    expect(far.problems).toEqual(['line 10: "소요 시간: 3.00초" says 3s, the run shows 1s']);
+    expect(far.problems.map((p) => problemText(p))).toEqual(['line 10 of the source document: \"소요 시간: 3.00초" says 3s, the run shows 1s']);
   });
 
   it('checks HH:MM:SS stamps by their differences: a step of dt seconds shows as floor(dt) or one more', () => {

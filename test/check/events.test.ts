@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEventTables } from '../../src/check/events.ts';
 import { eventTables } from '../../src/source/events.ts';
+import { problemText } from '../../src/check/reasons.ts';
 
 const table = eventTables([
   '# 0.0 | 파일A 시작 → sleep(2)',
@@ -32,8 +33,8 @@ describe('event tables', () => {
       { text: '파일B 다운로드 완료', t: 1 }, { text: '파일A 다운로드 완료', t: 3 },
     ];
     const result = checkEventTables(table, lines);
-    expect(result.problems).toEqual([
-      'the table says "파일A 완료!" (line 4) happens 2s after its first event; "파일A 다운로드 완료" was printed 3s after',
+    expect(result.problems.map((p) => problemText(p))).toEqual([
+      'the table says "파일A 완료!" (line 4 of the source document) happens 2s after its first event; "파일A 다운로드 완료" was printed 3s after',
     ]);
   });
 

@@ -58,7 +58,7 @@ describe('judge: clean runs', () => {
   it('is `drift` with a diff when a stated line differs', () => {
     const cell = cellOf('print("B 완료")\nprint("A 완료")\n# 출력:\n# A 완료\n# B 완료');
     const v = judge(cell, run({ events: out(['B 완료', 1], ['A 완료', 2]) }), undefined);
-    expect(verdictOf(v)).toEqual(['drift', 'the stated output at line 4 does not match what the program printed']);
+    expect(verdictOf(v)).toEqual(['drift', 'the stated output at line 4 of the source document does not match what the program printed']);
     expect(v.diff).toContain('-A 완료\n B 완료\n+A 완료');
     expect(FAILING.has(v.verdict)).toBe(true);
   });
@@ -73,7 +73,7 @@ describe('judge: clean runs', () => {
     const statements = (end: number) => [{ line: 1, endLine: 1, start: 0, end: 0 }, { line: 2, endLine: 2, start: 0, end }];
     expect(judge(cellOf(code), run({ statements: statements(2) }), undefined).verdict).toBe('verified');
     const slow = judge(cellOf(code), run({ statements: statements(6) }), undefined);
-    expect(verdictOf(slow)).toEqual(['drift', '"총 2초 소요" (line 4) says 2s, the run took 6s']);
+    expect(verdictOf(slow)).toEqual(['drift', '"총 2초 소요" (line 4 of the source document) says 2s, the run took 6s']);
   });
 
   it('checks `print(...)  # 약 3초` against the printed number, within its tolerance', () => {
@@ -81,9 +81,9 @@ describe('judge: clean runs', () => {
     const cell = cellOf('start = time.time()\ndata = fetch_websites()\nprint(f"소요 시간: {time.time() - start:.2f}초")  # 약 3초 ❌');
     expect(judge(cell, run({ events: out(['소요 시간: 3.40초', 3.4]) }), undefined).verdict).toBe('verified');
     const slow = judge(cell, run({ events: out(['소요 시간: 6.00초', 6]) }), undefined);
-    expect(verdictOf(slow)).toEqual(['drift', '"약 3초 ❌" (line 4) says 3s, the run took 6s']);
+    expect(verdictOf(slow)).toEqual(['drift', '"약 3초 ❌" (line 4 of the source document) says 3s, the run took 6s']);
     const silent = judge(cell, run(), undefined);
-    expect(verdictOf(silent)).toEqual(['drift', '"약 3초 ❌" (line 4): no printed time found to check']);
+    expect(verdictOf(silent)).toEqual(['drift', '"약 3초 ❌" (line 4 of the source document): no printed time found to check']);
   });
 });
 
@@ -100,19 +100,19 @@ describe('judge: errors', () => {
     const at5 = judge(cellOf(code), run(raised('TypeError', "can't send non-None value", 5)), undefined);
     expect(verdictOf(at5)).toEqual(['expected-error', 'raises TypeError where the document marks it (# ❌)']);
     const at2 = judge(cellOf(code), run(raised('TypeError', 'boom', 2)), undefined);
-    expect(verdictOf(at2)).toEqual(['error', 'raises TypeError at line 2: boom']);
+    expect(verdictOf(at2)).toEqual(['error', 'raises TypeError at line 2 of the cell: boom']);
   });
 
   it('is `error` when a named cue names another exception', () => {
     const cell = cellOf('await 123  # ❌ TypeError! (int는 awaitable 아님)\nx = y');
     const v = judge(cell, run(raised('NameError', "name 'y' is not defined", 2)), undefined);
-    expect(verdictOf(v)).toEqual(['error', "raises NameError at line 2: name 'y' is not defined"]);
+    expect(verdictOf(v)).toEqual(['error', "raises NameError at line 2 of the cell: name 'y' is not defined"]);
   });
 
   it('is `drift` when the document states an output but the program raises', () => {
     const cell = cellOf('print(x)\n# 출력:\n# 1');
     const v = judge(cell, run(raised('NameError', "name 'x' is not defined", 1)), undefined);
-    expect(verdictOf(v)).toEqual(['drift', "raises NameError at line 1 (name 'x' is not defined) where the document implies a normal end"]);
+    expect(verdictOf(v)).toEqual(['drift', "raises NameError at line 1 of the cell (name 'x' is not defined) where the document implies a normal end"]);
   });
 
   it('is `expected-error` when the settings expect that exception, and flags them when it is another', () => {

@@ -3,6 +3,7 @@ import { ALIGNMENT_THRESHOLD, alignment, statedToCompare } from '../../../src/ch
 import { compareTranscript } from '../../../src/check/transcript.ts';
 import type { CellRun, OutputEvent } from '../../../src/kernel/types.ts';
 import type { StatedOutput, TranscriptExample } from '../../../src/source/model.ts';
+import { problemText } from '../../../src/check/reasons.ts';
 
 function run(overrides: Partial<CellRun> = {}): CellRun {
   return {
@@ -74,7 +75,7 @@ describe('compareTranscript', () => {
 
   it('reports a wrong echo as a problem', () => {
     const r = compareTranscript([example('1 + 1\n', ['3'], 5)], [run({ result: { 'text/plain': '2' } })]);
-    expect(r.problems).toEqual(['the statement at line 5: the session shows "3", the run printed "2"']);
+    expect(r.problems.map((p) => problemText(p))).toEqual(['the statement at line 5 of the source document: the session shows "3", the run printed "2"']);
   });
 
   it('reports a value the session does not show as a problem', () => {
@@ -95,18 +96,18 @@ describe('compareTranscript', () => {
 
   it('reports a traceback shown for a statement that raised nothing', () => {
     const r = compareTranscript([example('f()\n', ['Traceback (most recent call last):', 'ValueError: boom'], 3)], [run()]);
-    expect(r.problems).toEqual(['the statement at line 3: the session shows "ValueError: boom", the statement raised nothing']);
+    expect(r.problems.map((p) => problemText(p))).toEqual(['the statement at line 3 of the source document: the session shows "ValueError: boom", the statement raised nothing']);
   });
 
   it('reports a traceback for another exception', () => {
     const r = compareTranscript([example('f()\n', ['Traceback (most recent call last):', 'ValueError: boom'])], [run(raised('KeyError', "'x'"))]);
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toContain('the run raised "KeyError: \'x\'"');
+    expect(problemText(r.problems[0]!)).toContain('the run raised "KeyError: \'x\'"');
   });
 
   it('reports an exception the session does not show', () => {
     const r = compareTranscript([example('f()\n', [], 7)], [run(raised('RuntimeError', 'no loop'))]);
-    expect(r.problems).toEqual(['the statement at line 7 raised "RuntimeError: no loop", which the session does not show']);
+    expect(r.problems.map((p) => problemText(p))).toEqual(['the statement at line 7 of the source document raised "RuntimeError: no loop", which the session does not show']);
   });
 
   it('stops at a statement that never ends and compares nothing after it', () => {
