@@ -15,6 +15,17 @@ const sidebar = existsSync(sidebarFile) ? JSON.parse(readFileSync(sidebarFile, '
 // Generated pages name their real source (content/...) in their front matter's `editUrl`.
 const editBase = editBaseUrl(readRepository(new URL('./package.json', import.meta.url)));
 
+/** The locale of a code block: the first `<locale>/` folder under src/content/docs/ in its page's path. */
+function blockLocale({ file }) {
+  const names = [file?.path, ...(file?.history ?? []), file?.url?.pathname].filter((n) => typeof n === 'string');
+  for (const name of names) {
+    const match = /(?:^|\/)content\/docs\/(ko|en)\//.exec(decodeURIComponent(name.replace(/\\/g, '/'))) ?? /^\/?(ko|en)\//.exec(name);
+    if (match) return match[1];
+  }
+  if (process.env.I18N_DEBUG) console.warn('blockLocale: no locale in', JSON.stringify({ path: file?.path, history: file?.history, url: String(file?.url ?? '') }));
+  return 'ko';
+}
+
 export default defineConfig({
   site: 'https://asyncio-guide.example',
   redirects: { '/': '/ko/' },
@@ -27,6 +38,10 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       sidebar,
+      // Expressive Code's words (the copy button) follow the block's page. Starlight finds the
+      // locale from the file's path, which the generated pages' render does not give it here, so
+      // every block came out Korean; the locale is read from whatever names the page.
+      expressiveCode: { getBlockLocale: blockLocale },
       ...(editBase ? { editLink: { baseUrl: editBase } } : {}),
       customCss: ['./src/components/cells.css', './src/styles/diff.css', './src/styles/errata.css', './src/styles/phone.css'],
     }),

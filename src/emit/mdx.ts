@@ -77,7 +77,7 @@ export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
     virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null,
     timeline: run && hasTimeline(run) ? timelineOf(run, locale) : null,
     world: (run?.world ?? []).map((w) => `${w.detail} (${w.fixture})`),
-    partial: cell.partial?.reason ?? null,
+    partial: cell.partial ? strings[locale].cell.partialReason(cell.partial.fromLine, cell.partial.language) : null,
     transforms: cell.transforms.map((t) => t.kind),
     readings: [...new Set([cell.found, ...cell.stated.map((s) => s.found), ...cell.claims.map((c) => c.found), ...cell.announcements.map((a) => a.found)])],
     error: run?.error ? capText(`${run.error.ename}: ${run.error.evalue}`) : null,

@@ -17,6 +17,8 @@ import { syncTree } from './write.ts';
 
 export const DOCS_DIR = 'src/content/docs';
 export const NOTEBOOKS_DIR = 'public/notebooks';
+/** Starlight's i18n collection: its UI words, from the tables in src/i18n/. */
+export const I18N_DIR = 'src/content/i18n';
 const LOCALES: Locale[] = ['ko', 'en'];
 
 export function loadTranslations(slug: string, dir = 'content/en'): Map<string, string> {
@@ -55,8 +57,13 @@ export interface SiteFiles {
 /** Writes the generated pages and notebooks; only files whose content changed are touched. */
 export function writeSite(result: CheckResult): { pages: number; notebooks: number; changed: string[] } {
   const { docs, notebooks, pages } = siteFiles(result, undefined, { repository: readRepository() });
-  const changed = [...syncTree(DOCS_DIR, docs), ...syncTree(NOTEBOOKS_DIR, notebooks)];
+  const changed = [...syncTree(DOCS_DIR, docs), ...syncTree(NOTEBOOKS_DIR, notebooks), ...syncTree(I18N_DIR, starlightTranslations())];
   return { pages, notebooks: notebooks.size, changed };
+}
+
+/** Starlight's UI strings per language (header, search, footer, copy button, Pagefind), as its JSON files. */
+export function starlightTranslations(): Map<string, string> {
+  return new Map(LOCALES.map((locale) => [`${locale}.json`, JSON.stringify(strings[locale].starlight, null, 2) + '\n']));
 }
 
 export interface SiteOptions {
@@ -151,6 +158,14 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en', o
     }
     pages += 2;
   }
+  // Not-found pages in each language. Starlight renders one 404 page, in the default locale: the
+  // English one is a page of its own, and the root page sends a reader under /en/ to it.
+  for (const locale of LOCALES) {
+    const t = strings[locale].site;
+    files.set(join(locale, '404.mdx'), page({ title: t.notFound, template: 'splash', pagefind: false, editUrl: false, hero: { tagline: strings[locale].starlight['404.text'] } }, ''));
+  }
+  const toEnglish = "if (location.pathname.startsWith('/en/') && !location.pathname.startsWith('/en/404/')) location.replace('/en/404/');";
+  files.set('404.mdx', page({ title: strings.ko.site.notFound, template: 'splash', pagefind: false, editUrl: false, hero: { tagline: strings.ko.starlight['404.text'] }, head: [{ tag: 'script', content: toEnglish }] }, ''));
   sidebar.push({ label: strings.ko.site.errata, translations: { en: strings.en.site.errata }, items: [{ slug: 'errata' }] });
   files.set('sidebar.json', JSON.stringify(sidebar, null, 2));
   return { docs: files, notebooks, pages };

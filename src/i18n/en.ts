@@ -61,6 +61,7 @@ export const en: Strings = {
     seconds: (s: string) => `${s} s`,
     milliseconds: (ms: string) => `${ms} ms`,
     sourceLine: source,
+    partialReason: (fromLine: number, language: string) => `from line ${fromLine} the block is ${language}, shown for comparison; only the Python part runs`,
   },
   diff: { legend: 'What the document states against what the run printed', removed: 'only in the document', added: 'only in the run', context: 'same in both', gap: 'equal lines skipped' },
   errata: {

@@ -18,7 +18,8 @@ const reasons: ReasonTable = {
   skip: (w) => `설정에 따라 실행하지 않았습니다: ${w.detail}`,
   'not-run': () => '실행되지 않았습니다',
   'never-ends': (w) => {
-    const what = w.status === 'timeout' ? `프로그램이 CPU를 놓지 않아 중단되었습니다: ${w.detail}` : `프로그램이 끝나지 않습니다: ${w.detail}`;
+    // The diagnosis is the kernel's, in English: quoted, as Python's own messages are.
+    const what = w.status === 'timeout' ? `프로그램이 CPU를 놓지 않아 중단되었습니다 ("${w.detail}")` : `프로그램이 끝나지 않습니다 ("${w.detail}")`;
     return w.stated ? `문서는 프로그램이 정상적으로 끝난다고 전제하지만, ${what}` : what;
   },
   'expected-error': (w) => w.by === 'setting'
@@ -29,13 +30,13 @@ const reasons: ReasonTable = {
   illustration: () => '프로그램이 아니라 예시입니다: 스스로 실행하는 것이 없고, 보여 주기만 하는 이름이나 문법에서 멈춥니다',
   'reads-input': () => '키보드 입력(input())을 읽습니다: 설정(`input:`)에 입력을 적으면 실행합니다',
   'server-elsewhere': (w) => `문서가 ${w.language}(으)로 보여 주는 서버가 필요하고, 응답할 fixture가 없습니다 (${w.detail})`,
-  'announced-hang': (w) => `문서에 적힌 대로 끝나지 않습니다 ("${w.said}"): ${w.detail}`,
+  'announced-hang': (w) => `문서에 적힌 대로 끝나지 않습니다 ("${w.said}"): "${w.detail}"`,
   'does-not-raise': (w) => `문서는 예외가 발생한다고 하지만 ("${w.said}", ${source(w.line)}) 끝까지 실행되었습니다`,
   raises: (w) => {
     const where = w.line ? `셀 코드의 ${w.line}번째 줄에서 ` : '';
     return w.stated
-      ? `${where}${w.ename} 예외가 발생합니다 (${w.detail}). 문서는 정상적으로 끝난다고 전제합니다`
-      : `${where}${w.ename} 예외가 발생합니다: ${w.detail}`;
+      ? `${where}${w.ename} 예외가 발생합니다 ("${w.detail}"). 문서는 정상적으로 끝난다고 전제합니다`
+      : `${where}${w.ename} 예외가 발생합니다: "${w.detail}"`;
   },
   ran: () => '정상적으로 실행되었습니다. 문서에 적힌 출력은 없습니다',
   // The problems are joined by the caller (src/check/reasons.ts), each in this table's words.
@@ -50,7 +51,7 @@ const problems: ProblemTable = {
   'claim-time': (p) => `"${p.text}"(${source(p.line)})는 ${p.expected}초라고 하지만, 실행에는 ${p.actual}초가 걸렸습니다`,
   'claim-unchecked': (p) => `"${p.text}"(${source(p.line)}): 비교할 출력된 시간을 찾지 못했습니다`,
   'event-time': (p) => `표에는 "${p.description}"(${source(p.line)})이(가) 첫 사건 ${p.expected}초 뒤에 일어난다고 적혀 있지만, "${p.printed}"는 ${p.actual}초 뒤에 출력되었습니다`,
-  'shown-traceback': (p) => `문서는 ${p.shown}(${source(p.line)})를 보여 주지만, 실행에서는 ${p.ename} 예외가 발생했습니다: ${p.evalue}`,
+  'shown-traceback': (p) => `문서는 ${p.shown}(${source(p.line)})를 보여 주지만, 실행에서는 ${p.ename} 예외가 발생했습니다: "${p.evalue}"`,
   'session-output': (p) => `${source(p.line)}의 문장: 세션은 ${JSON.stringify(p.shows)}를 보여 주지만, 실행은 ${JSON.stringify(p.printed)}를 출력했습니다`,
   'session-no-raise': (p) => `${source(p.line)}의 문장: 세션은 ${JSON.stringify(p.shows)}를 보여 주지만, 이 문장은 예외를 일으키지 않았습니다`,
   'session-other-raise': (p) => `${source(p.line)}의 문장: 세션은 ${JSON.stringify(p.shows)}를 보여 주지만, 실행에서는 ${JSON.stringify(p.raised)} 예외가 발생했습니다`,
@@ -71,6 +72,7 @@ export const ko = {
     seconds: (s: string) => `${s}초`,
     milliseconds: (ms: string) => `${ms}ms`,
     sourceLine: source,
+    partialReason: (fromLine: number, language: string) => `${fromLine}번째 줄부터는 비교를 위해 보여 주는 ${language} 코드이고, Python 부분만 실행합니다`,
   },
   diff: { legend: '문서와 실행 결과의 차이', removed: '문서에만 있음', added: '실행 결과에만 있음', context: '같음', gap: '같은 줄 생략' },
   errata: {

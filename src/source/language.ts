@@ -13,7 +13,7 @@ function foreignLanguage(line: string): string {
 export interface LanguageCheck {
   notPython: string | null;
   runCode: string;
-  partial: { fromLine: number; reason: string } | null;
+  partial: { fromLine: number; language: string; reason: string } | null;
 }
 
 export function checkLanguage(code: string): LanguageCheck {
@@ -35,6 +35,6 @@ export function checkLanguage(code: string): LanguageCheck {
   return {
     notPython: null,
     runCode: prefix + '\n',
-    partial: { fromLine: cut + 1, reason: `from line ${cut + 1} the block is ${language}, shown for comparison; only the Python part runs` },
+    partial: { fromLine: cut + 1, language, reason: `from line ${cut + 1} the block is ${language}, shown for comparison; only the Python part runs` },
   };
 }

@@ -45,7 +45,7 @@ export interface Cell {
   /** The code that runs: the whole block, or its Python part when the block ends in another language. */
   runCode: string;
   /** When only a leading part runs: the 1-based code line where the non-Python part starts, and why. */
-  partial: { fromLine: number; reason: string } | null;
+  partial: { fromLine: number; language: string; reason: string } | null;
   stated: StatedOutput[];
   claims: TimingClaim[];
   /** Lines (1-based within the code) that carry a cue that they raise, e.g. `# SyntaxError!`. */

@@ -54,7 +54,7 @@ describe('reasons', () => {
   }
 
   it('names the line in Korean as well', () => {
-    expect(reasonText({ code: 'raises', ename: 'RuntimeError', line: 27, detail: 'x', stated: false }, 'ko')).toBe('셀 코드의 27번째 줄에서 RuntimeError 예외가 발생합니다: x');
+    expect(reasonText({ code: 'raises', ename: 'RuntimeError', line: 27, detail: 'x', stated: false }, 'ko')).toBe('셀 코드의 27번째 줄에서 RuntimeError 예외가 발생합니다: "x"');
   });
 
   it('a Korean reason for a mismatch carries no English sentence, whatever the problems', () => {
