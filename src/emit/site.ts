@@ -162,10 +162,10 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en', o
   // English one is a page of its own, and the root page sends a reader under /en/ to it.
   for (const locale of LOCALES) {
     const t = strings[locale].site;
-    files.set(join(locale, '404.mdx'), page({ title: t.notFound, template: 'splash', pagefind: false, editUrl: false, hero: { tagline: strings[locale].starlight['404.text'] } }, ''));
+    files.set(join(locale, '404.mdx'), page({ title: t.notFound, template: 'splash', pagefind: false, ...(repository ? { editUrl: false } : {}), hero: { tagline: strings[locale].starlight['404.text'] } }, ''));
   }
   const toEnglish = "if (location.pathname.startsWith('/en/') && !location.pathname.startsWith('/en/404/')) location.replace('/en/404/');";
-  files.set('404.mdx', page({ title: strings.ko.site.notFound, template: 'splash', pagefind: false, editUrl: false, hero: { tagline: strings.ko.starlight['404.text'] }, head: [{ tag: 'script', content: toEnglish }] }, ''));
+  files.set('404.mdx', page({ title: strings.ko.site.notFound, template: 'splash', pagefind: false, ...(repository ? { editUrl: false } : {}), hero: { tagline: strings.ko.starlight['404.text'] }, head: [{ tag: 'script', content: toEnglish }] }, ''));
   sidebar.push({ label: strings.ko.site.errata, translations: { en: strings.en.site.errata }, items: [{ slug: 'errata' }] });
   files.set('sidebar.json', JSON.stringify(sidebar, null, 2));
   return { docs: files, notebooks, pages };

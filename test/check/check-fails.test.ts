@@ -45,7 +45,7 @@ describe('claims inside functions and tables of events', () => {
     expect(altered).not.toBe(doc);
     const result = check(altered);
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/doc\.md:3: cell 1 \(\w+\) drift: "3개 동시 실행 → 총 3초 \(3초 아님!\)" \(line 11\) says 3s, the run took 1s/);
+    expect(result.output).toMatch(/doc\.md:3: cell 1 \(\w+\) drift: "3개 동시 실행 → 총 3초 \(3초 아님!\)" \(line 11 of the source document\) says 3s, the run took 1s/);
   });
 
   it('fail when a setting beside the document matches no python block, naming its file and line', () => {
@@ -60,7 +60,7 @@ describe('claims inside functions and tables of events', () => {
     expect(altered).not.toBe(doc);
     const result = check(altered);
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/drift: the table says "파일A 완료! \(sleep 2초 끝\)" \(line \d+\) happens 2\.5s after its first event; "파일A 다운로드 완료" was printed 2s after/);
+    expect(result.output).toMatch(/drift: the table says "파일A 완료! \(sleep 2초 끝\)" \(line \d+ of the source document\) happens 2\.5s after its first event; "파일A 다운로드 완료" was printed 2s after/);
   });
 });
 
@@ -88,7 +88,7 @@ describe('npm run check on a document outside the project', () => {
     const altered = SOURCE.replace('작업 2 완료! (3초 후)', '작업 2 완료! (5초 후)');
     const result = check(altered);
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/cell 5 \(\w+\) drift: line 115: "작업 2 완료! \(5초 후\)" says 5s, the run shows 3s/);
+    expect(result.output).toMatch(/cell 5 \(\w+\) drift: line 115 of the source document: "작업 2 완료! \(5초 후\)" says 5s, the run shows 3s/);
   });
 
   it('fails when a snippet is altered so that it prints something else', () => {
@@ -96,6 +96,6 @@ describe('npm run check on a document outside the project', () => {
     expect(altered).not.toBe(SOURCE);
     const result = check(altered);
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/drift: line 115: "작업 2 완료! \(3초 후\)" says 3s, the run shows 4s/);
+    expect(result.output).toMatch(/drift: line 115 of the source document: "작업 2 완료! \(3초 후\)" says 3s, the run shows 4s/);
   });
 });

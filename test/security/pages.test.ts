@@ -141,7 +141,7 @@ describe('generated pages of a hostile document', () => {
     expect(error!.error).toBe(`ValueError: ${EVALUE}`);
     // The reason quotes the exception: text only. The erratum is allow-listed Markdown: a code span
     // and emphasis, everything else as written.
-    expect(error!.reasonParts).toEqual([{ text: `raises ValueError at line 1: ${EVALUE}` }]);
+    expect(error!.reasonParts).toEqual([{ text: `raises ValueError at line 1 of the cell: ${EVALUE}` }]);
     expect(error!.acknowledgedParts).toEqual([
       { text: 'ValueError', code: true }, { text: ' is ' }, { text: 'meant', em: true },
       { text: '; [more](javascript:alert(4)) ![x](https://evil.example/en.png) <img src=x onerror=alert(5)> {x} | pipe' },
