@@ -77,7 +77,7 @@ export class KernelSession {
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(KERNEL_ROOT)})`);
     const runtime = pyodide.pyimport('vkernel.runtime');
     const fixtures = pyodide.toPy(options.fixtures ?? []);
-    const worldPaths = pyodide.toPy(files['world/simworld.py'] ? WORLD_PATHS : []);
+    const worldPaths = pyodide.toPy(files['world/simworld/__init__.py'] ? WORLD_PATHS : []);
     const kwargs: Record<string, unknown> = { fixtures, world_paths: worldPaths };
     if (options.sink) kwargs.sink = true;
     const kernel = runtime.Kernel.callKwargs(kwargs);

@@ -2,7 +2,7 @@
 
     python3 run.py SETUP.json PROGRAM.py
 
-SETUP.json: {"world": <dir of simworld.py>, "fixtures": [<fixture documents>], "cert": <pem>,
+SETUP.json: {"world": <the folder holding the simworld package>, "fixtures": [<fixture documents>], "cert": <pem>,
 "key": <pem>, "address": <a loopback address of this run's own, e.g. 127.77.0.3>}.
 
 The program runs in the current directory (the harness gives it a fresh one). Before it starts:
