@@ -1,5 +1,7 @@
 """fastapi.testclient.TestClient: call the app in-process, the sandbox's way to exercise routes
-(no server can listen here). Responses are httpx.Response objects, as with the real client.
+(no server can listen here). As the real one, it is an httpx.Client (the httpx stand-in's) whose
+transport calls the app instead of the network, so responses are httpx.Response objects and
+redirects, history and closing behave as httpx's.
 
 The client is synchronous: each call runs the app on an event loop of its own until the
 response is ready, blocking the caller, which is what the real TestClient does (it runs the
@@ -7,8 +9,7 @@ app in a portal thread). Called from inside a running event loop, that loop stal
 again as with the real client."""
 
 import asyncio
-import json as _json
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 import simworld
@@ -33,18 +34,56 @@ def _run_sync(coro):
         asyncio.events._set_running_loop(running)
 
 
-class TestClient:
+class _AppTransport(httpx._Transport):
+    """Hands each request to the app, with the headers a real client sends, and logs the call
+    as the app's (never as the simulated network's: no fixture route is consulted)."""
+
+    def __init__(self, app, raise_server_exceptions):
+        self.app = app
+        self.raise_server_exceptions = raise_server_exceptions
+
+    def send(self, request, timeout):
+        method = request.method
+        full = str(request.url)
+        parts = urlsplit(full)
+        hdrs = {"host": parts.netloc, "accept": "*/*", "accept-encoding": "gzip, deflate",
+                "connection": "keep-alive"}
+        hdrs.update(request.headers.items())
+        body = request.content
+        # The request as it went out, default headers included, is the one the response names.
+        sent = httpx.Request(method, full, headers=hdrs, content=body)
+        path = parts.path or "/"
+        target = parts.netloc
+        try:
+            resp = _run_sync(handle(self.app, method, full, path, hdrs, body))
+        except Exception as exc:
+            simworld.log("app", target, f"{method} {path} -> raised {type(exc).__name__}", "default")
+            if self.raise_server_exceptions:
+                raise
+            resp = None
+        if resp is None:
+            from .responses import PlainTextResponse
+            resp = PlainTextResponse("Internal Server Error", status_code=500)
+        else:
+            simworld.log("app", target, f"{method} {path} -> {resp.status_code}", "default")
+        out = httpx.Response(resp.status_code, headers=resp.headers, content=resp.body or b"", request=sent)
+        return out, urljoin(full, out.headers["location"]) if out.is_redirect else None
+
+
+class TestClient(httpx.Client):
     __test__ = False
 
     def __init__(self, app, base_url="http://testserver", raise_server_exceptions=True, root_path="",
                  backend="asyncio", backend_options=None, cookies=None, headers=None, follow_redirects=True,
                  client=("testclient", 50000)):
         self.app = app
-        self.base_url = base_url
         self.raise_server_exceptions = raise_server_exceptions
-        self.follow_redirects = follow_redirects
-        self.headers = dict(headers or {})
         self._lifespan_cm = None
+        # Lower-case names, so a header given again per request replaces this one in place.
+        merged = {"user-agent": "testclient"}
+        merged.update({k.lower(): v for k, v in (headers or {}).items()})
+        super().__init__(base_url=base_url, headers=merged, follow_redirects=follow_redirects, cookies=cookies,
+                         transport=_AppTransport(app, raise_server_exceptions))
 
     # -- lifespan
     def __enter__(self):
@@ -75,50 +114,23 @@ class TestClient:
             self._lifespan_cm = None
 
     # -- requests
+    def _merge_url(self, url):
+        url = str(url)
+        if "://" in url:
+            return url
+        base = str(self.base_url) if self.base_url is not None else ""
+        return urljoin(base.rstrip("/") + "/", url.lstrip("/"))
+
     def request(self, method, url, *, params=None, content=None, data=None, files=None, json=None, headers=None,
                 cookies=None, auth=None, follow_redirects=None, timeout=None, extensions=None):
-        method = method.upper()
-        full = urljoin(self.base_url.rstrip("/") + "/", str(url).lstrip("/")) if "://" not in str(url) else str(url)
-        if params:
-            full += ("&" if "?" in full else "?") + urlencode(params, doseq=True)
-        hdrs = {"host": urlsplit(full).netloc, "accept": "*/*", "accept-encoding": "gzip, deflate",
-                "connection": "keep-alive", "user-agent": "testclient"}
-        hdrs.update({k.lower(): v for k, v in self.headers.items()})
-        hdrs.update({k.lower(): v for k, v in (headers or {}).items()})
-        body = b""
-        if json is not None:
-            body = _json.dumps(json, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-            hdrs["content-type"] = "application/json"
-        elif data is not None:
-            body = urlencode(data, doseq=True).encode() if isinstance(data, dict) else (
-                data.encode() if isinstance(data, str) else data)
-            if isinstance(data, dict):
-                hdrs["content-type"] = "application/x-www-form-urlencoded"
-        elif content is not None:
-            body = content.encode() if isinstance(content, str) else content
-        if body:
-            hdrs["content-length"] = str(len(body))
-        request = httpx.Request(method, full, headers=hdrs, content=body)
-        path = urlsplit(full).path or "/"
-        target = urlsplit(full).netloc
-        try:
-            resp = _run_sync(handle(self.app, method, full, path, hdrs, body))
-        except Exception as exc:
-            simworld.log("app", target, f"{method} {path} -> raised {type(exc).__name__}", "default")
-            if self.raise_server_exceptions:
-                raise
-            resp = None
-        if resp is None:
-            from .responses import PlainTextResponse
-            resp = PlainTextResponse("Internal Server Error", status_code=500)
-        else:
-            simworld.log("app", target, f"{method} {path} -> {resp.status_code}", "default")
-        out = httpx.Response(resp.status_code, headers=resp.headers, content=resp.body or b"", request=request)
-        follow = self.follow_redirects if follow_redirects is None else follow_redirects
-        if follow and out.is_redirect:
-            return self.request("GET" if resp.status_code == 303 else method, out.headers["location"])
-        return out
+        return super().request(
+            method.upper(), self._merge_url(url), params=params, content=content, data=data, json=json,
+            headers={k.lower(): v for k, v in (headers or {}).items()},
+            follow_redirects="__default__" if follow_redirects is None else follow_redirects,
+            timeout="__default__" if timeout is None else timeout)
 
+    # Defined here, not inherited: a call the program makes is the app's, not the network's (the
+    # kernel's timelines name a wait by the library the program called).
     def get(self, url, **kw):
         return self.request("GET", url, **kw)
 
@@ -142,6 +154,3 @@ class TestClient:
 
     def websocket_connect(self, url, *args, **kwargs):
         raise simworld.SimulationError("TestClient.websocket_connect is not available in this sandbox")
-
-    def close(self):
-        pass

@@ -414,6 +414,22 @@ def _response(answer, request, elapsed):
     return Response(answer.status, headers=answer.headers, content=answer.body, request=request, elapsed=elapsed)
 
 
+class _Transport:
+    """Where a Client's requests go: the simulated network. FastAPI's TestClient gives its Client
+    a subclass that calls the app in-process instead, as the real TestClient hands httpx a
+    transport. Kept private: a snippet's own transports are still refused (see _BaseClient)."""
+
+    def send(self, request, timeout):
+        """The response to `request`, and the absolute URL it redirects to (or None)."""
+        answer = _plan(request)
+        outcome = _outcome(answer, timeout)
+        netfaults.wait(answer, outcome)
+        exc = _error(outcome, request)
+        if exc is not None:
+            raise exc
+        return _response(answer, request, outcome.wait), simworld.redirect_target(answer)
+
+
 class _BaseClient:
     def __init__(self, *, auth=None, params=None, headers=None, cookies=None, verify=True, cert=None, http1=True,
                  http2=False, proxy=None, mounts=None, timeout=DEFAULT_TIMEOUT_CONFIG, follow_redirects=False,
@@ -449,6 +465,11 @@ class _BaseClient:
 
 
 class Client(_BaseClient):
+    def __init__(self, *, transport=None, **kwargs):
+        own = isinstance(transport, _Transport)
+        super().__init__(transport=None if own else transport, **kwargs)
+        self._transport = transport if own else _Transport()
+
     def request(self, method, url, *, params=None, headers=None, content=None, data=None, json=None,
                 follow_redirects="__default__", timeout="__default__", **kwargs):
         if self.is_closed:
@@ -459,14 +480,7 @@ class Client(_BaseClient):
         follow = self.follow_redirects if follow_redirects == "__default__" else follow_redirects
         history = []
         while True:
-            answer = _plan(request)
-            outcome = _outcome(answer, timeout)
-            netfaults.wait(answer, outcome)
-            exc = _error(outcome, request)
-            if exc is not None:
-                raise exc
-            resp = _response(answer, request, outcome.wait)
-            loc = simworld.redirect_target(answer)
+            resp, loc = self._transport.send(request, timeout)
             if loc and not follow:
                 resp.next_request = Request("GET" if resp.status_code == 303 else request.method, loc,
                                             headers=dict(self.headers.raw_items()))
