@@ -83,7 +83,9 @@ export function runMeasured(command: string, args: string[], options: { timeoutM
   });
 }
 
-/** The last few lines of a failed command's output, for a "not measured" reason. */
+/** For a "not measured" reason: the first line naming an error, else the last few lines. */
 export function tail(text: string, lines = 3): string {
-  return text.trim().split('\n').slice(-lines).join(' | ').slice(0, 300);
+  const all = text.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const error = all.find((l) => /\b\w*Error\b/.test(l));
+  return (error ?? all.slice(-lines).join(' | ')).slice(0, 300);
 }
