@@ -1,11 +1,10 @@
 // A verdict is never shown for code it was not computed for: a reader's run is judged in the page
 // by the build's rule, marked as this run's (of edited code when it is), and Reset brings back the
 // build's verdict, figures and output.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { hasChromium, launchChromium } from './chromium.ts';
-import { serveDirectory } from './static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { hasChromium } from './chromium.ts';
+import { siteSession } from './site-session.ts';
 import { replaceCellCode } from './cells.ts';
 
 const PAGES = { ko: '/ko/asyncio-complete-guide/8-asyncio-핵심-api/', en: '/en/asyncio-complete-guide/8-asyncio-핵심-api/' };
@@ -16,25 +15,7 @@ const WORDS = {
 };
 
 describe.skipIf(!hasChromium)('live verdicts', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    site = await serveDirectory(resolve('dist'));
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
-  const open = async (path: string): Promise<Page> => {
-    const page = await context.newPage();
-    await page.goto(site.url + encodeURI(path));
-    return page;
-  };
+  const { open } = siteSession({ width: 1280, height: 1400 });
   const finished = async (cell: Locator) => {
     await expect.poll(() => cell.getAttribute('data-run-state'), { timeout: 90_000, interval: 100 }).toSatisfy((s) => ['ok', 'error', 'hangs', 'timeout', 'stopped'].includes(String(s)));
   };

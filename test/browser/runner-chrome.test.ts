@@ -2,11 +2,9 @@
 // Restart, Jupyter-style run counters, the Shift+Enter hint, an editor that looks like the static
 // block, a Run button at AA contrast in both themes, and sentences for cells that only define
 // things or only compute.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hasChromium, launchChromium } from './chromium.ts';
-import { serveDirectory } from './static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './chromium.ts';
+import { siteSession } from './site-session.ts';
 import { replaceCellCode } from './cells.ts';
 
 const PAGE = '/en/asyncio-complete-guide/8-asyncio-핵심-api/';
@@ -23,25 +21,8 @@ function contrast(a: string, b: string): number {
 }
 
 describe.skipIf(!hasChromium)('the runner around a cell', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    site = await serveDirectory(resolve('dist'));
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-  const open = async (path: string, theme?: 'dark' | 'light'): Promise<Page> => {
-    const page = await context.newPage();
-    if (theme) await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-    await page.goto(site.url + encodeURI(path));
-    return page;
-  };
+  const session = siteSession({ width: 1280, height: 1400 });
+  const open = (path: string, theme?: 'dark' | 'light') => session.open(path, theme);
 
   it('names buttons by their words alone (glyphs are hidden from screen readers)', async () => {
     const page = await open(PAGE);
@@ -114,7 +95,7 @@ describe.skipIf(!hasChromium)('the runner around a cell', () => {
   it('says what a cell that only defines functions does, and why a computing cell has no virtual time', async () => {
     const page = await open('/en/asyncio-basics/실수-1-await-없이-코루틴-호출/');
     expect(await page.locator('.cell-output.empty', { hasText: 'nothing runs' }).count()).toBeGreaterThan(0);
-    await page.goto(site.url + encodeURI('/en/asyncio-complete-guide/4-동시성-vs-병렬성/'));
+    await page.goto(session.url + encodeURI('/en/asyncio-complete-guide/4-동시성-vs-병렬성/'));
     expect(await page.locator('[data-cpu-only]').first().innerText()).toMatch(/virtual time is 0/);
     await page.close();
   });

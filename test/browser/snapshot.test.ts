@@ -1,30 +1,17 @@
 // The interpreter snapshot the browser keeps: a page's first run boots plainly and then has the
 // snapshot made (in a worker of its own) and kept; the next page boots from it and runs the same
 // cell to the same output and verdict.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { hasChromium, launchChromium } from './chromium.ts';
-import { serveDirectory } from './static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { hasChromium } from './chromium.ts';
+import { siteSession } from './site-session.ts';
 
 const FIRST = '/en/asyncio-complete-guide/8-asyncio-핵심-api/';
 const GATHER = '[data-cell="asyncio-complete-guide/20a1151a"]';
 const SECOND = '/ko/asyncio-complete-guide/8-asyncio-핵심-api/';
 
 describe.skipIf(!hasChromium)('the interpreter snapshot kept by the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let site: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    site = await serveDirectory(resolve('dist'));
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = siteSession({ width: 1280, height: 1000 });
 
   const runGather = async (page: Page): Promise<Locator> => {
     const cell = page.locator(GATHER);
@@ -35,8 +22,7 @@ describe.skipIf(!hasChromium)('the interpreter snapshot kept by the browser', ()
   const output = (cell: Locator) => cell.locator('[data-output] .line').allTextContents();
 
   it('boots a second page from the snapshot the first page kept, with the same result', async () => {
-    const first = await context.newPage();
-    await first.goto(site.url + encodeURI(FIRST));
+    const first = await session.open(FIRST);
     const a = await runGather(first);
     const status = first.locator('[data-kernel-status]');
     expect(await status.getAttribute('data-boot')).toBe('plain');
@@ -44,8 +30,7 @@ describe.skipIf(!hasChromium)('the interpreter snapshot kept by the browser', ()
     const expected = await output(a);
     expect(await a.getAttribute('data-live-verdict')).toBe('verified');
 
-    const second = await context.newPage();
-    await second.goto(site.url + encodeURI(SECOND));
+    const second = await session.open(SECOND);
     const b = await runGather(second);
     const secondStatus = second.locator('[data-kernel-status]');
     expect(await secondStatus.getAttribute('data-boot')).toBe('snapshot');
