@@ -1,15 +1,20 @@
 // The check's loaders: the only place the check reads files. Each document comes with its settings
 // (`<doc>.snippets.yaml`), the fixtures its cells may use, and what the lock beside the source
 // directory learned about its cells (their cost, the earlier cells they needed) as scheduling
-// hints. A document that cannot be read is a problem naming it; the others still load.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// hints, and its English translation (`../en/<slug>.yaml` beside a `ko` source directory), which the
+// pages are made from. A document that cannot be read is a problem naming it; the others still load.
+// Each document is parsed once here: the check, the shard weights and the translation coverage all
+// read the same SourceDocument.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from '../source/document.ts';
+import type { ParseCache } from '../source/parse-cache.ts';
 import type { Cell, SourceDocument } from '../source/model.ts';
 import { loadSettings, type CellSettings, type DocumentSettings } from './settings.ts';
 import { loadDocumentFixtures, loadShared } from './fixtures.ts';
 import { readLock, type LockEntry } from './lock.ts';
 import type { Problem } from './run.ts';
+import { readTranslationFile, translationDir, type LoadResult } from '../translate/load.ts';
 
 export interface LoadedDocument {
   /** The path as given (absolute or relative to the working directory). */
@@ -20,11 +25,27 @@ export interface LoadedDocument {
   fixtures: Record<string, unknown>[];
   /** The lock's entry for a cell whose code is unchanged since it was accepted. */
   locked: (cell: Cell) => LockEntry | null;
+  /** Where its English translation lives (null: the source has no English edition). */
+  translationFile: string | null;
+  /** The translation file read and validated; null when there is no such file. */
+  translation: LoadResult | null;
+  /** What is wrong with the document, its settings or its fixtures (not its translation: see translate/status.ts). */
+  problems: Problem[];
 }
 
 export interface LoadedSource {
   documents: LoadedDocument[];
+  /** Problems of the shared fixtures: every share of the documents reports them. */
+  shared: Problem[];
+  /** Every problem: the shared ones, then each document's. */
   problems: Problem[];
+}
+
+/** The documents of some files only (a shard's share), with the problems that belong to them. */
+export function selectSource(source: LoadedSource, files: string[]): LoadedSource {
+  const wanted = new Set(files);
+  const documents = source.documents.filter((d) => wanted.has(d.file));
+  return { documents, shared: source.shared, problems: [...source.shared, ...documents.flatMap((d) => d.problems)] };
 }
 
 export function listMarkdown(dir: string): string[] {
@@ -39,16 +60,24 @@ export function settingOf(loaded: Pick<LoadedDocument, 'settings'>, cell: Cell):
   return loaded.settings.cells.get(cell.key);
 }
 
-export function loadSource(sourceDir: string, files = listMarkdown(sourceDir)): LoadedSource {
+export interface LoadOptions {
+  /** Parsed documents kept between runs (src/source/parse-cache.ts); null or absent: parse every document. */
+  parseCache?: ParseCache | null;
+}
+
+export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), options: LoadOptions = {}): LoadedSource {
+  const parse = options.parseCache ? (text: string, file: string) => options.parseCache!.parse(text, file) : parseDocument;
   const shared = loadShared();
   const problems: Problem[] = [...shared.problems];
   const lock = readLockQuietly(join(sourceDir, '..', 'check.lock.json'));
+  const english = translationDir(sourceDir);
   const documents: LoadedDocument[] = [];
   for (const file of files) {
     const shown = relative(process.cwd(), file) || file;
+    const start = problems.length;
     let document: SourceDocument;
     try {
-      document = parseDocument(readFileSync(file, 'utf8'), shown);
+      document = parse(readFileSync(file, 'utf8'), shown);
     } catch (error) {
       problems.push({ file: shown, line: 1, message: `cannot read the document: ${(error as Error).message}` });
       continue;
@@ -72,9 +101,11 @@ export function loadSource(sourceDir: string, files = listMarkdown(sourceDir)): 
       const entry = lock?.cells[cell.id];
       return entry && entry.key === cell.key ? entry : null;
     };
-    documents.push({ file, document, settings, fixtures: [...shared.fixtures, ...own.fixtures], locked });
+    const translationFile = english ? join(english, `${document.slug}.yaml`) : null;
+    const translation = translationFile && existsSync(translationFile) ? readTranslationFile(translationFile, document.slug) : null;
+    documents.push({ file, document, settings, fixtures: [...shared.fixtures, ...own.fixtures], locked, translationFile, translation, problems: problems.slice(start) });
   }
-  return { documents, problems };
+  return { documents, shared: shared.problems, problems };
 }
 
 /** The lock only informs scheduling here; whether it is valid is the check's own question. */

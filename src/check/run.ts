@@ -9,11 +9,13 @@ import type { KernelPool } from '../kernel/node/pool.ts';
 import { kernelFingerprint } from '../kernel/node/runtime-files.ts';
 import type { ResultCache } from './cache.ts';
 import { judge, type CellVerdict } from './verdict.ts';
-import { loadSource, settingOf, type LoadedDocument } from './load.ts';
+import { loadSource, settingOf, type LoadedDocument, type LoadedSource } from './load.ts';
+import type { TranslationFile } from '../translate/load.ts';
+import type { ParseCache } from '../source/parse-cache.ts';
 import { dependencies, fullKeyOf, planDocument } from './plan.ts';
 import { execute } from './execute.ts';
 
-export { listMarkdown } from './load.ts';
+export { listMarkdown, loadSource, selectSource } from './load.ts';
 export { mergeParts } from './execute.ts';
 
 export interface CheckedCell {
@@ -32,6 +34,8 @@ export interface CheckedDocument {
   cells: CheckedCell[];
   /** The fixtures its cells ran with (the shared ones, then its own): what the pages' cells load. */
   fixtures: Record<string, unknown>[];
+  /** Its English translation as loaded and validated beside the check (invalid entries left out); null: none. */
+  translation: TranslationFile | null;
 }
 
 export interface Problem {
@@ -57,6 +61,10 @@ export interface CheckOptions {
   sourceDir: string;
   /** Check only these Markdown files of `sourceDir` (a shard's share); default all of them. */
   files?: string[];
+  /** The documents already loaded (load.ts `loadSource`): then neither `sourceDir` nor `files` is read again. */
+  source?: LoadedSource;
+  /** Parsed documents kept between runs; absent: parse every document. */
+  parseCache?: ParseCache | null;
   pool: KernelPool;
   cache: ResultCache | null;
   onCell?: (doc: SourceDocument, cell: Cell, cached: boolean) => void;
@@ -70,12 +78,12 @@ function checkedDocument(loaded: LoadedDocument, runs: (CellRun | null)[], ran: 
     const settings = settingOf(loaded, cell);
     return { cell, run, verdict: judge(cell, run, settings), settings, cached: run !== null && !ran.has(i), needs };
   });
-  return { document, cells, fixtures: loaded.fixtures };
+  return { document, cells, fixtures: loaded.fixtures, translation: loaded.translation?.translation ?? null };
 }
 
 export async function checkDocuments(options: CheckOptions): Promise<CheckResult> {
   const runtime = { pyodide: pyodideVersion(), kernel: kernelFingerprint(), python: '3.14' };
-  const source = loadSource(options.sourceDir, options.files);
+  const source = options.source ?? loadSource(options.sourceDir, options.files, { parseCache: options.parseCache ?? null });
   const planned = source.documents.map((loaded) => ({ loaded, plan: planDocument(loaded, runtime, options.cache, { parallelism: options.pool.size }) }));
   // Cells reused or never run are told at once; the others as their runs come in.
   for (const { loaded, plan } of planned) {

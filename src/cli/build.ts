@@ -5,7 +5,8 @@ import { ResultCache } from '../check/cache.ts';
 import { checkDocuments } from '../check/run.ts';
 import { writeSite } from '../emit/site.ts';
 import { writePyodideAssets } from '../emit/pyodide-assets.ts';
-import { CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
+import { CACHE_DIR, PARSE_CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
+import { ParseCache } from '../source/parse-cache.ts';
 import { readLock } from '../check/lock.ts';
 import { asRecorded } from '../emit/recorded.ts';
 import { problemLine } from '../check/report.ts';
@@ -16,7 +17,7 @@ export async function main(): Promise<number> {
   process.stderr.write(`${pool.stats.boundaries}\n`);
   let result;
   try {
-    result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR) });
+    result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR), parseCache: new ParseCache(PARSE_CACHE_DIR) });
   } finally {
     await pool.close();
   }

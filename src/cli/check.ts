@@ -4,7 +4,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
-import { checkDocuments, listMarkdown, type CheckResult, type Problem } from '../check/run.ts';
+import { checkDocuments, listMarkdown, loadSource, selectSource, type CheckResult, type Problem } from '../check/run.ts';
+import type { LoadedDocument } from '../check/load.ts';
+import { ParseCache } from '../source/parse-cache.ts';
 import { buildReport, failuresOf, githubAnnotations, junit, problemLine, summarize, summaryText, type Report } from '../check/report.ts';
 import { LockFileError, lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
 import { documentWeights, lockFor, parseShard, shardFiles, type ShardSpec } from '../check/shard.ts';
@@ -19,6 +21,8 @@ import { capText } from '../emit/limits.ts';
 
 export const DEFAULT_SOURCE = 'content/ko';
 export const CACHE_DIR = '.cache/check';
+/** Parsed documents (src/source/parse-cache.ts), beside the results. */
+export const PARSE_CACHE_DIR = '.cache/source';
 const USAGE = 'usage: npm run check -- [--source DIR] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update] [--shard K/N] [--cache-out DIR] [--cache-dir DIR] | --merge DIR [--report FILE.json] [--junit FILE.xml]';
 
 interface Args {
@@ -137,8 +141,9 @@ async function checkMain(argv: string[]): Promise<number> {
     return 2;
   }
   const files = listMarkdown(args.source);
-  const { parseDocument } = await import('../source/document.ts');
-  const blockCounts = new Map(files.map((f) => [f, parseDocument(readFileSync(f, 'utf8'), f).cells.length]));
+  // Every document is read and parsed once: the shard weights, the check and the translations use it.
+  const source = loadSource(args.source, files, { parseCache: args.noCache ? null : new ParseCache(PARSE_CACHE_DIR) });
+  const blockCounts = new Map(files.map((f) => [f, source.documents.find((d) => d.file === f)?.document.cells.length ?? 0]));
   const lockFile = lockPath(resolve(args.source));
   const lock = readLock(lockFile);
   const selected = args.shard ? shardFiles(documentWeights(files, blockCounts, lock), args.shard) : files;
@@ -151,7 +156,7 @@ async function checkMain(argv: string[]): Promise<number> {
   try {
     result = await checkDocuments({
       sourceDir: args.source,
-      files: selected,
+      source: selectSource(source, selected),
       pool,
       cache: args.noCache ? null : args.cacheOut ? new MirroredCache(args.cacheDir, args.cacheOut) : new ResultCache(args.cacheDir),
       onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`),
@@ -169,7 +174,7 @@ async function checkMain(argv: string[]): Promise<number> {
     lockProblems = lockProblemsOf(lock && args.shard ? lockFor(lock, selected) : lock, next, lockFile, isProjectSource(args.source));
   }
   // Translations cover every document and need no interpreter: the merge reports them, not each shard.
-  const translations = args.shard ? null : translationsOf(args.source);
+  const translations = args.shard ? null : translationsOf(args.source, source.documents);
   const report = buildReport(result, [...lockProblems, ...(translations?.problems ?? [])]);
   const json = args.shard
     ? shardReport(report, args.shard, selected, next, { check: result.problems, lock: lockProblems, cells: failuresOf(result) })
@@ -194,10 +199,11 @@ function lockProblemsOf(lock: LockFile | null, next: LockFile, lockFile: string,
   });
 }
 
-/** Translations (no kernel needed): the English edition beside a `ko` source directory. */
-function translationsOf(source: string) {
+/** Translations (no kernel needed): the English edition beside a `ko` source directory (of the documents the check loaded, when given). */
+function translationsOf(source: string, loaded?: LoadedDocument[]) {
   const enDir = translationDir(source);
-  return enDir ? translationStatus(source, enDir) : null;
+  const known = loaded?.map((d) => ({ file: d.file, slug: d.document.slug, markdown: d.document.markdown, translation: d.translation }));
+  return enDir ? translationStatus(source, enDir, known) : null;
 }
 
 function shardReport(report: Report, spec: ShardSpec, files: string[], lock: LockFile, problemParts: ShardReport['problemParts']): ShardReport {

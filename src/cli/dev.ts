@@ -8,13 +8,14 @@ import { ResultCache } from '../check/cache.ts';
 import { checkDocuments } from '../check/run.ts';
 import { writeSite } from '../emit/site.ts';
 import { writePyodideAssets } from '../emit/pyodide-assets.ts';
-import { CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
+import { CACHE_DIR, PARSE_CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
+import { ParseCache } from '../source/parse-cache.ts';
 import { readLock } from '../check/lock.ts';
 import { asRecorded } from '../emit/recorded.ts';
 
 export async function refresh(pool: KernelPool): Promise<string> {
   const started = performance.now();
-  const result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR) });
+  const result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR), parseCache: new ParseCache(PARSE_CACHE_DIR) });
   for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
   const { changed } = writeSite(asRecorded(result, readLock(lockPath(DEFAULT_SOURCE))));
   writePyodideAssets(result.documents); // runnable cells: public/pyodide/

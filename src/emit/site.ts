@@ -1,9 +1,9 @@
 // The generated part of the site: chapter pages in both locales, index and errata pages, sidebar.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
-import { parse as parseYaml, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { CheckResult } from '../check/run.ts';
+import type { TranslationFile } from '../translate/load.ts';
 import { strings } from '../i18n/index.ts';
 import { jsonAttribute, jsxElement, mdxSource, textNode } from './escape.ts';
 import { erratumParts } from './reason.ts';
@@ -21,13 +21,10 @@ export const NOTEBOOKS_DIR = 'public/notebooks';
 export const I18N_DIR = 'src/content/i18n';
 const LOCALES: Locale[] = ['ko', 'en'];
 
-export function loadTranslations(slug: string, dir = 'content/en'): Map<string, string> {
-  const file = join(dir, `${slug}.yaml`);
+/** A translation's English texts by segment key; an empty translation is none (the page falls back to Korean with a notice). */
+export function translationTexts(translation: TranslationFile | null): Map<string, string> {
   const map = new Map<string, string>();
-  if (!existsSync(file)) return map;
-  const data = parseYaml(readFileSync(file, 'utf8')) as { segments?: { key: string; en: string }[] };
-  // An empty translation is no translation: the page falls back to Korean with a notice.
-  for (const s of data.segments ?? []) if (s.en?.trim()) map.set(s.key, s.en);
+  for (const s of translation?.segments ?? []) if (s.en !== null) map.set(s.key, s.en);
   return map;
 }
 
@@ -56,7 +53,7 @@ export interface SiteFiles {
 
 /** Writes the generated pages and notebooks; only files whose content changed are touched. */
 export function writeSite(result: CheckResult): { pages: number; notebooks: number; changed: string[] } {
-  const { docs, notebooks, pages } = siteFiles(result, undefined, { repository: readRepository() });
+  const { docs, notebooks, pages } = siteFiles(result, { repository: readRepository() });
   const changed = [...syncTree(DOCS_DIR, docs), ...syncTree(NOTEBOOKS_DIR, notebooks), ...syncTree(I18N_DIR, starlightTranslations())];
   return { pages, notebooks: notebooks.size, changed };
 }
@@ -71,8 +68,8 @@ export interface SiteOptions {
   repository?: string | null;
 }
 
-/** The generated files of a checked set of documents (a pure function of the result, the translations and the options). */
-export function siteFiles(result: CheckResult, translationsDir = 'content/en', options: SiteOptions = {}): SiteFiles {
+/** The generated files of a checked set of documents (a pure function of the result, translations included, and the options). */
+export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteFiles {
   const repository = options.repository ?? null;
   const files = new Map<string, string>();
   const notebooks = new Map<string, string>();
@@ -80,14 +77,13 @@ export function siteFiles(result: CheckResult, translationsDir = 'content/en', o
   const sidebar: unknown[] = [];
   const erratumRows: Record<Locale, ErrataRow[]> = { ko: [], en: [] };
   const errataDocuments: Record<Locale, ErrataData['documents']> = { ko: [], en: [] };
-  for (const { document, cells } of result.documents) {
-    const translations = loadTranslations(document.slug, translationsDir);
+  for (const { document, cells, translation } of result.documents) {
+    const translations = translationTexts(translation);
     // "Edit this page" opens what the page is made from: the Korean document, or the English
     // translation file where there is one (the generated MDX is not in the repository).
-    const translationFile = join(translationsDir, `${document.slug}.yaml`);
     const editUrls: Record<Locale, string | null> = {
       ko: editFileUrl(repository, document.file),
-      en: editFileUrl(repository, existsSync(translationFile) ? translationFile : document.file),
+      en: editFileUrl(repository, translation?.path ?? document.file),
     };
     const translate = (key: string) => translations.get(key) ?? null;
     const titles: Record<Locale, string> = { ko: document.title, en: document.title };

@@ -2,7 +2,8 @@
 // `translationFileSchema` (src/schema/translation.ts). Every error names the file and the line, so
 // `npm run check` can report it like any other problem; an invalid entry is left out, the others
 // are still used.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { segmentSchema, translationFileSchema } from '../schema/translation.ts';
 import { failingPaths, validateText, type FileProblem } from '../schema/validate.ts';
 
@@ -90,4 +91,11 @@ export function loadTranslationFile(path: string, slug?: string): TranslationFil
   const { translation, errors } = readTranslationFile(path, slug);
   if (errors.length > 0 || !translation) throw new TranslationFileError(errors);
   return translation;
+}
+
+/** The English edition of a Korean source directory: its sibling `en`, when the source is a `ko` directory that has one. */
+export function translationDir(sourceDir: string): string | null {
+  if (basename(sourceDir.replace(/[\\/]+$/, '')) !== 'ko') return null;
+  const dir = join(sourceDir, '..', 'en');
+  return existsSync(dir) ? dir : null;
 }

@@ -1,11 +1,13 @@
 // Translation status of a source directory: every Korean document against its translation file in
 // the sibling `en` directory (content/ko -> content/en). Reads files; the judging is in coverage.ts.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { listMarkdown } from '../check/run.ts';
 import { documentSlug } from '../source/document.ts';
 import { coverageProblems, coverageSummary, documentCoverage, type CoverageSummary, type DocumentCoverage } from './coverage.ts';
-import { readTranslationFile, type TranslationFile } from './load.ts';
+import { readTranslationFile, type LoadResult, type TranslationFile } from './load.ts';
+
+export { translationDir } from './load.ts';
 
 export interface Problem {
   file: string;
@@ -37,32 +39,35 @@ export interface TranslationStatus {
 /** Files in the translation directory that are not a document's translation. */
 const NOT_DOCUMENTS = new Set(['glossary.yaml']);
 
-/** The English edition of a Korean source directory: its sibling `en`, when the source is a `ko` directory that has one. */
-export function translationDir(sourceDir: string): string | null {
-  if (basename(sourceDir.replace(/[\\/]+$/, '')) !== 'ko') return null;
-  const dir = join(sourceDir, '..', 'en');
-  return existsSync(dir) ? dir : null;
+/** A Korean document as the check loaded it: its text and its translation file, read and validated (null: no file). */
+export interface KnownDocument {
+  file: string;
+  slug: string;
+  markdown: string;
+  translation: LoadResult | null;
 }
 
-export function translationStatus(sourceDir: string, dir: string): TranslationStatus {
+/**
+ * The English edition's status. `known` are documents already read (by the check's loader), so a
+ * check reads and parses each file once; without it, the source directory and its translations are read here.
+ */
+export function translationStatus(sourceDir: string, dir: string, known?: KnownDocument[]): TranslationStatus {
   const documents: DocumentStatus[] = [];
   const problems: Problem[] = [];
   const orphans: Problem[] = [];
-  const slugs = new Set<string>();
-  for (const koFile of listMarkdown(sourceDir)) {
+  // Orphans are judged against every Markdown file, including one the check could not parse.
+  const slugs = new Set(listMarkdown(sourceDir).map((f) => documentSlug(f)));
+  const sources = known ?? listMarkdown(sourceDir).map((koFile): KnownDocument => {
     const slug = documentSlug(koFile);
-    slugs.add(slug);
     const enFile = join(dir, `${slug}.yaml`);
-    const markdown = readFileSync(koFile, 'utf8');
-    const exists = existsSync(enFile);
-    let translation: TranslationFile | null = null;
-    const errors: Problem[] = [];
-    if (exists) {
-      const loaded = readTranslationFile(enFile, slug);
-      translation = loaded.translation;
-      errors.push(...loaded.errors);
-      problems.push(...loaded.errors);
-    }
+    return { file: koFile, slug, markdown: readFileSync(koFile, 'utf8'), translation: existsSync(enFile) ? readTranslationFile(enFile, slug) : null };
+  });
+  for (const { file: koFile, slug, markdown, translation: loaded } of sources) {
+    const enFile = join(dir, `${slug}.yaml`);
+    const exists = loaded !== null;
+    const translation: TranslationFile | null = loaded?.translation ?? null;
+    const errors: Problem[] = [...(loaded?.errors ?? [])];
+    problems.push(...errors);
     const coverage = documentCoverage(slug, markdown, translation);
     if (!exists) {
       // One problem rather than one per segment: the whole document is untranslated.

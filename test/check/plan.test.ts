@@ -23,7 +23,7 @@ function loaded(markdown: string, hints: Record<number, { cpuMs: number; needs?:
     return { file: 'content/ko/doc.md', line: 1, verdict: 'ran', key: cell.key, output: '', cpuMs: hint.cpuMs,
       ...(hint.needs ? { needs: hint.needs.map((i) => document.cells[i]!.key) } : {}) };
   };
-  return { file: 'content/ko/doc.md', document, settings: { file: 'content/ko/doc.snippets.yaml', cells: new Map(), errors: [] }, fixtures: [], locked };
+  return { file: 'content/ko/doc.md', document, settings: { file: 'content/ko/doc.snippets.yaml', cells: new Map(), errors: [] }, fixtures: [], locked, translationFile: null, translation: null, problems: [] };
 }
 
 const targetsOf = (plan: ReturnType<typeof planDocument>) => plan.groups.map((g) => g.targets);

@@ -18,8 +18,8 @@ function pageOf(text: string): { frontmatter: Record<string, unknown>; data: Err
 describe('errata data', () => {
   const result = hostileResult();
   const cells = result.documents[0]!.cells;
-  const withRepo = siteFiles(result, '/nonexistent', { repository: REPO }).docs;
-  const without = siteFiles(result, '/nonexistent').docs;
+  const withRepo = siteFiles(result, { repository: REPO }).docs;
+  const without = siteFiles(result).docs;
 
   it('lists every cell with its document, verdict and diff', () => {
     const data = pageOf(withRepo.get('en/errata.mdx')!).data!;

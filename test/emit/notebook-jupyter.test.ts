@@ -16,7 +16,7 @@ import { CACHE_DIR, DEFAULT_SOURCE } from '../../src/cli/check.ts';
 import { chapterNotebook } from '../../src/emit/notebook.ts';
 import { jupyterCode } from '../../src/emit/notebook-jupyter.ts';
 import { chapterTitle } from '../../src/emit/mdx.ts';
-import { loadTranslations } from '../../src/emit/site.ts';
+import { translationTexts } from '../../src/emit/site.ts';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const RUNNER = join(import.meta.dirname, 'run-notebook.py');
@@ -67,8 +67,8 @@ describe.skipIf(!hasJupyter)('chapter notebooks in real Jupyter', () => {
       await pool.close();
     }
     dir = mkdtempSync(join(tmpdir(), 'notebooks-'));
-    for (const { document, cells } of result.documents) {
-      const translations = loadTranslations(document.slug);
+    for (const { document, cells, translation } of result.documents) {
+      const translations = translationTexts(translation);
       const translate = (key: string) => translations.get(key) ?? null;
       for (const locale of ['ko', 'en'] as const) {
         for (const chapter of document.chapters) {

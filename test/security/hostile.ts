@@ -78,7 +78,7 @@ export function hostileResult(): CheckResult {
   });
   return {
     runtime: { pyodide: 'test', kernel: 'test', python: '3.14' },
-    documents: [{ document, cells, fixtures: [] }],
+    documents: [{ document, cells, fixtures: [], translation: null }],
     problems: [{ file: 'test/security/fixtures/hostile.md', line: 1, message: `the kernel failed on this document: ${EVALUE}` }],
     reused: 0,
     ran: cells.length,

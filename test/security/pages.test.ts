@@ -88,7 +88,7 @@ async function rendered(body: string): Promise<{ text: string; data: Record<stri
 
 describe('generated pages of a hostile document', () => {
   const result = hostileResult();
-  const { docs, notebooks } = siteFiles(result, '/nonexistent');
+  const { docs, notebooks } = siteFiles(result);
   const document = result.documents[0]!.document;
   const mdx = [...docs].filter(([path]) => path.endsWith('.mdx'));
   const g = globalThis as { require?: unknown };

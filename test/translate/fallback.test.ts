@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chapterPage } from '../../src/emit/mdx.ts';
-import { loadTranslations } from '../../src/emit/site.ts';
+import { translationTexts } from '../../src/emit/site.ts';
+import { readTranslationFile } from '../../src/translate/load.ts';
 import { parseDocument } from '../../src/source/document.ts';
 import { splitSegments } from '../../src/source/segments.ts';
 
@@ -12,6 +13,8 @@ const NOTICE = 'This page is not fully translated yet';
 const file = 'content/ko/async-programming.md';
 const markdown = readFileSync(file, 'utf8');
 const document = parseDocument(markdown, file);
+/** The English texts the site takes from a translation file (what the check's loader reads). */
+const loadTranslations = (slug: string, dir = 'content/en') => translationTexts(readTranslationFile(join(dir, `${slug}.yaml`), slug).translation);
 const translations = loadTranslations('async-programming');
 
 describe('English fallback to Korean', () => {
