@@ -145,6 +145,39 @@ class SqlTranslation(unittest.TestCase):
         row = conn.execute(simworld.translate_pg("SELECT id, name FROM users WHERE name ILIKE $1"), ("kim",)).fetchone()
         self.assertEqual(row, (1, "Kim"))
 
+    def test_sqlite_errors_are_worded_as_postgresql_words_them(self):
+        conn = sqlite3.connect(":memory:")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE, name TEXT NOT NULL, "
+                     "age INTEGER CHECK (age > 0))")
+        conn.execute("CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id))")
+        conn.execute("INSERT INTO users VALUES (1, 'a@x', 'A', 30)")
+
+        def pg(sql, params=()):
+            try:
+                conn.execute(sql, params)
+            except sqlite3.Error as exc:
+                e = simworld.pg_error(exc, conn)
+                return e.sqlstate, e.message, e.kind
+            self.fail(f"{sql} did not fail")
+
+        self.assertEqual(pg("SELECT * FROM missing"), ("42P01", 'relation "missing" does not exist', "UndefinedTable"))
+        self.assertEqual(pg("SELECT users.nope FROM users"), ("42703", 'column "nope" does not exist', "UndefinedColumn"))
+        self.assertEqual(pg("SELEC 1"), ("42601", 'syntax error at or near "SELEC"', "Syntax"))
+        self.assertEqual(pg("SELECT (1"), ("42601", "syntax error at end of input", "Syntax"))
+        self.assertEqual(pg("CREATE TABLE users (x)"), ("42P07", 'relation "users" already exists', "DuplicateTable"))
+        self.assertEqual(pg("INSERT INTO users VALUES (1, 'b@x', 'B', 1)")[1:],
+                         ('duplicate key value violates unique constraint "users_pkey"', "UniqueViolation"))
+        self.assertEqual(pg("INSERT INTO users VALUES (2, 'a@x', 'B', 1)")[1],
+                         'duplicate key value violates unique constraint "users_email_key"')
+        self.assertEqual(pg("INSERT INTO users (id, email) VALUES (3, 'c@x')"),
+                         ("23502", 'null value in column "name" of relation "users" violates not-null constraint',
+                          "NotNullViolation"))
+        self.assertEqual(pg("INSERT INTO posts VALUES (1, 99)")[::2], ("23503", "ForeignKeyViolation"))
+        self.assertEqual(pg("INSERT INTO users VALUES (4, 'd@x', 'D', -1)")[::2], ("23514", "CheckViolation"))
+        self.assertEqual(pg("SELECT ?, ?", (1,))[::2], ("08P01", "Protocol"))
+        self.assertEqual(simworld.pg_error(sqlite3.OperationalError("disk I/O error")).kind, "Internal")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -147,25 +147,34 @@ def run_statement(conn: sqlite3.Connection, sql: str, params=()) -> Result:
     return Result(columns, rows, count, status)
 
 
+# sqlite's messages that PostgreSQL words its own way: (sqlite's message, SQLSTATE, PostgreSQL's
+# message from the groups, the exception's name). `re.match`: each rule names the message's start.
+_PG_MESSAGES = [
+    (r"no such table: (?:\w+\.)?(\S+)", "42P01", 'relation "{0}" does not exist', "UndefinedTable"),
+    (r"no such column: (?:\S*\.)?([^\s.]*)", "42703", 'column "{0}" does not exist', "UndefinedColumn"),
+    (r'near "(.*)": syntax error', "42601", 'syntax error at or near "{0}"', "Syntax"),
+    (r"incomplete input", "42601", "syntax error at end of input", "Syntax"),
+    (r"table (\S+) already exists", "42P07", 'relation "{0}" already exists', "DuplicateTable"),
+    (r"NOT NULL constraint failed: (\w+)\.(\w+)", "23502",
+     'null value in column "{1}" of relation "{0}" violates not-null constraint', "NotNullViolation"),
+    (r"FOREIGN KEY constraint failed", "23503", "insert or update violates foreign key constraint",
+     "ForeignKeyViolation"),
+    (r"CHECK constraint failed: (.*)", "23514", 'new row violates check constraint "{0}"', "CheckViolation"),
+    (r"(?:Incorrect number of bindings supplied|You did not supply a value for binding)", "08P01",
+     "bind message supplies a different number of parameters than the statement needs ({message})", "Protocol"),
+]
+
+
 def pg_error(exc: Exception, conn: sqlite3.Connection | None = None) -> PgError:
     """sqlite's error, reported the way PostgreSQL would report the same mistake."""
     msg = str(exc)
-    m = re.match(r"no such table: (?:\w+\.)?(\S+)", msg)
-    if m:
-        return PgError("42P01", f'relation "{m.group(1)}" does not exist', "UndefinedTable")
-    m = re.match(r"no such column: (\S+)", msg)
-    if m:
-        return PgError("42703", f'column "{m.group(1).split(".")[-1]}" does not exist', "UndefinedColumn")
-    m = re.match(r'near "(.*)": syntax error', msg, re.DOTALL)
-    if m:
-        return PgError("42601", f'syntax error at or near "{m.group(1)}"', "Syntax")
-    if msg.startswith("incomplete input"):
-        return PgError("42601", "syntax error at end of input", "Syntax")
-    m = re.match(r"table (\S+) already exists", msg)
-    if m:
-        return PgError("42P07", f'relation "{m.group(1)}" already exists', "DuplicateTable")
+    for pattern, code, template, name in _PG_MESSAGES:
+        m = re.match(pattern, msg, re.DOTALL)
+        if m:
+            return PgError(code, template.format(*m.groups(), message=msg), name)
     m = re.match(r"UNIQUE constraint failed: (\w+)\.(\w+)", msg)
     if m:
+        # PostgreSQL names the constraint: the table's primary key, or `<table>_<column>_key`.
         table, col = m.groups()
         name = f"{table}_{col}_key"
         if conn is not None:
@@ -176,19 +185,6 @@ def pg_error(exc: Exception, conn: sqlite3.Connection | None = None) -> PgError:
             except sqlite3.Error:
                 pass
         return PgError("23505", f'duplicate key value violates unique constraint "{name}"', "UniqueViolation")
-    m = re.match(r"NOT NULL constraint failed: (\w+)\.(\w+)", msg)
-    if m:
-        return PgError("23502", f'null value in column "{m.group(2)}" of relation "{m.group(1)}" violates not-null constraint',
-                       "NotNullViolation")
-    if msg.startswith("FOREIGN KEY constraint failed"):
-        return PgError("23503", "insert or update violates foreign key constraint", "ForeignKeyViolation")
-    m = re.match(r"CHECK constraint failed: (.*)", msg)
-    if m:
-        return PgError("23514", f'new row violates check constraint "{m.group(1)}"', "CheckViolation")
-    m = re.match(r"(?:Incorrect number of bindings supplied|You did not supply a value for binding)", msg)
-    if m:
-        return PgError("08P01", f"bind message supplies a different number of parameters than the statement needs ({msg})",
-                       "Protocol")
     if isinstance(exc, Locked):
         return PgError("55P03", "could not obtain lock: another connection's open transaction holds a lock on this "
                        "table (the sandbox's sqlite database locks whole tables where PostgreSQL locks rows; "
