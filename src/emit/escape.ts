@@ -48,15 +48,7 @@ export function mdxText(text: string): string {
   return mdxSource({ type: 'root', children: [{ type: 'paragraph', children: [textNode(text)] }] }).replace(/\n$/, '');
 }
 
-/**
- * A value for a JSX string attribute (written in single quotes, see MDX_OPTIONS), or for an HTML
- * attribute in single quotes: JSON, with `'`, `&`, `<`, `>` and the line separators written as JSON
- * escapes. The attribute then holds no quote of its own kind, no character reference and no raw
- * line break, so both MDX engines (micromark's and satteri) hand the component the JSON exactly.
- */
-export function jsonAttribute(value: unknown): string {
-  return JSON.stringify(value).replace(/['&<>\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { fromJsonAttribute, jsonAttribute, type JsonOf } from './json-attribute.ts';
 
 /** An element for the page, its attributes given as plain strings (serialised by the MDX writer). */
 export function jsxElement(name: string, attributes: Record<string, string>, children: RootContent[] = []): RootContent {

@@ -42,6 +42,12 @@ const root = (...children: RootContent[]): Root => ({ type: 'root', children });
 
 export type { ErrataData, ErrataRow };
 
+/** A document on the home page: its first chapter and its title in the page's language. */
+export interface DocumentLink {
+  href: string;
+  title: string;
+}
+
 
 export interface SiteFiles {
   /** Pages and the sidebar, by path under DOCS_DIR. */
@@ -123,7 +129,7 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
   for (const locale of LOCALES) {
     const t = strings[locale].site;
     // Each document under its title in this locale (the translated first heading, where there is one).
-    const list = result.documents.map(({ document }) => ({
+    const list = result.documents.map(({ document }): DocumentLink => ({
       href: `/${locale}/${document.slug}/${document.chapters[0]!.slug}/`,
       title: errataDocuments[locale].find((d) => d.slug === document.slug)?.title ?? document.title,
     }));
