@@ -1,7 +1,7 @@
 // A chapter's top-level blocks in one locale: the Korean source block, or its English translation
 // when there is one. Pages and notebooks are both built from this walk.
 import type { RootContent } from 'mdast';
-import { parseMarkdown } from '../source/markdown.ts';
+import { parseMarkdown, sharedTree } from '../source/markdown.ts';
 import { segmentKey } from '../source/segments.ts';
 import type { Chapter } from '../source/model.ts';
 import type { CheckedCell } from '../check/run.ts';
@@ -25,7 +25,7 @@ export interface ChapterBlocks {
 
 export function chapterBlocks(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
   translate: (key: string) => string | null): ChapterBlocks {
-  const tree = parseMarkdown(markdown);
+  const tree = sharedTree(markdown);
   const blocks: ChapterBlock[] = [];
   let fallback = false;
   for (const node of tree.children) {
@@ -33,7 +33,8 @@ export function chapterBlocks(markdown: string, chapter: Chapter, cells: Checked
     if (start < chapter.startOffset || start >= chapter.endOffset || node.type === 'yaml') continue;
     const source = markdown.slice(start, node.position!.end.offset!);
     let text = source;
-    let nodes: RootContent[] = [node];
+    // The shared tree is read-only; the page's writers may change their copy.
+    let nodes: RootContent[] = [structuredClone(node)];
     if (locale === 'en' && node.type !== 'thematicBreak') {
       const english = translate(segmentKey(source));
       if (english === null) fallback = true;

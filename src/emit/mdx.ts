@@ -4,7 +4,7 @@
 import type { Root, RootContent } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from '../source/markdown.ts';
+import { sharedTree } from '../source/markdown.ts';
 import { segmentKey } from '../source/segments.ts';
 import type { Chapter } from '../source/model.ts';
 import type { CheckedCell } from '../check/run.ts';
@@ -118,7 +118,7 @@ function fallbackNotice(locale: Locale): RootContent {
 /** A chapter's title in a locale: the translated heading when there is one. */
 export function chapterTitle(markdown: string, chapter: Chapter, locale: Locale, translate: (key: string) => string | null): string {
   if (locale === 'ko') return chapter.title;
-  const tree = parseMarkdown(markdown);
+  const tree = sharedTree(markdown);
   const heading = tree.children.find((n) => n.type === 'heading' && (n.position?.start.offset ?? -1) === chapter.startOffset);
   if (!heading) {
     // As for the Korean title: the front matter's title first, then the first # heading.

@@ -3,7 +3,7 @@
 // the key and the old translation is reported stale instead of being shown silently.
 import { createHash } from 'node:crypto';
 import type { RootContent } from 'mdast';
-import { parseMarkdown } from './markdown.ts';
+import { sharedTree } from './markdown.ts';
 
 export interface Segment {
   key: string;
@@ -19,7 +19,7 @@ export function segmentKey(source: string): string {
 }
 
 export function splitSegments(markdown: string): Segment[] {
-  const tree = parseMarkdown(markdown);
+  const tree = sharedTree(markdown);
   const segments: Segment[] = [];
   for (const node of tree.children) {
     const start = node.position?.start.offset;
