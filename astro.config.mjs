@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { readFileSync, existsSync } from 'node:fs';
 import { editBaseUrl, readRepository } from './src/emit/repository.ts';
+import { mermaidVersion } from './src/emit/mermaid-assets.ts';
 
 // The sidebar is written by the build pipeline next to the generated pages (reading order of the
 // source documents); without it (a bare `astro build`), Starlight falls back to autogeneration.
@@ -49,7 +50,12 @@ export default defineConfig({
   ],
   // The runnable cells' Web Worker (src/kernel/browser/worker.ts) is an ES module worker: it
   // imports Pyodide from the site's /pyodide/ at run time.
-  vite: { worker: { format: 'es' } },
+  // Timelines load Mermaid's own build from /mermaid/<version>/ (src/emit/mermaid-assets.ts): the
+  // page's script is told the version instead of bundling Mermaid again on every build.
+  vite: {
+    worker: { format: 'es' },
+    define: { __MERMAID_VERSION__: JSON.stringify(mermaidVersion()) },
+  },
   // Cross-origin isolation lets Stop interrupt a cell through Pyodide's interrupt buffer (shared
   // memory) and keep its namespace; without it Stop has to end the worker. Every resource of the
   // site is same-origin, so nothing else changes. `astro dev` and `astro preview` send these; a

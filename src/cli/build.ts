@@ -5,6 +5,7 @@ import { ResultCache } from '../check/cache.ts';
 import { checkDocuments } from '../check/run.ts';
 import { writeSite } from '../emit/site.ts';
 import { writePyodideAssets } from '../emit/pyodide-assets.ts';
+import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
 import { CACHE_DIR, PARSE_CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
 import { ParseCache } from '../source/parse-cache.ts';
 import { readLock } from '../check/lock.ts';
@@ -27,6 +28,8 @@ export async function main(): Promise<number> {
   // Runnable cells: Pyodide and the world's fixtures, served by the site itself (public/ -> dist/).
   const assets = writePyodideAssets(result.documents);
   process.stdout.write(`runnable cells: ${assets.files} files (${(assets.bytes / 1e6).toFixed(1)} MB) in public/pyodide/, loaded on a reader's first run\n`);
+  const mermaid = writeMermaidAssets();
+  process.stdout.write(`timelines: Mermaid's ${mermaid.files} modules (${(mermaid.bytes / 1e6).toFixed(1)} MB) in public/mermaid/, loaded when a timeline nears the viewport\n`);
   execFileSync('astro', ['build'], { stdio: 'inherit' });
   process.stdout.write(`build finished in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;

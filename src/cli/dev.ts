@@ -8,6 +8,7 @@ import { ResultCache } from '../check/cache.ts';
 import { checkDocuments } from '../check/run.ts';
 import { writeSite } from '../emit/site.ts';
 import { writePyodideAssets } from '../emit/pyodide-assets.ts';
+import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
 import { CACHE_DIR, PARSE_CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
 import { ParseCache } from '../source/parse-cache.ts';
 import { readLock } from '../check/lock.ts';
@@ -19,6 +20,7 @@ export async function refresh(pool: KernelPool): Promise<string> {
   for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
   const { changed } = writeSite(asRecorded(result, readLock(lockPath(DEFAULT_SOURCE))));
   writePyodideAssets(result.documents); // runnable cells: public/pyodide/
+  writeMermaidAssets(); // timelines: public/mermaid/
   const ms = Math.round(performance.now() - started);
   return `checked in ${ms} ms: ran ${result.ran} cell(s), reused ${result.reused}; ${changed.length} file(s) changed`;
 }

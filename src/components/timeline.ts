@@ -3,13 +3,17 @@
 // accessible name and a link to its table. The runner redraws a timeline after a run with
 // `showTimeline`. Nothing here imports the emit (its Markdown code would join the page's script).
 import { MERMAID_CONFIG } from './mermaid-config.ts';
+import { mermaidModuleUrl } from './mermaid-module.ts';
 import { timelineLabels, type TimelineLocale } from './timeline-labels.ts';
 
 type Mermaid = (typeof import('mermaid'))['default'];
+/** The installed Mermaid's version, set by the build (astro.config.mjs `vite.define`). */
+declare const __MERMAID_VERSION__: string;
 let loading: Promise<Mermaid> | null = null;
 
 function mermaid(): Promise<Mermaid> {
-  loading ??= import('mermaid').then(({ default: m }) => {
+  // Mermaid's own build, served beside the pages (mermaid-module.ts): not part of the page's bundle.
+  loading ??= (import(/* @vite-ignore */ mermaidModuleUrl(__MERMAID_VERSION__)) as Promise<typeof import('mermaid')>).then(({ default: m }) => {
     m.initialize(MERMAID_CONFIG);
     return m;
   });
