@@ -2,11 +2,12 @@
 // watches content/: an edit re-checks the documents (the cache means only the edited cells and the
 // cells they depend on run again) and rewrites the pages whose content changed; Astro reloads them.
 import { spawn } from 'node:child_process';
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
 import { checkDocuments } from '../check/run.ts';
-import { writeSite } from '../emit/site.ts';
+import { DOCS_DIR, writeSite } from '../emit/site.ts';
 import { writePyodideAssets } from '../emit/pyodide-assets.ts';
 import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
 import { CACHE_DIR, PARSE_CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
@@ -27,8 +28,15 @@ export async function refresh(pool: KernelPool): Promise<string> {
 
 export async function main(argv: string[]): Promise<number> {
   const pool = new KernelPool();
+  // With pages from an earlier run in place, Astro starts while the documents are checked (pages
+  // that changed since are rewritten and reloaded); the first time, the pages come first.
+  const hasPages = existsSync(join(DOCS_DIR, 'sidebar.json'));
+  const startAstro = () => spawn('astro', ['dev', ...argv], { stdio: 'inherit' });
+  const early = hasPages ? startAstro() : null;
   console.log(`[dev] ${await refresh(pool)}`);
-  const astro = spawn('astro', ['dev', ...argv], { stdio: 'inherit' });
+  // Interpreters wait booted for the first edit (a check alone would start them only when a cell runs).
+  pool.warmUp();
+  const astro = early ?? startAstro();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   const schedule = () => {

@@ -69,6 +69,22 @@ describe('incremental re-check', () => {
     expect([third.ran, third.reused]).toEqual([1, 2]);
   });
 
+  it('has interpreters booted and waiting after a warm-up, before any document asks (npm run dev)', async () => {
+    const warm = new KernelPool(1);
+    try {
+      expect(warm.started).toBe(false);
+      warm.warmUp();
+      expect(warm.started).toBe(true);
+      // The sandbox boots its first document's interpreter at once: booted with no document sent.
+      for (let i = 0; i < 600 && warm.stats.bootMs.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(warm.stats.bootMs.length).toBeGreaterThan(0);
+      const [run] = await warm.runDocument({ id: 'warm', cells: [{ id: 'warm/1', code: 'print("ready")' }] });
+      expect(run!.events.map((e) => e.text).join('')).toBe('ready\n');
+    } finally {
+      await warm.close();
+    }
+  });
+
   it('rewrites only files whose content changed and removes files no longer generated', () => {
     const root = join(dir, 'site');
     expect(syncTree(root, new Map([['a.mdx', 'A'], ['b/c.mdx', 'C']])).sort()).toEqual(['a.mdx', 'b/c.mdx']);

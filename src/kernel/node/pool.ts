@@ -86,6 +86,15 @@ export class KernelPool {
     });
   }
 
+  /**
+   * Starts the interpreters now rather than for the first document: a long-lived host (`npm run
+   * dev`) has one booted and waiting when the first edit comes, instead of paying for the processes
+   * then. A check never calls it, so a re-check still starts none.
+   */
+  warmUp(): void {
+    if (!this.closed) this.start();
+  }
+
   /** Whether any interpreter was started (none is, until a document needs one). */
   get started(): boolean {
     return this.ready !== null;
