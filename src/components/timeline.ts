@@ -39,8 +39,12 @@ export async function drawDiagram(pre: HTMLElement): Promise<void> {
   if (pre.dataset.table) svg.setAttribute('aria-describedby', pre.dataset.table);
 }
 
-/** A screen above and below the viewport: drawn before the reader gets there. */
-const NEAR = '100% 0px 100% 0px';
+/**
+ * Half a screen above and below the viewport: near enough that Mermaid (loaded on the first
+ * approach) and the drawing are ready as the reader scrolls there, far enough that a reader who
+ * stays at the top of a chapter does not load Mermaid for a diagram a screen further down.
+ */
+const NEAR = '50% 0px 50% 0px';
 
 export function watchTimelines(root: ParentNode = document): void {
   const boxes = [...root.querySelectorAll<HTMLElement>('[data-timeline]')].filter((b) => b.querySelector('pre.mermaid:not([data-processed])'));
