@@ -10,6 +10,7 @@ import { checkDocuments } from '../check/run.ts';
 import { DOCS_DIR, writeSite } from '../emit/site.ts';
 import { writePyodideAssets } from '../emit/pyodide-assets.ts';
 import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
+import { writeSiteSnapshot } from '../emit/site-snapshot.ts';
 import { CACHE_DIR, PARSE_CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
 import { ParseCache } from '../source/parse-cache.ts';
 import { readLock } from '../check/lock.ts';
@@ -22,6 +23,7 @@ export async function refresh(pool: KernelPool): Promise<string> {
   const { changed } = writeSite(asRecorded(result, readLock(lockPath(DEFAULT_SOURCE))));
   writePyodideAssets(result.documents); // runnable cells: public/pyodide/
   writeMermaidAssets(); // timelines: public/mermaid/
+  await writeSiteSnapshot(await pool.snapshotFile()); // first runs: public/pyodide/kernel-snapshot-*
   const ms = Math.round(performance.now() - started);
   return `checked in ${ms} ms: ran ${result.ran} cell(s), reused ${result.reused}; ${changed.length} file(s) changed`;
 }

@@ -117,6 +117,8 @@ export const DEFAULT_REAL_BUDGET = 10;
  * The interpreter's environment, in Node and in the browser. A fixed string-hash seed: set iteration
  * order, the order of tasks that tie on the virtual clock, and the allocations that follow are the
  * same on every machine and every build. The seed is taken when the interpreter initialises, so a
- * memory snapshot carries it.
+ * memory snapshot carries it. `_` (the program's path, which Emscripten fills in) is the name a
+ * browser gives: in Node it would be the host's worker file, a path of the host's machine, and a
+ * snapshot made in Node and loaded in a browser must look the same as one made there.
  */
-export const PYTHON_ENV: Readonly<Record<string, string>> = { PYTHONHASHSEED: '0' };
+export const PYTHON_ENV: Readonly<Record<string, string>> = { PYTHONHASHSEED: '0', _: './this.program' };

@@ -42,5 +42,8 @@ describe('a snapshot-booted interpreter', () => {
     expect(fromSnapshot).toEqual(fresh);
     expect(fresh.sandbox).toContain('js ModuleNotFoundError');
     expect(fresh.sandbox[1]).toMatch(/^32512 /); // os.system: the status of a shell that cannot start
+    // No path of the host's machine in the environment: `_` is the name a browser's interpreter has.
+    expect(fresh.sandbox[1]).toContain("'_': './this.program'");
+    expect(fresh.sandbox[1]).not.toMatch(/\/(work|tmp|home\/(?!pyodide))|\.ts'/);
   });
 });

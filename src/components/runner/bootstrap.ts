@@ -1,8 +1,11 @@
 // On every page with cells: shows the runner's buttons and a "Run all" bar, and loads the runner
 // (controller.ts) on the first click. Everything heavy (the controller, CodeMirror, Pyodide in a Web
-// Worker) loads after that click, never with the page.
+// Worker) loads after that click, never with the page, for a reader new to the site. A reader who
+// has run cells here before has Pyodide and its snapshot in the browser already: their pages start
+// the interpreter once the page is idle (no download), so the next Run answers at once.
 import { GLYPHS, pageLocale, runnerLabels } from './labels.ts';
 import type { Action, PageRunner } from './controller.ts';
+import { usedKernelBefore } from './kernel-use.ts';
 
 const ACTIONS = new Set<string>(['run', 'edit', 'reset', 'stop', 'replay', 'run-all', 'restart']);
 
@@ -40,6 +43,12 @@ if (cells.length > 0) {
   code.before(bar);
 
   let runner: Promise<PageRunner> | null = null;
+  const load = () => (runner ??= import('./controller.ts').then((m) => m.pageRunner()));
+  if (usedKernelBefore() && !saveData()) {
+    const start = () => void load().then((r) => r.prestart());
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 200);
+  }
   document.addEventListener('click', (event) => {
     const target = (event.target as Element | null)?.closest?.<HTMLElement>('[data-action]');
     const action = target?.dataset.action;
@@ -47,7 +56,11 @@ if (cells.length > 0) {
     const cell = target.closest('.cell[data-run]');
     if (action !== 'run-all' && action !== 'restart' && !cell) return;
     event.preventDefault();
-    runner ??= import('./controller.ts').then((m) => m.pageRunner());
-    void runner.then((r) => r.handle(action as Action, cell));
+    void load().then((r) => r.handle(action as Action, cell));
   });
+}
+
+/** The reader asked their browser to save data: nothing starts before they ask. */
+function saveData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 }

@@ -4,6 +4,7 @@
 // running a cell first runs the earlier cells whose definitions it uses, if they have not run in the
 // current interpreter. What a cell shows lives in cell-view.ts, verdict-view.ts, timeline-view.ts and
 // replay.ts.
+import { rememberKernelUse } from './kernel-use.ts';
 import { earlierCellsNeeded, type CellNames } from '../../source/dependencies.ts';
 import { BrowserKernel, type BootInfo, type RunOutcome } from '../../kernel/browser/kernel.ts';
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
@@ -110,6 +111,21 @@ export class PageRunner {
       this.kernelState(this.kernel.booted ? 'ready' : 'idle');
       this.watchSnapshot();
     }
+  }
+
+  /**
+   * Starts the interpreter before any click: bootstrap.ts calls it on a page of a reader who has
+   * run cells on this site before, whose browser keeps the interpreter's snapshot (no download).
+   */
+  prestart() {
+    if (this.kernel.booted) return;
+    this.kernelState('starting');
+    this.kernel.start().then((info) => {
+      this.bootFigures(info);
+      if (!this.working) this.kernelState('ready');
+    }, () => {
+      if (!this.working) this.kernelState('idle');
+    });
   }
 
   private async execute(job: Job) {
@@ -260,12 +276,13 @@ export class PageRunner {
     el.textContent = this.t.kernel[state];
   }
 
-  /** How the interpreter booted (from the browser's kept snapshot or plainly) and how long it took, on the status. */
+  /** How the interpreter booted (`kept`: this browser's snapshot, `site`: the site's, or `plain`) and how long it took, on the status. */
   private bootFigures(info: BootInfo) {
     const el = document.querySelector<HTMLElement>('[data-kernel-status]');
     if (!el) return;
-    el.dataset.boot = info.snapshot ? 'snapshot' : 'plain';
+    el.dataset.boot = info.snapshot ?? 'plain';
     el.dataset.bootMs = String(Math.round(info.ms));
+    rememberKernelUse();
   }
 
   /** Says on the status when the snapshot for later pages is kept (the kernel makes it after a first run). */

@@ -6,7 +6,7 @@
 import type { CellRun } from '../types.ts';
 import { DEFAULT_REAL_BUDGET } from '../types.ts';
 import { canKeepSnapshots } from './snapshot.ts';
-import type { FromKernelWorker, ToKernelWorker } from './protocol.ts';
+import type { BootSource, FromKernelWorker, ToKernelWorker } from './protocol.ts';
 import { Watchdog, type GiveUpReason } from '../watchdog.ts';
 
 export interface BootInfo {
@@ -14,8 +14,8 @@ export interface BootInfo {
   pyodide: string;
   /** WebAssembly stack switching: without it, starting a thread raises a clear error. */
   jspi: boolean;
-  /** Booted from the interpreter snapshot kept by the browser (see snapshot.ts). */
-  snapshot: boolean;
+  /** The snapshot it booted from: the one this browser kept, or the site's; null: a plain boot (see snapshot.ts). */
+  snapshot: BootSource | null;
 }
 
 export type RestartReason = 'stopped' | 'timeout' | 'crashed' | 'requested';
@@ -176,7 +176,7 @@ export class BrowserKernel {
    * run, not with the page, so it never delays the reader's first output.
    */
   private keepSnapshot() {
-    if (this.snapshotMade || !this.info || this.info.snapshot || !canKeepSnapshots()) return;
+    if (this.snapshotMade || !this.info || this.info.snapshot !== null || !canKeepSnapshots()) return;
     const maker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python-snapshot' });
     this.snapshotMade = new Promise((resolve) => {
       const done = (result: { bytes: number; message: string | null }) => {

@@ -11,9 +11,12 @@ export type ToKernelWorker =
   /** To a worker of its own: make the interpreter snapshot and keep it for later pages (snapshot.ts). */
   | { type: 'make-snapshot'; indexURL: string };
 
+/** Where an interpreter's memory came from: the snapshot this browser kept, the one the site serves. */
+export type BootSource = 'kept' | 'site';
+
 export type FromKernelWorker =
-  /** `snapshot`: booted from the kept interpreter snapshot. */
-  | { type: 'booted'; ms: number; pyodide: string; jspi: boolean; snapshot: boolean }
+  /** `snapshot`: the snapshot it booted from; null: a plain boot. */
+  | { type: 'booted'; ms: number; pyodide: string; jspi: boolean; snapshot: BootSource | null }
   | { type: 'snapshot-made'; bytes: number; message: string | null }
   | { type: 'boot-failed'; message: string }
   | { type: 'stream'; run: number; stream: 'stdout' | 'stderr'; text: string; t: number }

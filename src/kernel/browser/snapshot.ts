@@ -2,10 +2,12 @@
 // own after a page's first run, kept in Cache Storage, and loaded by every later page and restart
 // (a fraction of a plain boot). Keyed by everything that goes into it, as the Node host's
 // (../node/snapshot.ts): the Pyodide version, the runtime files, the recipe, the environment. A
-// snapshot that cannot be read or loaded is deleted and the worker boots plainly.
+// snapshot that cannot be read or loaded is deleted and the worker boots plainly. A page with none
+// kept takes the one the site serves (fetchSiteSnapshot), made by the build with the same recipe.
 import type { RuntimeFiles } from '../engine.ts';
 import { RECIPE, SNAPSHOT_IMPORTS, SNAPSHOT_WORLD_IMPORTS } from '../snapshot-recipe.ts';
 import { PYTHON_ENV } from '../types.ts';
+import { SITE_SNAPSHOT_MANIFEST, siteSnapshotFile, type SiteSnapshotManifest } from '../site-snapshot.ts';
 
 const CACHE_NAME = 'asyncio-guide-kernel';
 
@@ -48,4 +50,23 @@ export async function storeSnapshot(indexURL: string, key: string, bytes: Uint8A
 
 export async function dropSnapshot(indexURL: string, key: string): Promise<void> {
   if (canKeepSnapshots()) await (await caches.open(CACHE_NAME)).delete(entryURL(indexURL, key));
+}
+
+/**
+ * The snapshot the site serves (src/emit/site-snapshot.ts), when its manifest names this key: the
+ * same interpreter this page would snapshot itself. Null when the site has none, or another.
+ */
+export async function fetchSiteSnapshot(indexURL: string, key: string): Promise<Uint8Array | null> {
+  try {
+    const response = await fetch(new URL(SITE_SNAPSHOT_MANIFEST, indexURL));
+    if (!response.ok) return null;
+    const manifest = (await response.json()) as Partial<SiteSnapshotManifest>;
+    if (manifest.key !== key || typeof manifest.file !== 'string' || manifest.file !== siteSnapshotFile(key)) return null;
+    const compressed = await fetch(new URL(manifest.file, indexURL));
+    if (!compressed.ok || !compressed.body) return null;
+    const bytes = new Uint8Array(await new Response(compressed.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    return bytes.byteLength === manifest.bytes ? bytes : null;
+  } catch {
+    return null;
+  }
 }

@@ -4,10 +4,10 @@
 import type { PyodideAPI } from 'pyodide';
 import { KernelSession, supportsStackSwitching } from '../engine.ts';
 import { runtimeFiles } from './runtime-files.ts';
-import type { FromKernelWorker, ToKernelWorker } from './protocol.ts';
+import type { BootSource, FromKernelWorker, ToKernelWorker } from './protocol.ts';
 import { PYTHON_ENV } from '../types.ts';
 import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
-import { dropSnapshot, readSnapshot, snapshotKey, storeSnapshot } from './snapshot.ts';
+import { dropSnapshot, fetchSiteSnapshot, readSnapshot, snapshotKey, storeSnapshot } from './snapshot.ts';
 
 /** Output forwarded live per run; the rest still arrives with the run's result. */
 const STREAM_LIMIT = 1_000_000;
@@ -47,20 +47,28 @@ function options(indexURL: string) {
   };
 }
 
-/** From the kept snapshot when there is one (see snapshot.ts), else a plain boot. */
-async function loadInterpreter(indexURL: string): Promise<{ pyodide: PyodideAPI; snapshot: boolean }> {
+/**
+ * From the snapshot this browser kept (see snapshot.ts), else from the one the site serves (kept
+ * for later pages once it has booted), else a plain boot.
+ */
+async function loadInterpreter(indexURL: string): Promise<{ pyodide: PyodideAPI; snapshot: BootSource | null }> {
   const { loadPyodide, version } = await importPyodide(indexURL);
   const key = await snapshotKey(version, runtimeFiles);
-  const bytes = await readSnapshot(indexURL, key);
-  if (bytes) {
+  const kept = await readSnapshot(indexURL, key);
+  const candidates: [BootSource, () => Promise<Uint8Array | null>][] = [['kept', async () => kept], ['site', () => fetchSiteSnapshot(indexURL, key)]];
+  for (const [source, read] of candidates) {
+    const bytes = await read();
+    if (!bytes) continue;
     try {
-      return { pyodide: await loadPyodide({ ...options(indexURL), _loadSnapshot: bytes } as never), snapshot: true };
+      const pyodide = (await loadPyodide({ ...options(indexURL), _loadSnapshot: bytes } as never)) as PyodideAPI;
+      if (source === 'site') void storeSnapshot(indexURL, key, bytes).catch(() => {});
+      return { pyodide, snapshot: source };
     } catch (error) {
-      console.warn('the kept interpreter snapshot could not be loaded: booting without it', error);
-      await dropSnapshot(indexURL, key).catch(() => {});
+      console.warn(`the ${source === 'kept' ? 'kept' : "site's"} interpreter snapshot could not be loaded: booting without it`, error);
+      if (source === 'kept') await dropSnapshot(indexURL, key).catch(() => {});
     }
   }
-  return { pyodide: await loadPyodide(options(indexURL)), snapshot: false };
+  return { pyodide: await loadPyodide(options(indexURL)), snapshot: null };
 }
 
 async function boot(message: Extract<ToKernelWorker, { type: 'boot' }>) {

@@ -3,9 +3,9 @@
 // document share a namespace). A process that crashes, will not stop, or sends anything malformed
 // is replaced; its document goes on in the new process from the cell after the one that failed.
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CellRun, KernelDocument } from '../types.ts';
 import { DEFAULT_REAL_BUDGET } from '../types.ts';
 import type { FromSandbox, ToSandbox } from './protocol.ts';
@@ -62,6 +62,7 @@ export class KernelPool {
   private nextJob = 1;
   private closed = false;
   private snapshot: string | null = null;
+  private snapshotMaking: Promise<void> | null = null;
   /** Started by the first document: a check whose every run is cached starts no interpreter. */
   private ready: Promise<void> | null = null;
   private readonly useSnapshot: boolean;
@@ -79,7 +80,7 @@ export class KernelPool {
   }
 
   private start(): void {
-    this.ready ??= (this.useSnapshot ? this.prepareSnapshot() : Promise.resolve()).then(() => {
+    this.ready ??= (this.useSnapshot ? (this.snapshotMaking ??= this.prepareSnapshot()) : Promise.resolve()).then(() => {
       if (this.closed) return;
       for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
       this.dispatch();
@@ -93,6 +94,20 @@ export class KernelPool {
    */
   warmUp(): void {
     if (!this.closed) this.start();
+  }
+
+  /**
+   * The interpreter snapshot's file, made now when none is cached (null when it cannot be made or
+   * snapshots are off). The site serves it to readers' browsers (src/emit/site-snapshot.ts); no
+   * interpreter is started for it.
+   */
+  async snapshotFile(): Promise<string | null> {
+    if (!this.useSnapshot) return null;
+    if (!this.snapshot) {
+      this.snapshotMaking ??= this.prepareSnapshot();
+      await this.snapshotMaking;
+    }
+    return this.snapshot;
   }
 
   /** Whether any interpreter was started (none is, until a document needs one). */
@@ -136,6 +151,7 @@ export class KernelPool {
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(`${path}.tmp`, message.bytes);
         renameSync(`${path}.tmp`, path);
+        removeOtherSnapshots(path);
         resolve(null);
       });
       child.on('exit', (code) => { clearTimeout(timer); resolve(`the snapshot process exited (code ${code})`); });
@@ -287,6 +303,14 @@ export class KernelPool {
       // SIGKILL: a process blocked inside a host call ends too; bubblewrap takes its child with it.
       slot.child.kill('SIGKILL');
     });
+  }
+}
+
+/** Snapshots of other runtime versions are never loaded again (30 MB each): only the current one stays. */
+function removeOtherSnapshots(current: string): void {
+  const dir = dirname(current);
+  for (const name of readdirSync(dir)) {
+    if (/^pyodide-.*\.snapshot$/.test(name) && join(dir, name) !== current) rmSync(join(dir, name), { force: true });
   }
 }
 

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuntimeFiles } from '../engine.ts';
+import { PYTHON_ENV } from '../types.ts';
 
 export const PYTHON_ROOT = fileURLToPath(new URL('../python/', import.meta.url));
 
@@ -21,9 +22,9 @@ export function readRuntimeFiles(root = PYTHON_ROOT): RuntimeFiles {
   return files;
 }
 
-/** Changes whenever any runtime file changes: part of every cached result's key. */
+/** Changes whenever any runtime file or the interpreter's environment changes: part of every cached result's key. */
 export function kernelFingerprint(files: RuntimeFiles = readRuntimeFiles()): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(JSON.stringify(PYTHON_ENV)).update('\0');
   for (const path of Object.keys(files).sort()) hash.update(path).update('\0').update(files[path]!).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
