@@ -18,13 +18,15 @@ export const SNAPSHOT_IMPORTS = [
  * whether `aiohttp` is in `sys.modules` before a cell imports it stays as in a fresh interpreter). */
 export const SNAPSHOT_WORLD_IMPORTS = ['simworld'];
 /** Bumped whenever how the snapshot is made changes (node/worker.ts and browser/worker.ts `makeSnapshot`). */
-export const RECIPE = 2;
+export const RECIPE = 3;
 
 /** Python run before a snapshot is taken (and by a plain boot, so both look the same to a cell). */
 export function preImportCode(): string {
   return [
     'import sys', `sys.path[:0] = ${JSON.stringify([KERNEL_ROOT, ...WORLD_PATHS])}`,
     `import ${SNAPSHOT_IMPORTS.join(', ')}`, `import ${SNAPSHOT_WORLD_IMPORTS.join(', ')}`,
+    // The code of the modules each document imports afresh (vkernel/codecache.py).
+    'import vkernel.codecache', 'vkernel.codecache.precompile()',
     `del sys.path[:${1 + WORLD_PATHS.length}]`,
   ].join('\n');
 }

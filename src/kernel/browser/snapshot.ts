@@ -3,7 +3,7 @@
 // (a fraction of a plain boot). Keyed by everything that goes into it, as the Node host's
 // (../node/snapshot.ts): the Pyodide version, the runtime files, the recipe, the environment. A
 // snapshot that cannot be read or loaded is deleted and the worker boots plainly. A page with none
-// kept takes the one the site serves (fetchSiteSnapshot), made by the build with the same recipe.
+// kept takes the one the site serves (siteSnapshot), made by the build with the same recipe.
 import type { RuntimeFiles } from '../engine.ts';
 import { RECIPE, SNAPSHOT_IMPORTS, SNAPSHOT_WORLD_IMPORTS } from '../snapshot-recipe.ts';
 import { PYTHON_ENV } from '../types.ts';
@@ -30,11 +30,20 @@ function entryURL(indexURL: string, key: string): string {
   return new URL(`kernel-snapshot-${key}.bin`, indexURL).href;
 }
 
-export async function readSnapshot(indexURL: string, key: string): Promise<Uint8Array | null> {
+/** A snapshot found, its bytes still being read (a promise inside an object: promises do not nest). */
+export interface PendingSnapshot {
+  bytes: Promise<Uint8Array>;
+}
+
+/**
+ * The snapshot this browser kept for this key, as bytes still to be read (null: none kept). Not
+ * awaited by the caller: Pyodide fetches and compiles its WebAssembly while the bytes are read.
+ */
+export async function keptSnapshot(indexURL: string, key: string): Promise<PendingSnapshot | null> {
   if (!canKeepSnapshots()) return null;
   try {
     const response = await (await caches.open(CACHE_NAME)).match(entryURL(indexURL, key));
-    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+    return response ? { bytes: response.arrayBuffer().then((buffer) => new Uint8Array(buffer)) } : null;
   } catch {
     return null;
   }
@@ -54,18 +63,23 @@ export async function dropSnapshot(indexURL: string, key: string): Promise<void>
 
 /**
  * The snapshot the site serves (src/emit/site-snapshot.ts), when its manifest names this key: the
- * same interpreter this page would snapshot itself. Null when the site has none, or another.
+ * same interpreter this page would snapshot itself. Null when the site has none, or another; the
+ * bytes are still on their way (see keptSnapshot), and a download that fails or comes out at
+ * another size rejects.
  */
-export async function fetchSiteSnapshot(indexURL: string, key: string): Promise<Uint8Array | null> {
+export async function siteSnapshot(indexURL: string, key: string): Promise<PendingSnapshot | null> {
   try {
     const response = await fetch(new URL(SITE_SNAPSHOT_MANIFEST, indexURL));
     if (!response.ok) return null;
     const manifest = (await response.json()) as Partial<SiteSnapshotManifest>;
-    if (manifest.key !== key || typeof manifest.file !== 'string' || manifest.file !== siteSnapshotFile(key)) return null;
-    const compressed = await fetch(new URL(manifest.file, indexURL));
-    if (!compressed.ok || !compressed.body) return null;
-    const bytes = new Uint8Array(await new Response(compressed.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-    return bytes.byteLength === manifest.bytes ? bytes : null;
+    if (manifest.key !== key || manifest.file !== siteSnapshotFile(key)) return null;
+    return { bytes: (async () => {
+      const compressed = await fetch(new URL(manifest.file!, indexURL));
+      if (!compressed.ok || !compressed.body) throw new Error(`${manifest.file}: HTTP ${compressed.status}`);
+      const bytes = new Uint8Array(await new Response(compressed.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+      if (bytes.byteLength !== manifest.bytes) throw new Error(`${manifest.file}: ${bytes.byteLength} bytes, the manifest says ${manifest.bytes}`);
+      return bytes;
+    })() };
   } catch {
     return null;
   }

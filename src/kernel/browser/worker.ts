@@ -7,7 +7,7 @@ import { runtimeFiles } from './runtime-files.ts';
 import type { BootSource, FromKernelWorker, ToKernelWorker } from './protocol.ts';
 import { PYTHON_ENV } from '../types.ts';
 import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
-import { dropSnapshot, fetchSiteSnapshot, readSnapshot, snapshotKey, storeSnapshot } from './snapshot.ts';
+import { dropSnapshot, keptSnapshot, siteSnapshot, snapshotKey, storeSnapshot, type PendingSnapshot } from './snapshot.ts';
 
 /** Output forwarded live per run; the rest still arrives with the run's result. */
 const STREAM_LIMIT = 1_000_000;
@@ -54,14 +54,17 @@ function options(indexURL: string) {
 async function loadInterpreter(indexURL: string): Promise<{ pyodide: PyodideAPI; snapshot: BootSource | null }> {
   const { loadPyodide, version } = await importPyodide(indexURL);
   const key = await snapshotKey(version, runtimeFiles);
-  const kept = await readSnapshot(indexURL, key);
-  const candidates: [BootSource, () => Promise<Uint8Array | null>][] = [['kept', async () => kept], ['site', () => fetchSiteSnapshot(indexURL, key)]];
-  for (const [source, read] of candidates) {
-    const bytes = await read();
-    if (!bytes) continue;
+  const sources: [BootSource, () => Promise<PendingSnapshot | null>][] = [
+    ['kept', () => keptSnapshot(indexURL, key)],
+    ['site', () => siteSnapshot(indexURL, key)],
+  ];
+  for (const [source, find] of sources) {
+    const found = await find();
+    if (!found) continue;
     try {
-      const pyodide = (await loadPyodide({ ...options(indexURL), _loadSnapshot: bytes } as never)) as PyodideAPI;
-      if (source === 'site') void storeSnapshot(indexURL, key, bytes).catch(() => {});
+      // The bytes are awaited by Pyodide itself, after it has started on its WebAssembly.
+      const pyodide = (await loadPyodide({ ...options(indexURL), _loadSnapshot: found.bytes } as never)) as PyodideAPI;
+      if (source === 'site') void found.bytes.then((b) => storeSnapshot(indexURL, key, b)).catch(() => {});
       return { pyodide, snapshot: source };
     } catch (error) {
       console.warn(`the ${source === 'kept' ? 'kept' : "site's"} interpreter snapshot could not be loaded: booting without it`, error);
