@@ -19,6 +19,27 @@ describe('the simulated I/O world in the kernel', () => {
     expect(cases.length).toBeGreaterThanOrEqual(8);
   });
 
+  it("names a blocking library's wait in the timeline by its call, in a thread and on the loop's thread", async () => {
+    const code = [
+      'import asyncio, time, requests',
+      'URL = "https://jsonplaceholder.typicode.com/posts/1"',
+      'def fetch():',
+      '    return requests.get(URL).status_code',
+      'def nap():',
+      '    time.sleep(1)',
+      'async def main():',
+      '    print(await asyncio.gather(asyncio.to_thread(fetch), asyncio.to_thread(nap)))',
+      '    requests.get(URL)  # on the loop\'s thread: blocks it',
+      'asyncio.run(main())',
+    ].join('\n');
+    const [run] = await pool.runDocument({ id: 'blocking', fixtures: sharedFixtures(), cells: [{ id: 'blocking/1', code }] });
+    expect(run!.error).toBeNull();
+    const spans = (label: string) => run!.trace.actors.find((a) => a.label === label)!.spans.map((s) => [s.kind, s.detail]);
+    expect(spans('fetch()')).toContainEqual(['http', 'requests.get()']);
+    expect(spans('nap()')).toEqual([['sleep', 'time.sleep()']]);
+    expect(spans('main()')).toContainEqual(['block', 'requests.get() blocks the event loop']);
+  });
+
   for (const name of cases) {
     it(`${name} prints what CPython printed`, async () => {
       const own = join(CASES, `${name}.fixtures.yaml`);

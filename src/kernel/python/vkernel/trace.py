@@ -5,6 +5,7 @@ Virtual time moves only while something waits, so the waits are recorded exactly
 in the event loop's select (every pending task is waiting on something) and in green-thread waits."""
 
 import functools
+import sys
 import reprlib
 import weakref
 
@@ -383,16 +384,22 @@ class Tracer:
         if kind == "select":
             return  # the loop's tasks are credited in tasks_waited
         label = _wait_detail(kind, detail)
+        blocking = kind == "sleep"
+        if blocking:
+            # A blocking stand-in library (requests.get, psycopg2's execute) waits with time.sleep:
+            # the thread waits on that library's I/O, named by the call the program made.
+            library = _blocking_library_call(sys._getframe(1))
+            if library is not None:
+                kind, label = library
         if green.actor is not None:
-            actor_kind = "sleep" if kind == "sleep" else kind
-            green.actor.add_span(actor_kind, t0, t1, label)
-        if green is self.sched.main and kind == "sleep":
-            # time.sleep on the loop's thread blocks the running task and stalls every other one.
+            green.actor.add_span(kind, t0, t1, label)
+        if green is self.sched.main and blocking:
+            # A blocking call on the loop's thread blocks the running task and stalls every other one.
             import asyncio
             for loop in list(self.loops):
                 task = asyncio.current_task(loop) if loop.is_running() else None
                 if task is not None and task in self._by_task:
-                    self._by_task[task].add_span("block", t0, t1, "time.sleep() blocks the event loop")
+                    self._by_task[task].add_span("block", t0, t1, f"{label} blocks the event loop")
 
     # -- output ------------------------------------------------------------------------------
     def export(self):
@@ -408,6 +415,26 @@ class Tracer:
                            "detail": s["detail"]} for s in a.spans],
             })
         return out
+
+
+def _blocking_library_call(frame):
+    """(kind, "requests.get()") when a stand-in library's code is on the stack: the outermost of its
+    frames under the program's own, i.e. the call the program made; None for the program's own
+    time.sleep."""
+    outermost = None
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if "/world/modules/" in filename:
+            outermost = frame
+        elif outermost is not None and not _is_library(filename):
+            break
+        frame = frame.f_back
+    if outermost is None:
+        return None
+    package = outermost.f_code.co_filename.split("/world/modules/", 1)[1].split("/", 1)[0]
+    name = outermost.f_code.co_qualname
+    call = f"{package}.{name}()" if "." not in name else f"{name}()"
+    return _WORLD_KINDS.get(package, "io"), call
 
 
 def _wait_detail(kind, detail):
