@@ -13,7 +13,7 @@ import { reasonText } from '../check/reasons.ts';
 import { hasTimeline, timelineOf, type Timeline } from './gantt.ts';
 import { jsonAttribute, jsxElement as jsx, mdxSource, textNode } from './escape.ts';
 import { capItems, capText, droppedNotice } from './limits.ts';
-import { reasonParts, verdictReasonParts, type TextPart } from './reason.ts';
+import { linkSourceLines, reasonParts, verdictReasonParts, type TextPart } from './reason.ts';
 import { cpuOnly, definesOnly } from './cell-notes.ts';
 import { runnerProps, type PreludeCell, type RunnerProps } from './runner.ts';
 
@@ -61,7 +61,10 @@ function pageLines(lines: CellProps['lines']): CellProps['lines'] {
   return capItems(lines, (l) => l.text + '\n', (n) => ({ t: lines.at(-1)!.t, text: droppedNotice(n), stream: 'stderr' }));
 }
 
-export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
+/** Where a line of the cell's source document is shown (the repository), or null: no link. */
+export type SourceLineUrl = (file: string, line: number) => string | null;
+
+export function cellProps(checked: CheckedCell, locale: Locale, sourceLineUrl: SourceLineUrl = () => null): CellProps {
   const { cell, run, verdict } = checked;
   const lines = run
     ? [...outputLines(run.events, 'stdout').map((l) => ({ ...l, stream: 'stdout' })), ...outputLines(run.events, 'stderr').map((l) => ({ ...l, stream: 'stderr' }))].sort((a, b) => a.t - b.t)
@@ -70,7 +73,7 @@ export function cellProps(checked: CheckedCell, locale: Locale): CellProps {
   return {
     id: cell.id, index: cell.index, line: cell.line, file: cell.file,
     verdict: verdict.verdict, reason: capText(reasonText(verdict.why, locale)),
-    reasonParts: verdictReasonParts(verdict, locale).map((p) => ({ ...p, text: capText(p.text) })),
+    reasonParts: linkSourceLines(verdictReasonParts(verdict, locale).map((p) => ({ ...p, text: capText(p.text) })), locale, (line) => sourceLineUrl(cell.file, line)),
     acknowledged, acknowledgedParts: acknowledged === null ? null : reasonParts(acknowledged),
     diff: verdict.diff === null ? null : capText(verdict.diff), status: run?.status ?? null, lines: pageLines(lines),
     stated: cell.stated.flatMap((s) => s.lines.map((l) => l.raw)),
@@ -145,13 +148,23 @@ export interface ChapterPage {
  * The chapter in one locale. `translate` returns the English Markdown of a Korean segment, or null
  * (then the Korean block is kept and the page is marked as a fallback).
  */
+export interface PageLinks {
+  /** The chapter's notebook, for its download link. */
+  notebookHref?: string;
+  /** Earlier cells the page's runnable cells need (src/emit/runner.ts). */
+  prelude?: PreludeCell[];
+  /** Lines of the source document in the repository, for the reasons that name one. */
+  sourceLineUrl?: SourceLineUrl;
+}
+
 export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
-  translate: (key: string) => string | null, notebookHref?: string, prelude: PreludeCell[] = []): ChapterPage {
+  translate: (key: string) => string | null, links: PageLinks = {}): ChapterPage {
+  const { notebookHref, prelude = [], sourceLineUrl } = links;
   const { blocks, fallback } = chapterBlocks(markdown, chapter, cells, locale, translate);
   const children: RootContent[] = [];
   for (const block of blocks) {
     children.push(...block.nodes.map(safeNode));
-    if (block.cell) children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale)), locale }));
+    if (block.cell) children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale, sourceLineUrl)), locale }));
   }
   const download = notebookHref
     ? [jsx('a', { href: notebookHref, download: '', class: 'notebook-link', 'data-notebook': '' }, [

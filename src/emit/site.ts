@@ -6,7 +6,7 @@ import type { CheckResult } from '../check/run.ts';
 import type { TranslationFile } from '../translate/load.ts';
 import { strings } from '../i18n/index.ts';
 import { jsonAttribute, jsxElement, mdxSource, textNode } from './escape.ts';
-import { erratumParts } from './reason.ts';
+import { erratumParts, linkSourceLines } from './reason.ts';
 import { filterPageName, filters, type ErrataData, type ErrataRow } from './errata.ts';
 import { capText } from './limits.ts';
 import { editFileUrl, readRepository, sourceLineUrl } from './repository.ts';
@@ -97,7 +97,11 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
       for (const chapter of document.chapters) {
         const chapterCells = cells.filter((c) => c.cell.chapter === chapter.slug);
         const notebookPath = `${locale}/${document.slug}/${chapter.slug}.ipynb`;
-        const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate, encodeURI(`/notebooks/${notebookPath}`), pagePrelude(cells, chapter.slug));
+        const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate, {
+          notebookHref: encodeURI(`/notebooks/${notebookPath}`),
+          prelude: pagePrelude(cells, chapter.slug),
+          sourceLineUrl: (file, line) => sourceLineUrl(repository, file, line),
+        });
         const title = chapterTitle(document.markdown, chapter, locale, translate);
         if (chapter.index === 0) titles[locale] = title;
         const fm: Record<string, unknown> = { title, sidebar: { order: chapter.index }, ...(editUrls[locale] ? { editUrl: editUrls[locale] } : {}) };
@@ -115,7 +119,7 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
           verdict: verdict.verdict,
           word: strings[locale].verdicts[verdict.verdict] ?? verdict.verdict,
           acknowledged: verdict.acknowledged !== null,
-          reason: erratumParts(verdict, locale),
+          reason: linkSourceLines(erratumParts(verdict, locale), locale, (line) => sourceLineUrl(repository, cell.file, line)),
           diff: verdict.diff === null ? null : capText(verdict.diff),
         });
       }

@@ -39,6 +39,20 @@ describe('errata data', () => {
     expect(pageOf(withRepo.get('en/errata.mdx')!).frontmatter.editUrl).toBe(false);
   });
 
+  it("links a reason's mention of a source line to that line, on the errata page and in the chapter", () => {
+    const rows = pageOf(withRepo.get('en/errata.mdx')!).data!.rows;
+    const linked = rows.flatMap((r) => r.reason.filter((p) => p.href));
+    expect(linked.length).toBeGreaterThan(0);
+    for (const part of linked) {
+      const line = /^line (\d+) of the source document$/.exec(part.text)![1];
+      expect(part.href).toBe(`${REPO}/blob/main/test/security/fixtures/hostile.md#L${line}`);
+    }
+    const chapters = [...withRepo].filter(([p]) => p.startsWith('en/hostile/')).map(([, t]) => t).join('\n');
+    expect(chapters).toContain(`"href":"${REPO}/blob/main/test/security/fixtures/hostile.md#L`);
+    const plain = pageOf(without.get('en/errata.mdx')!).data!.rows.flatMap((r) => r.reason);
+    expect(plain.some((p) => p.href)).toBe(false);
+  });
+
   it('links no source and no edit page without a repository', () => {
     for (const locale of ['ko', 'en']) {
       expect(pageOf(without.get(`${locale}/errata.mdx`)!).data!.rows.every((r) => r.sourceUrl === null)).toBe(true);

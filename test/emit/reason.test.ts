@@ -1,6 +1,7 @@
 // Reasons from settings files: code spans and emphasis through an allow-list, everything else as written.
 import { describe, expect, it } from 'vitest';
-import { reasonParts, verdictReasonParts } from '../../src/emit/reason.ts';
+import { linkSourceLines, reasonParts, verdictReasonParts } from '../../src/emit/reason.ts';
+import { strings } from '../../src/i18n/index.ts';
 import type { CellVerdict } from '../../src/check/verdict.ts';
 
 describe('settings reasons', () => {
@@ -40,5 +41,27 @@ describe('settings reasons', () => {
     expect(verdictReasonParts(verdict, 'en')).toEqual([{ text: 'raises E: `x` *y* [z](javascript:1)' }]);
     const skip = { verdict: 'skipped', why: { code: 'skip', detail: 'needs `uvloop`' } } as unknown as CellVerdict;
     expect(verdictReasonParts(skip, 'en')).toEqual([{ text: 'needs ' }, { text: 'uvloop', code: true }]);
+  });
+});
+
+describe('source lines in reasons', () => {
+  const url = (line: number) => `https://example.org/r/blob/main/doc.md#L${line}`;
+
+  it('links each mention of a source line, in both languages, and leaves the rest as it was', () => {
+    for (const locale of ['en', 'ko'] as const) {
+      const mention = strings[locale].cell.sourceLine(158);
+      const parts = linkSourceLines([{ text: `a ${mention}, b ${strings[locale].cell.sourceLine(7)}.` }], locale, url);
+      expect(parts).toEqual([
+        { text: 'a ' }, { text: mention, href: url(158) }, { text: ', b ' },
+        { text: strings[locale].cell.sourceLine(7), href: url(7) }, { text: '.' },
+      ]);
+    }
+  });
+
+  it('links nothing inside code, nor when there is no repository', () => {
+    const mention = strings.en.cell.sourceLine(3);
+    expect(linkSourceLines([{ text: mention, code: true }], 'en', url)).toEqual([{ text: mention, code: true }]);
+    expect(linkSourceLines([{ text: `x ${mention}` }], 'en', () => null)).toEqual([{ text: `x ${mention}` }]);
+    expect(linkSourceLines([{ text: 'line 3 of the cell' }], 'en', url)).toEqual([{ text: 'line 3 of the cell' }]);
   });
 });
