@@ -32,7 +32,19 @@ interface Slot {
   job: Job | null;
   cell: number;
   watchdog: Watchdog | null;
+  /** Documents this sandbox process has run, and its memory after the first of them. */
+  documents: number;
+  firstRss: number | null;
 }
+
+/**
+ * A sandbox process that ran many interpreters in turn keeps memory its allocator does not give
+ * back: a long check would grow per worker. A process whose memory after a document is more than
+ * RECYCLE_GROWTH times what it was after its first is replaced by a fresh one, and so is one that
+ * has run RECYCLE_AFTER documents whatever its memory says.
+ */
+export const RECYCLE_GROWTH = 1.08;
+export const RECYCLE_AFTER = 12;
 
 export interface PoolStats {
   bootMs: number[];
@@ -42,6 +54,8 @@ export interface PoolStats {
   snapshotBoots: number;
   snapshotProblem: string | null;
   boundaries: string;
+  /** Sandbox processes replaced because their memory grew, or after `recycleAfter` documents. */
+  recycled: number;
 }
 
 export interface PoolOptions {
@@ -54,6 +68,8 @@ export interface PoolOptions {
    * first boundary (inside Python) had been bypassed, to prove the process boundary holds alone.
    */
   testEscapeHatch?: boolean;
+  /** Documents per sandbox process before a fresh one replaces it (default RECYCLE_AFTER). */
+  recycleAfter?: number;
 }
 
 export class KernelPool {
@@ -63,6 +79,8 @@ export class KernelPool {
   private closed = false;
   private snapshot: string | null = null;
   private snapshotMaking: Promise<void> | null = null;
+  /** The first processes were started (after the snapshot was prepared): dispatch may replace recycled ones. */
+  private spawned = false;
   /** Started by the first document: a check whose every run is cached starts no interpreter. */
   private ready: Promise<void> | null = null;
   private readonly useSnapshot: boolean;
@@ -70,12 +88,14 @@ export class KernelPool {
   private readonly log: (line: string) => void;
   readonly stats: PoolStats;
   readonly size: number;
+  private readonly recycleAfter: number;
 
   constructor(size = Math.max(1, Math.min(availableParallelism(), 4)), options: PoolOptions = {}) {
     this.size = size;
     this.log = options.log ?? (() => {});
     this.testEscapeHatch = options.testEscapeHatch === true;
-    this.stats = { bootMs: [], restarts: 0, pyodideVersion: null, snapshotBoots: 0, snapshotProblem: null, boundaries: describeBoundaries() };
+    this.stats = { bootMs: [], restarts: 0, pyodideVersion: null, snapshotBoots: 0, snapshotProblem: null, boundaries: describeBoundaries(), recycled: 0 };
+    this.recycleAfter = Math.max(1, options.recycleAfter ?? RECYCLE_AFTER);
     this.useSnapshot = options.snapshot !== false;
   }
 
@@ -83,6 +103,7 @@ export class KernelPool {
     this.ready ??= (this.useSnapshot ? (this.snapshotMaking ??= this.prepareSnapshot()) : Promise.resolve()).then(() => {
       if (this.closed) return;
       for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+      this.spawned = true;
       this.dispatch();
     });
   }
@@ -167,7 +188,7 @@ export class KernelPool {
 
   private spawn(): Slot {
     const child = spawnSandbox({ snapshot: this.snapshot, testEscapeHatch: this.testEscapeHatch });
-    const slot: Slot = { child, job: null, cell: -1, watchdog: null };
+    const slot: Slot = { child, job: null, cell: -1, watchdog: null, documents: 0, firstRss: null };
     child.on('message', (message: unknown) => this.onMessage(slot, message));
     child.on('error', (error) => this.onCrash(slot, `the interpreter's process failed: ${error.message}`));
     child.on('exit', (code, signal) => {
@@ -184,6 +205,12 @@ export class KernelPool {
   }
 
   private dispatch() {
+    // A recycled process is replaced when there is work for it, not at once: the last documents
+    // of a check leave no fresh process booting for nothing.
+    if (this.spawned && !this.closed) {
+      const idle = this.slots.filter((slot) => !slot.job).length;
+      for (let i = 0; this.slots.length < this.size && i < this.queue.length - idle; i++) this.slots.push(this.spawn());
+    }
     for (const slot of this.slots) {
       if (slot.job || this.queue.length === 0) continue;
       const job = this.queue.shift()!;
@@ -230,7 +257,9 @@ export class KernelPool {
       if (job.results.length < cells || job.results.slice(job.resumeAt).some((r) => !r)) {
         return this.onCrash(slot, 'the sandbox ended the document before its last cell');
       }
-      this.release(slot);
+      if (typeof message.rss === 'number' && Number.isFinite(message.rss)) slot.firstRss ??= message.rss;
+      const grown = typeof message.rss === 'number' && slot.firstRss !== null && message.rss > slot.firstRss * RECYCLE_GROWTH;
+      this.release(slot, grown);
       job.resolve(job.results);
     } else if (message.type === 'failed') {
       const reason = String(message.message).slice(0, 2000);
@@ -244,11 +273,17 @@ export class KernelPool {
     }
   }
 
-  private release(slot: Slot) {
+  private release(slot: Slot, grown = false) {
     slot.job = null;
     slot.cell = -1;
+    slot.documents++;
     slot.child.unref();
     (slot.child.channel as { unref?: () => void } | undefined)?.unref?.();
+    if ((grown || slot.documents >= this.recycleAfter) && !this.closed && this.slots.includes(slot)) {
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      this.stats.recycled++;
+      void this.retire(slot);
+    }
     queueMicrotask(() => this.dispatch());
   }
 

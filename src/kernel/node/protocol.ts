@@ -29,7 +29,8 @@ export type FromSandbox =
   | { type: 'booted'; ms: number; pyodide: string; snapshot: boolean; fallback?: string }
   | { type: 'cell-start'; job: number; index: number; ticket: number }
   | { type: 'cell'; job: number; index: number; run: CellRun }
-  | { type: 'done'; job: number }
+  /** `rss`: the sandbox process's resident memory once the document ended (added by sandbox-main.ts). */
+  | { type: 'done'; job: number; rss?: number }
   | { type: 'failed'; job: number; message: string }
   | { type: 'snapshot'; bytes: Uint8Array | null; message?: string };
 

@@ -18,7 +18,8 @@ function startWorker(mode: 'run' | 'snapshot'): Worker {
   const worker = new Worker(WORKER_URL, { workerData: { control, compiled, snapshotPath: mode === 'snapshot' ? undefined : snapshotPath, escapeHatch: process.env.KERNEL_TEST_ESCAPE_HATCH === '1' } });
   worker.on('error', (error) => send({ type: 'failed', job: current, message: `the interpreter crashed: ${error.message}` }));
   worker.on('message', (message: FromSandbox) => {
-    send(message);
+    // The process's memory after each document: the pool replaces a process that keeps growing.
+    send(message.type === 'done' ? { ...message, rss: process.memoryUsage.rss() } : message);
     if (message.type === 'booted') {
       booted.add(worker);
       if (worker === active) bootSpare();
