@@ -13,7 +13,8 @@ import { reasonText } from '../check/reasons.ts';
 import { hasTimeline, timelineOf, type Timeline } from './gantt.ts';
 import { jsonAttribute, jsxElement as jsx, mdxSource, textNode } from './escape.ts';
 import { capItems, capText, droppedNotice } from './limits.ts';
-import { linkSourceLines, reasonParts, verdictReasonParts, type TextPart } from './reason.ts';
+import { reasonParts, verdictReasonParts, type TextPart } from './reason.ts';
+import { linkSourceLines, type SourceLineBase } from './source-links.ts';
 import { cpuOnly, definesOnly } from './cell-notes.ts';
 import { runnerProps, type PreludeCell, type RunnerProps } from './runner.ts';
 
@@ -61,11 +62,13 @@ function pageLines(lines: CellProps['lines']): CellProps['lines'] {
   return capItems(lines, (l) => l.text + '\n', (n) => ({ t: lines.at(-1)!.t, text: droppedNotice(n), stream: 'stderr' }));
 }
 
-/** Where a line of the cell's source document is shown (the repository), or null: no link. */
-export type SourceLineUrl = (file: string, line: number) => string | null;
+/** Where the lines of a source document are shown (the repository), or null: no links. */
+export type SourceLines = (file: string) => SourceLineBase;
 
-export function cellProps(checked: CheckedCell, locale: Locale, sourceLineUrl: SourceLineUrl = () => null): CellProps {
+export function cellProps(checked: CheckedCell, locale: Locale, sourceLines: SourceLines = () => null): CellProps {
   const { cell, run, verdict } = checked;
+  const lineBase = sourceLines(cell.file);
+  const lineUrl = (line: number) => (lineBase === null ? null : `${lineBase}${line}`);
   const lines = run
     ? [...outputLines(run.events, 'stdout').map((l) => ({ ...l, stream: 'stdout' })), ...outputLines(run.events, 'stderr').map((l) => ({ ...l, stream: 'stderr' }))].sort((a, b) => a.t - b.t)
     : [];
@@ -73,7 +76,7 @@ export function cellProps(checked: CheckedCell, locale: Locale, sourceLineUrl: S
   return {
     id: cell.id, index: cell.index, line: cell.line, file: cell.file,
     verdict: verdict.verdict, reason: capText(reasonText(verdict.why, locale)),
-    reasonParts: linkSourceLines(verdictReasonParts(verdict, locale).map((p) => ({ ...p, text: capText(p.text) })), locale, (line) => sourceLineUrl(cell.file, line)),
+    reasonParts: linkSourceLines(verdictReasonParts(verdict, locale).map((p) => ({ ...p, text: capText(p.text) })), locale, lineUrl),
     acknowledged, acknowledgedParts: acknowledged === null ? null : reasonParts(acknowledged),
     diff: verdict.diff === null ? null : capText(verdict.diff), status: run?.status ?? null, lines: pageLines(lines),
     stated: cell.stated.flatMap((s) => s.lines.map((l) => l.raw)),
@@ -85,7 +88,7 @@ export function cellProps(checked: CheckedCell, locale: Locale, sourceLineUrl: S
     readings: [...new Set([cell.found, ...cell.stated.map((s) => s.found), ...cell.claims.map((c) => c.found), ...cell.announcements.map((a) => a.found)])],
     error: run?.error ? capText(`${run.error.ename}: ${run.error.evalue}`) : null,
     definesOnly: definesOnly(run, cell.runCode), cpuOnly: cpuOnly(run),
-    runner: runnerProps(checked),
+    runner: runnerProps(checked, lineBase),
   };
 }
 
@@ -154,17 +157,17 @@ export interface PageLinks {
   /** Earlier cells the page's runnable cells need (src/emit/runner.ts). */
   prelude?: PreludeCell[];
   /** Lines of the source document in the repository, for the reasons that name one. */
-  sourceLineUrl?: SourceLineUrl;
+  sourceLines?: SourceLines;
 }
 
 export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
   translate: (key: string) => string | null, links: PageLinks = {}): ChapterPage {
-  const { notebookHref, prelude = [], sourceLineUrl } = links;
+  const { notebookHref, prelude = [], sourceLines } = links;
   const { blocks, fallback } = chapterBlocks(markdown, chapter, cells, locale, translate);
   const children: RootContent[] = [];
   for (const block of blocks) {
     children.push(...block.nodes.map(safeNode));
-    if (block.cell) children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale, sourceLineUrl)), locale }));
+    if (block.cell) children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale, sourceLines)), locale }));
   }
   const download = notebookHref
     ? [jsx('a', { href: notebookHref, download: '', class: 'notebook-link', 'data-notebook': '' }, [

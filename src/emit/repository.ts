@@ -54,6 +54,12 @@ export function editFileUrl(repository: string | null, file: string): string | n
 
 /** A line of a file as the repository shows it. */
 export function sourceLineUrl(repository: string | null, file: string, line: number): string | null {
+  const base = sourceLineBase(repository, file);
+  return base && Number.isInteger(line) && line > 0 ? `${base}${line}` : null;
+}
+
+/** The address of a file's lines in the repository, to which a line number is added; null: none. */
+export function sourceLineBase(repository: string | null, file: string): string | null {
   const path = repoPath(file);
-  return repository && path && Number.isInteger(line) && line > 0 ? `${repository}/blob/${BRANCH}/${path}#L${line}` : null;
+  return repository && path ? `${repository}/blob/${BRANCH}/${path}#L` : null;
 }

@@ -1,6 +1,7 @@
 // What a page needs to run a cell again in the reader's browser (src/components/runner/): the code
 // that ran at build time and the names it defined and used (to run the earlier cells it depends
 // on first). Null for blocks that were not run (not Python, or skipped).
+import type { SourceLineBase } from './source-links.ts';
 import type { CheckedCell } from '../check/run.ts';
 import { liveJudgeInput, type LiveJudgeInput } from '../check/live.ts';
 import { DEFAULT_REAL_BUDGET } from '../kernel/types.ts';
@@ -14,9 +15,11 @@ export interface RunnerProps {
   realBudget: number;
   /** What the page needs to judge a reader's run the way the build judged its own. */
   judge: LiveJudgeInput;
+  /** Where the source document's lines are shown, for the links in a run's reason; null: none. */
+  sourceLines: SourceLineBase;
 }
 
-export function runnerProps({ cell, run, settings }: CheckedCell): RunnerProps | null {
+export function runnerProps({ cell, run, settings }: CheckedCell, sourceLines: SourceLineBase = null): RunnerProps | null {
   if (!run || cell.notPython) return null;
   return {
     code: cell.runCode,
@@ -24,6 +27,7 @@ export function runnerProps({ cell, run, settings }: CheckedCell): RunnerProps |
     uses: run.uses,
     realBudget: Math.max(DEFAULT_REAL_BUDGET, Math.ceil((run.cpuMs / 1000) * 3)),
     judge: liveJudgeInput(cell, settings),
+    sourceLines,
   };
 }
 

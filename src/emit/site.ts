@@ -6,10 +6,11 @@ import type { CheckResult } from '../check/run.ts';
 import type { TranslationFile } from '../translate/load.ts';
 import { strings } from '../i18n/index.ts';
 import { jsonAttribute, jsxElement, mdxSource, textNode } from './escape.ts';
-import { erratumParts, linkSourceLines } from './reason.ts';
+import { erratumParts } from './reason.ts';
+import { linkSourceLines } from './source-links.ts';
 import { filterPageName, filters, type ErrataData, type ErrataRow } from './errata.ts';
 import { capText } from './limits.ts';
-import { editFileUrl, readRepository, sourceLineUrl } from './repository.ts';
+import { editFileUrl, readRepository, sourceLineBase, sourceLineUrl } from './repository.ts';
 import { chapterPage, chapterTitle, type Locale } from './mdx.ts';
 import { chapterNotebook } from './notebook.ts';
 import { pagePrelude } from './runner.ts';
@@ -100,7 +101,7 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
         const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate, {
           notebookHref: encodeURI(`/notebooks/${notebookPath}`),
           prelude: pagePrelude(cells, chapter.slug),
-          sourceLineUrl: (file, line) => sourceLineUrl(repository, file, line),
+          sourceLines: (file) => sourceLineBase(repository, file),
         });
         const title = chapterTitle(document.markdown, chapter, locale, translate);
         if (chapter.index === 0) titles[locale] = title;

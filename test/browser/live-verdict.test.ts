@@ -48,6 +48,10 @@ describe.skipIf(!hasChromium)('live verdicts', () => {
       expect(after.meta).toContain('5.000s');
       await expect.poll(() => cell.locator('[data-live-diff]').innerText()).toContain('작업2 완료');
       expect(await cell.locator('[data-live-reason]').innerText()).not.toBe('');
+      // The reason's source line is a link to that line of the document in the repository.
+      const link = cell.locator('[data-live-reason] a');
+      expect(await link.count()).toBeGreaterThan(0);
+      expect(await link.first().getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+\/blob\/main\/content\/ko\/asyncio-complete-guide\.md#L\d+$/);
 
       await cell.locator('[data-action="reset"]').click();
       const reset = await head(cell);

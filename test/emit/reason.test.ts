@@ -1,6 +1,7 @@
 // Reasons from settings files: code spans and emphasis through an allow-list, everything else as written.
 import { describe, expect, it } from 'vitest';
-import { linkSourceLines, reasonParts, verdictReasonParts } from '../../src/emit/reason.ts';
+import { reasonParts, verdictReasonParts } from '../../src/emit/reason.ts';
+import { linkSourceLines } from '../../src/emit/source-links.ts';
 import { strings } from '../../src/i18n/index.ts';
 import type { CellVerdict } from '../../src/check/verdict.ts';
 

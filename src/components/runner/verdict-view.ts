@@ -1,6 +1,7 @@
 // A reader's run as the cell's badge, figures, reason and diff (the verdict from check/live.ts).
 import type { LiveVerdict } from '../../check/live.ts';
 import { reasonText } from '../../check/reasons.ts';
+import { linkSourceLines, type SourceLineBase } from '../../emit/source-links.ts';
 import { formatSeconds } from '../../kernel/format.ts';
 import type { CellRun } from '../../kernel/types.ts';
 import { labels } from '../labels.ts';
@@ -47,6 +48,20 @@ export function showVerdict(cell: RunnableCell, verdict: LiveVerdict | null, run
     cell.part('live-reason', 'p').textContent = why;
     return;
   }
-  if (verdict.verdict !== 'verified' && verdict.verdict !== 'ran') cell.part('live-reason', 'p').textContent = reasonText(verdict.why, locale);
+  if (verdict.verdict !== 'verified' && verdict.verdict !== 'ran') {
+    showReason(cell.part('live-reason', 'p'), reasonText(verdict.why, locale), locale, cell.props.sourceLines ?? null);
+  }
   if (verdict.diff) cell.part('live-diff', 'pre').textContent = verdict.diff;
+}
+
+/** The reason as text, its mentions of a source line as links to that line (never as markup). */
+function showReason(el: HTMLElement, text: string, locale: 'ko' | 'en', lines: SourceLineBase) {
+  const parts = linkSourceLines([{ text }], locale, (line) => (lines === null ? null : `${lines}${line}`));
+  el.replaceChildren(...parts.map((part) => {
+    if (!part.href) return document.createTextNode(part.text);
+    const a = document.createElement('a');
+    a.href = part.href;
+    a.textContent = part.text;
+    return a;
+  }));
 }
