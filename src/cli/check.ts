@@ -141,6 +141,19 @@ async function checkMain(argv: string[]): Promise<number> {
     return 2;
   }
   const files = listMarkdown(args.source);
+  const pool = new KernelPool(undefined, { log: (line) => process.stderr.write(`${line}\n`) });
+  // Once per check: which of the sandbox's boundaries hold on this machine.
+  process.stderr.write(`${pool.stats.boundaries}\n`);
+  try {
+    return await checkWith(args, files, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function checkWith(args: Args, files: string[], pool: KernelPool): Promise<number> {
+  // Without the cache every cell runs: the interpreters start while the documents are parsed.
+  if (args.noCache) pool.warmUp();
   // Every document is read and parsed once: the shard weights, the check and the translations use it.
   const source = loadSource(args.source, files, { parseCache: args.noCache ? null : new ParseCache(PARSE_CACHE_DIR) });
   const blockCounts = new Map(files.map((f) => [f, source.documents.find((d) => d.file === f)?.document.cells.length ?? 0]));
@@ -149,21 +162,15 @@ async function checkMain(argv: string[]): Promise<number> {
   const selected = args.shard ? shardFiles(documentWeights(files, blockCounts, lock), args.shard) : files;
   if (args.shard) process.stderr.write(`shard ${args.shard.index}/${args.shard.total}: ${selected.length} of ${files.length} documents\n`);
   const tick = progress(selected.reduce((n, f) => n + blockCounts.get(f)!, 0));
-  const pool = new KernelPool(undefined, { log: (line) => process.stderr.write(`${line}\n`) });
-  // Once per check: which of the sandbox's boundaries hold on this machine.
-  process.stderr.write(`${pool.stats.boundaries}\n`);
-  let result: CheckResult;
-  try {
-    result = await checkDocuments({
-      sourceDir: args.source,
-      source: selectSource(source, selected),
-      pool,
-      cache: args.noCache ? null : args.cacheOut ? new MirroredCache(args.cacheDir, args.cacheOut) : new ResultCache(args.cacheDir),
-      onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`),
-    });
-  } finally {
-    await pool.close();
-  }
+  const result: CheckResult = await checkDocuments({
+    sourceDir: args.source,
+    source: selectSource(source, selected),
+    pool,
+    cache: args.noCache ? null : args.cacheOut ? new MirroredCache(args.cacheDir, args.cacheOut) : new ResultCache(args.cacheDir),
+    onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`),
+  });
+  // The interpreters are done: the lock, the reports and the translations need none.
+  await pool.close();
   const next = lockOf(result, lock);
   let lockProblems: Problem[] = [];
   if (args.update) {
