@@ -141,24 +141,25 @@ async function checkMain(argv: string[]): Promise<number> {
     return 2;
   }
   const files = listMarkdown(args.source);
+  // A damaged lock stops the check here, before any interpreter starts.
+  const lockFile = lockPath(resolve(args.source));
+  const lock = readLock(lockFile);
   const pool = new KernelPool(undefined, { log: (line) => process.stderr.write(`${line}\n`) });
   // Once per check: which of the sandbox's boundaries hold on this machine.
   process.stderr.write(`${pool.stats.boundaries}\n`);
   try {
-    return await checkWith(args, files, pool);
+    return await checkWith(args, files, pool, lockFile, lock);
   } finally {
     await pool.close();
   }
 }
 
-async function checkWith(args: Args, files: string[], pool: KernelPool): Promise<number> {
+async function checkWith(args: Args, files: string[], pool: KernelPool, lockFile: string, lock: LockFile | null): Promise<number> {
   // Without the cache every cell runs: the interpreters start while the documents are parsed.
   if (args.noCache) pool.warmUp();
   // Every document is read and parsed once: the shard weights, the check and the translations use it.
   const source = loadSource(args.source, files, { parseCache: args.noCache ? null : new ParseCache(PARSE_CACHE_DIR) });
   const blockCounts = new Map(files.map((f) => [f, source.documents.find((d) => d.file === f)?.document.cells.length ?? 0]));
-  const lockFile = lockPath(resolve(args.source));
-  const lock = readLock(lockFile);
   const selected = args.shard ? shardFiles(documentWeights(files, blockCounts, lock), args.shard) : files;
   if (args.shard) process.stderr.write(`shard ${args.shard.index}/${args.shard.total}: ${selected.length} of ${files.length} documents\n`);
   const tick = progress(selected.reduce((n, f) => n + blockCounts.get(f)!, 0));
