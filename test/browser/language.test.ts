@@ -7,14 +7,11 @@
 // prose of `.sl-markdown-content`, code, outputs, stated outputs, diffs and timelines; nor is what a
 // UI sentence quotes ("…", code spans), such as a stated line or Python's own error message.
 // An English page fails on any Hangul in its UI; a Korean page on an English sentence in its UI.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium } from './chromium.ts';
-import { serveDirectory } from './static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium } from './chromium.ts';
+import { servedSite, sitePages } from './site-session.ts';
 
-const DIST = resolve('dist');
 const HANGUL = /[\uAC00-\uD7A3\u3131-\u318E]/;
 /**
  * An English sentence: four Latin words in a row, one of them a word English sentences are made
@@ -23,21 +20,6 @@ const HANGUL = /[\uAC00-\uD7A3\u3131-\u318E]/;
  */
 const ENGLISH_SENTENCE = /\b(?:[A-Za-z][a-z']*[\s,;:]+){3,}[A-Za-z][a-z']*\b/g;
 const FUNCTION_WORD = /\b(the|a|an|is|are|was|not|no|of|to|in|on|for|with|this|that|and|or|by|from|your|it|be|has|have|does|did)\b/i;
-
-function sitePages(dir = DIST): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (dir === DIST && ['_astro', 'pagefind', 'pyodide', 'notebooks'].includes(entry.name)) continue;
-      out.push(...sitePages(full));
-    } else if (entry.name.endsWith('.html')) {
-      const path = '/' + relative(DIST, full).replace(/index\.html$/, '');
-      if (path !== '/') out.push(path); // dist/index.html only redirects to /ko/
-    }
-  }
-  return out.sort();
-}
 
 /** The page's language: its folder; the root 404 page is the default locale's. */
 function localeOf(path: string): 'ko' | 'en' {
@@ -108,18 +90,8 @@ function offences(locale: 'ko' | 'en', pieces: Piece[]): string[] {
 }
 
 describe.skipIf(!hasChromium)('one language per page', () => {
-  let browser: Browser;
-  let site: { url: string; close: () => Promise<void> };
+  const site = servedSite();
   const pages = sitePages();
-
-  beforeAll(async () => {
-    site = await serveDirectory(DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
 
   it('finds the pages of both locales, the errata pages and a 404 page in each language', () => {
     expect(pages.filter((p) => p.startsWith('/ko/')).length).toBeGreaterThan(10);
@@ -131,7 +103,7 @@ describe.skipIf(!hasChromium)('one language per page', () => {
 
   it('shows no Korean in an English page\'s UI and no English sentence in a Korean page\'s UI', { timeout: 600_000 }, async () => {
     const failures: string[] = [];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page: Page = await context.newPage();
     for (const path of pages) {
       const response = await page.goto(site.url + encodeURI(path), { waitUntil: 'load' });
@@ -150,7 +122,7 @@ describe.skipIf(!hasChromium)('one language per page', () => {
 
   for (const locale of ['ko', 'en'] as const) {
     it(`the ${locale} search dialog, with results for a query, speaks ${locale}`, { timeout: 60_000 }, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${site.url}/${locale}/`);
       await page.locator('button[data-open-modal]').first().click();
       await page.locator('dialog input').fill('asyncio');

@@ -2,32 +2,12 @@
 // (diffs, outputs, tables, code) scroll inside their own boxes. The pages are listed from dist/,
 // so a page added later is walked too; a failure names each offending page and the element that
 // reaches furthest past the screen's right edge.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium } from './chromium.ts';
-import { serveDirectory } from './static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium } from './chromium.ts';
+import { servedSite, sitePages } from './site-session.ts';
 
-const DIST = resolve('dist');
 const VIEWPORT = { width: 390, height: 844 };
-
-/** Site paths of every HTML page under dist/ (the bundled runtime and the search index are not pages). */
-function sitePages(dir = DIST): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (dir === DIST && ['_astro', 'pagefind', 'pyodide', 'notebooks'].includes(entry.name)) continue;
-      out.push(...sitePages(full));
-    } else if (entry.name.endsWith('.html')) {
-      const path = '/' + relative(DIST, full).replace(/index\.html$/, '');
-      // dist/index.html only redirects to /ko/, which is walked anyway.
-      if (path !== '/') out.push(path);
-    }
-  }
-  return out.sort();
-}
 
 interface Overflow { scrollWidth: number; innerWidth: number; widest: string | null }
 
@@ -84,18 +64,8 @@ async function settle(page: Page) {
 }
 
 describe.skipIf(!hasChromium)('every page on a 390 px phone', () => {
-  let browser: Browser;
-  let site: { url: string; close: () => Promise<void> };
+  const site = servedSite();
   const pages = sitePages();
-
-  beforeAll(async () => {
-    site = await serveDirectory(DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
 
   it('lists the pages of both locales from dist/', () => {
     expect(pages.filter((p) => p.startsWith('/ko/')).length).toBeGreaterThan(10);
@@ -105,7 +75,7 @@ describe.skipIf(!hasChromium)('every page on a 390 px phone', () => {
 
   // Not isMobile: mobile emulation may widen the layout viewport to fit the content, hiding the fault.
   it('keeps the site title readable in the header: whole, inside the screen, at a readable size', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await site.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     for (const path of ['/ko/', '/en/', '/en/errata/']) {
       await page.goto(site.url + path);
@@ -123,7 +93,7 @@ describe.skipIf(!hasChromium)('every page on a 390 px phone', () => {
   });
 
   it('scrolls no page sideways', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const context = await site.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const offenders: string[] = [];
     // Two tabs at a time: the machine has two cores, and most of the wait is Mermaid and fonts.
     const queue = [...pages];
