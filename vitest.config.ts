@@ -3,15 +3,19 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/support/skip-reporter.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Kernel tests boot Pyodide in worker threads; two files at a time suits a 2-core machine.
     maxWorkers: 2,
-    globalSetup: ['test/browser/global-setup.ts'],
+    globalSetup: ['test/support/global-setup.ts', 'test/browser/global-setup.ts'],
     // `npm test` runs with --coverage: the pipeline's pure stages must stay tested. The thresholds
     // sit a few points under what the suite reaches (measured 2026-12-03: source 97.7/93.8/98.4/99.2,
     // check 94.6/87.7/95.9/97.0, emit 91.9/86.0/94.5/93.3 statements/branches/functions/lines, from
-    // the non-browser tests alone), so a change that leaves new code untested fails.
+    // the non-browser tests alone), so a change that leaves new code untested fails. They must hold
+    // where the optional suites (Chromium, Jupyter, the real libraries) skip: without Jupyter the
+    // notebook writer's Jupyter-only paths go unrun (emit measured 89.4 lines, 84.1 functions), so
+    // emit's thresholds sit under that.
     coverage: {
       provider: 'v8',
       include: ['src/source/**', 'src/check/**', 'src/emit/**'],
@@ -20,7 +24,7 @@ export default defineConfig({
       thresholds: {
         'src/source/**': { statements: 94, branches: 90, functions: 95, lines: 96 },
         'src/check/**': { statements: 91, branches: 84, functions: 92, lines: 93 },
-        'src/emit/**': { statements: 88, branches: 82, functions: 90, lines: 90 },
+        'src/emit/**': { statements: 87, branches: 81, functions: 83, lines: 88 },
       },
     },
   },

@@ -4,6 +4,7 @@
 // in the kernel with the stand-ins. What they print must be the same, up to compare.ts's
 // normalisation and the differences allowed.yaml lists (each with its reason, each in README.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { optionalSuite } from '../support/optional-suite.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -33,18 +34,11 @@ function fixturesOf(name: string): Record<string, unknown>[] {
 const usesDatabase = (name: string) => readFileSync(join(PROGRAMS, `${name}.py`), 'utf8').includes('postgresql://');
 
 const why = missing();
-if (why) {
-  const bar = '!'.repeat(100);
-  console.warn(`\n${bar}\n!! differential suite SKIPPED: ${why}.\n!! The stand-ins are NOT being compared with the real libraries.\n` +
-    `!! Install them with: apt-get install -y python3-aiohttp python3-requests python3-httpx python3-bs4 python3-aiofiles ` +
-    `python3-fastapi python3-asyncpg python3-psycopg2 postgresql\n${bar}\n`);
-}
-
-// CI installs the real libraries (.ci/run), so there a missing one is a failure, not a skip.
-describe.runIf(why !== null && Boolean(process.env.CI))('the real libraries in CI', () => {
-  it('are installed', () => {
-    expect(why, 'the differential suite cannot be skipped in CI').toBeNull();
-  });
+// CI installs the real libraries (.ci/run): there a missing one fails the run (optional-suite.ts).
+optionalSuite({
+  name: 'differential suite (stand-ins against the real libraries)',
+  missing: why,
+  install: 'apt-get install -y python3-aiohttp python3-requests python3-httpx python3-bs4 python3-aiofiles python3-fastapi python3-asyncpg python3-psycopg2 postgresql',
 });
 
 describe('the allow-list', () => {

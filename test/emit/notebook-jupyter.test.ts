@@ -14,6 +14,7 @@ import { ResultCache } from '../../src/check/cache.ts';
 import { checkDocuments, type CheckResult } from '../../src/check/run.ts';
 import { CACHE_DIR, DEFAULT_SOURCE } from '../../src/cli/check.ts';
 import { chapterNotebook } from '../../src/emit/notebook.ts';
+import { optionalSuite } from '../support/optional-suite.ts';
 import { jupyterCode } from '../../src/emit/notebook-jupyter.ts';
 import { chapterTitle } from '../../src/emit/mdx.ts';
 import { translationTexts } from '../../src/emit/site.ts';
@@ -24,9 +25,11 @@ const WORKERS = 2;
 
 const probe = spawnSync(PYTHON, ['-c', 'import nbclient, ipykernel'], { encoding: 'utf8' });
 const hasJupyter = probe.status === 0;
-if (!hasJupyter) {
-  console.warn(`\n!!! SKIPPING the Jupyter notebook tests: ${PYTHON} cannot import nbclient and ipykernel.\n!!! On Debian: apt-get install -y python3-nbclient python3-ipykernel (.ci/run installs them).\n`);
-}
+optionalSuite({
+  name: 'Jupyter notebook tests',
+  missing: hasJupyter ? null : `${PYTHON} cannot import nbclient and ipykernel`,
+  install: 'apt-get install -y python3-nbclient python3-ipykernel',
+});
 
 interface NbCell { cell_type: string; id: string; source: string[]; metadata: { tags?: string[]; asyncio_guide?: Record<string, unknown> } }
 interface Notebook { cells: NbCell[] }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { optionalSuite } from '../support/optional-suite.ts';
 import { KernelPool } from '../../src/kernel/node/pool.ts';
 
 const SUITE = 'test/kernel/cpython/test_pure_modules.py';
@@ -19,7 +20,11 @@ function interpreters(): string[] {
 }
 
 const pythons = interpreters();
-if (pythons.length === 0) console.warn('\n!!! CPython unit tests SKIPPED: no CPython 3.11+ found (pyenv or /usr/bin/python3).\n');
+optionalSuite({
+  name: 'real CPython unit tests',
+  missing: pythons.length === 0 ? 'no CPython 3.11+ found (pyenv or /usr/bin/python3)' : null,
+  install: 'apt-get install -y python3',
+});
 
 describe.skipIf(pythons.length === 0)('the pure modules under real CPython', () => {
   for (const python of pythons) {

@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { optionalSuite } from '../support/optional-suite.ts';
 
 const SUITE = 'test/world/simworld_package.py';
 const python = ['/usr/bin/python3', '/usr/local/bin/python3'].find(existsSync);
-if (!python) console.warn('\n!!! simworld package test SKIPPED: no python3 found.\n');
+optionalSuite({ name: 'simworld package test', missing: python ? null : 'no python3 found', install: 'apt-get install -y python3' });
 
 describe.skipIf(!python)('the simworld package', () => {
   it('keeps every public and private name, and one state', () => {
