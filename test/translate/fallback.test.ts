@@ -28,14 +28,16 @@ describe('English fallback to Korean', () => {
   const other = others(missing)[0]!;
 
   it('keeps the Korean block and adds the notice when a segment has no translation', () => {
-    expect(missing).toBeDefined();
+    // `missing` is found above (chapterOf(missing.line) throws if none is): the check is its source.
+    expect(missing.source).toMatch(/^[\uAC00-\uD7A3]/u);
     const page = chapterPage(markdown, chapter, [], 'en', (key) => (key === missing.key ? null : translations.get(key) ?? null));
     expect(page.frontmatter.fallback).toBe(true);
     expect(page.body).toContain(NOTICE);
     expect(page.body).toContain(missing.source);
     // The other segments are in English.
     const english = translations.get(missing.key)!;
-    expect(english).toBeTruthy();
+    expect(english).toMatch(/[A-Za-z]{3}/);
+    expect(english).not.toMatch(/[\uAC00-\uD7A3]/u);
     expect(page.body).not.toContain(english);
     expect(page.body).not.toContain(other.source);
     // (its first words: the serialiser may escape Markdown characters further on)
