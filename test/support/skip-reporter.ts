@@ -2,7 +2,7 @@
 // what it needs (the suites record themselves through test/support/optional-suite.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reporter } from 'vitest/reporters';
+import type { Reporter } from 'vitest/node';
 import { SKIPS_DIR, isCi, type OptionalSuite } from './optional-suite.ts';
 
 export function readSkips(dir: string = SKIPS_DIR): OptionalSuite[] {
