@@ -14,7 +14,7 @@ export default defineConfig({
     // check 94.6/87.7/95.9/97.0, emit 91.9/86.0/94.5/93.3 statements/branches/functions/lines, from
     // the non-browser tests alone), so a change that leaves new code untested fails. They must hold
     // where the optional suites (Chromium, Jupyter, the real libraries) skip: without Jupyter the
-    // notebook writer's Jupyter-only paths go unrun (emit measured 89.4 lines, 84.1 functions), so
+    // notebook writer's Jupyter-only paths go unrun (emit measured 86.9 statements, 89.4 lines, 84.1 functions), so
     // emit's thresholds sit under that.
     coverage: {
       provider: 'v8',
@@ -24,7 +24,7 @@ export default defineConfig({
       thresholds: {
         'src/source/**': { statements: 94, branches: 90, functions: 95, lines: 96 },
         'src/check/**': { statements: 91, branches: 84, functions: 92, lines: 93 },
-        'src/emit/**': { statements: 87, branches: 81, functions: 83, lines: 88 },
+        'src/emit/**': { statements: 85, branches: 80, functions: 82, lines: 87 },
       },
     },
   },
