@@ -31,6 +31,13 @@ export interface LoadedDocument {
   translation: LoadResult | null;
   /** What is wrong with the document, its settings or its fixtures (not its translation: see translate/status.ts). */
   problems: Problem[];
+  /** Budgets for the cells whose settings name none (the configuration's `kernel`); absent: the kernel's own. */
+  defaults?: CellDefaults;
+}
+
+export interface CellDefaults {
+  budget?: number;
+  realBudget?: number;
 }
 
 export interface LoadedSource {
@@ -56,21 +63,39 @@ export function listMarkdown(dir: string): string[] {
     .sort();
 }
 
-export function settingOf(loaded: Pick<LoadedDocument, 'settings'>, cell: Cell): CellSettings | undefined {
-  return loaded.settings.cells.get(cell.key);
+export function settingOf(loaded: Pick<LoadedDocument, 'settings' | 'defaults'>, cell: Cell): CellSettings | undefined {
+  const own = loaded.settings.cells.get(cell.key);
+  const defaults = loaded.defaults;
+  if (!defaults || (defaults.budget === undefined && defaults.realBudget === undefined)) return own;
+  // The budgets a cell runs with are part of its settings (and so of its cache key), wherever they come from.
+  const merged: CellSettings = own ? { ...own } : { key: cell.key, line: 0 };
+  if (merged.budget === undefined && defaults.budget !== undefined) merged.budget = defaults.budget;
+  if (merged.realBudget === undefined && defaults.realBudget !== undefined) merged.realBudget = defaults.realBudget;
+  return merged;
 }
 
 export interface LoadOptions {
   /** Parsed documents kept between runs (src/source/parse-cache.ts); null or absent: parse every document. */
   parseCache?: ParseCache | null;
+  /** The places the configuration names (src/config/load.ts); each absent one is derived from `sourceDir` as before. */
+  lockFile?: string;
+  /** The directory of the translation files; null: the documents have none. */
+  translationDir?: string | null;
+  /** Shared fixtures; null: none. */
+  fixturesDir?: string | null;
+  /** The directory a document's named fixtures must stay inside. */
+  fixturesRoot?: string;
+  /** Where the `<doc>.snippets.yaml` files are; absent: beside each document. */
+  settingsDir?: string | null;
+  defaults?: CellDefaults;
 }
 
 export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), options: LoadOptions = {}): LoadedSource {
   const parse = options.parseCache ? (text: string, file: string) => options.parseCache!.parse(text, file) : parseDocument;
-  const shared = loadShared();
+  const shared = options.fixturesDir === null ? { fixtures: [], problems: [] } : loadShared(options.fixturesDir);
   const problems: Problem[] = [...shared.problems];
-  const lock = readLockQuietly(join(sourceDir, '..', 'check.lock.json'));
-  const english = translationDir(sourceDir);
+  const lock = readLockQuietly(options.lockFile ?? join(sourceDir, '..', 'check.lock.json'));
+  const english = options.translationDir === undefined ? translationDir(sourceDir) : options.translationDir;
   const documents: LoadedDocument[] = [];
   for (const file of files) {
     const shown = relative(process.cwd(), file) || file;
@@ -83,7 +108,7 @@ export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), o
       continue;
     }
     problems.push(...document.problems.map((p) => ({ file: shown, ...p })));
-    const settings = loadSettings(file);
+    const settings = loadSettings(file, options.settingsDir ?? null);
     problems.push(...settings.errors.map((e) => ({ ...e, file: relative(process.cwd(), e.file) })));
     for (const entry of settings.cells.values()) {
       if (!document.cells.some((c) => c.key === entry.key)) {
@@ -95,7 +120,7 @@ export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), o
       const entry = settings.cells.get(cell.key);
       for (const name of entry?.fixtures ?? []) if (!named.has(name)) named.set(name, { name, settingsFile: settings.file, line: entry!.line });
     }
-    const own = loadDocumentFixtures(file, [...named.values()], join(sourceDir, '..'));
+    const own = loadDocumentFixtures(file, [...named.values()], options.fixturesRoot ?? join(sourceDir, '..'));
     problems.push(...own.problems);
     const locked = (cell: Cell) => {
       const entry = lock?.cells[cell.id];
@@ -103,7 +128,7 @@ export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), o
     };
     const translationFile = english ? join(english, `${document.slug}.yaml`) : null;
     const translation = translationFile && existsSync(translationFile) ? readTranslationFile(translationFile, document.slug) : null;
-    documents.push({ file, document, settings, fixtures: [...shared.fixtures, ...own.fixtures], locked, translationFile, translation, problems: problems.slice(start) });
+    documents.push({ file, document, settings, fixtures: [...shared.fixtures, ...own.fixtures], locked, translationFile, translation, problems: problems.slice(start), ...(options.defaults ? { defaults: options.defaults } : {}) });
   }
   return { documents, shared: shared.problems, problems };
 }

@@ -3,13 +3,14 @@
 // execute.ts) and judge (pure, verdict.ts). Cached runs whose key is unchanged are reused; the rest
 // run together with the earlier cells they depend on (they share the document's namespace).
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Cell, SourceDocument } from '../source/model.ts';
 import type { CellRun } from '../kernel/types.ts';
 import type { KernelPool } from '../kernel/node/pool.ts';
 import { kernelFingerprint } from '../kernel/node/runtime-files.ts';
 import type { ResultCache } from './cache.ts';
 import { judge, type CellVerdict } from './verdict.ts';
-import { loadSource, settingOf, type LoadedDocument, type LoadedSource } from './load.ts';
+import { loadSource, settingOf, type LoadedDocument, type LoadedSource, type LoadOptions } from './load.ts';
 import type { TranslationFile } from '../translate/load.ts';
 import type { ParseCache } from '../source/parse-cache.ts';
 import { dependencies, fullKeyOf, planDocument } from './plan.ts';
@@ -53,7 +54,8 @@ export interface CheckResult {
 }
 
 export function pyodideVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../node_modules/pyodide/package.json', import.meta.url), 'utf8'));
+  // Resolved, not found at a fixed place: an installed package's Pyodide sits beside it, not inside.
+  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('pyodide/package.json'), 'utf8'));
   return pkg.version as string;
 }
 
@@ -65,6 +67,8 @@ export interface CheckOptions {
   source?: LoadedSource;
   /** Parsed documents kept between runs; absent: parse every document. */
   parseCache?: ParseCache | null;
+  /** Where the lock, translations, fixtures and settings are (the configuration's paths). */
+  load?: Omit<LoadOptions, 'parseCache'>;
   pool: KernelPool;
   cache: ResultCache | null;
   onCell?: (doc: SourceDocument, cell: Cell, cached: boolean) => void;
@@ -83,7 +87,7 @@ function checkedDocument(loaded: LoadedDocument, runs: (CellRun | null)[], ran: 
 
 export async function checkDocuments(options: CheckOptions): Promise<CheckResult> {
   const runtime = { pyodide: pyodideVersion(), kernel: kernelFingerprint(), python: '3.14' };
-  const source = options.source ?? loadSource(options.sourceDir, options.files, { parseCache: options.parseCache ?? null });
+  const source = options.source ?? loadSource(options.sourceDir, options.files, { ...options.load, parseCache: options.parseCache ?? null });
   const planned = source.documents.map((loaded) => ({ loaded, plan: planDocument(loaded, runtime, options.cache, { parallelism: options.pool.size }) }));
   // Cells reused or never run are told at once; the others as their runs come in.
   for (const { loaded, plan } of planned) {

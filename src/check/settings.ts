@@ -4,6 +4,7 @@
 // detaches them (and they are reported as stale). A mistake is a problem at its line; the rest of
 // the file still applies, down to the other fields of the same cell.
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { cellSettingsSchema, settingsFileSchema, type CellSettingsEntry } from '../schema/settings.ts';
 import { failingPaths, validateText, type FileProblem } from '../schema/validate.ts';
 
@@ -30,12 +31,14 @@ export interface DocumentSettings {
   errors: FileProblem[];
 }
 
-export function settingsPath(markdownFile: string): string {
-  return markdownFile.replace(/\.(md|markdown|mdx)$/i, '.snippets.yaml');
+/** `<doc>.snippets.yaml`: beside the document, or in `dir` when the configuration names one. */
+export function settingsPath(markdownFile: string, dir: string | null = null): string {
+  const name = markdownFile.replace(/\.(md|markdown|mdx)$/i, '.snippets.yaml');
+  return dir === null ? name : join(dir, basename(name));
 }
 
-export function loadSettings(markdownFile: string): DocumentSettings {
-  const file = settingsPath(markdownFile);
+export function loadSettings(markdownFile: string, dir: string | null = null): DocumentSettings {
+  const file = settingsPath(markdownFile, dir);
   if (!existsSync(file)) return { file, cells: new Map(), errors: [] };
   return parseSettings(readFileSync(file, 'utf8'), file);
 }

@@ -1,11 +1,12 @@
-// `npm run check -- [--source DIR] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update]
-//   [--shard K/N] [--cache-out DIR] [--merge DIR] [--cache-dir DIR]`
+// `execdocs check [DIR...]` (`npm run check -- …` here): check the documents, report, compare with the lock.
+// Where the documents, the lock, the cache and the fixtures are comes from the configuration
+// (src/config/); the flags override it.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
-import { checkDocuments, listMarkdown, loadSource, selectSource, type CheckResult, type Problem } from '../check/run.ts';
-import type { LoadedDocument } from '../check/load.ts';
+import { checkDocuments, loadSource, selectSource, type CheckResult, type Problem } from '../check/run.ts';
+import type { LoadedDocument, LoadOptions } from '../check/load.ts';
 import { ParseCache } from '../source/parse-cache.ts';
 import { buildReport, failuresOf, githubAnnotations, junit, problemLine, summarize, summaryText, type Report } from '../check/report.ts';
 import { LockFileError, lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
@@ -13,51 +14,121 @@ import { documentWeights, lockFor, parseShard, shardFiles, type ShardSpec } from
 import { isCacheEntryName, isShardReport, mergeShards, type ShardReport } from '../check/merge.ts';
 import { outputLines } from '../check/compare.ts';
 import { maskAddresses } from '../check/normalize.ts';
-import { translationDir, translationStatus, translationSummary } from '../translate/status.ts';
+import { translationStatus, translationSummary } from '../translate/status.ts';
 import { coverageLine, type DocumentCoverage } from '../translate/coverage.ts';
 import type { CellRun } from '../kernel/types.ts';
 import { consoleText } from '../emit/escape.ts';
 import { capText } from '../emit/limits.ts';
+import { CONFIG_HELP, CONFIG_OPTIONS, answer, parseCommand } from './args.ts';
+import { cacheDirs, ConfigError, loadConfig, sourceFiles, type Config } from '../config/load.ts';
+import { loadOptionsOf } from '../config/project.ts';
 
 export const DEFAULT_SOURCE = 'content/ko';
 export const CACHE_DIR = '.cache/check';
 /** Parsed documents (src/source/parse-cache.ts), beside the results. */
 export const PARSE_CACHE_DIR = '.cache/source';
-const USAGE = 'usage: npm run check -- [--source DIR] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update] [--shard K/N] [--cache-out DIR] [--cache-dir DIR] | --merge DIR [--report FILE.json] [--junit FILE.xml]';
 
-interface Args {
-  source: string; report?: string; junit?: string; noCache: boolean; update: boolean;
-  shard?: ShardSpec; merge?: string; cacheOut?: string; cacheDir: string;
+/** How the user calls the check, for the hints it prints: the npm script here, the installed command elsewhere. */
+export function checkCommand(): string {
+  return process.env.npm_lifecycle_event === 'check' ? 'npm run check --' : 'execdocs check';
 }
 
-export function parseArgs(argv: string[]): Args | string {
-  const args: Args = { source: DEFAULT_SOURCE, noCache: false, update: false, cacheDir: CACHE_DIR };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => argv[++i] ?? '';
-    if (arg === '--source') args.source = value();
-    else if (arg === '--report') args.report = value();
-    else if (arg === '--junit') args.junit = value();
-    else if (arg === '--no-cache') args.noCache = true;
-    else if (arg === '--update') args.update = true;
-    else if (arg === '--shard') {
-      const spec = parseShard(value());
-      if (typeof spec === 'string') return spec;
-      args.shard = spec;
-    } else if (arg === '--merge') args.merge = value();
-    else if (arg === '--cache-out') args.cacheOut = value();
-    else if (arg === '--cache-dir') args.cacheDir = value();
-    else return `unknown option ${arg}`;
-  }
-  for (const [name, v] of [['--merge', args.merge], ['--cache-out', args.cacheOut], ['--cache-dir', args.cacheDir]] as const) {
-    if (v === '') return `${name} needs a directory`;
+const SPEC = {
+  name: 'check',
+  usage: '[DIR...] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update] [--shard K/N] [--cache-out DIR] [--cache-dir DIR] [--lock FILE] [--config FILE] | --merge DIR [--report FILE.json] [--junit FILE.xml]',
+  help: [
+    'Runs every python block of the documents and compares what it prints with what the documents say.',
+    'Exit 0: all verified; 1: a drift, error, hang or a difference from the lock; 2: bad usage or unreadable input.',
+    '  DIR...              directories of Markdown documents, or globs (default: the configuration\'s `sources`)',
+    '  --source DIR        the same as a DIR argument',
+    '  --report FILE.json  the report as JSON',
+    '  --junit FILE.xml    the report as JUnit XML',
+    '  --no-cache          run every block, reusing no earlier result',
+    '  --update            accept the current state: write the lock',
+    '  --shard K/N         check the K-th of N shares of the documents (CI); --cache-out DIR keeps its cache entries',
+    '  --merge DIR         join the shards\' reports and cache entries found under DIR',
+    '  --cache-dir DIR     the result cache (default: the configuration\'s cache, then .cache/check)',
+    '  --lock FILE         the lock file (default: the configuration\'s, or check.lock.json beside the first source)',
+    CONFIG_HELP,
+  ].join('\n'),
+  positionals: true,
+  options: {
+    ...CONFIG_OPTIONS,
+    source: { type: 'string', multiple: true },
+    report: { type: 'string' },
+    junit: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    update: { type: 'boolean' },
+    shard: { type: 'string' },
+    merge: { type: 'string' },
+    'cache-out': { type: 'string' },
+    'cache-dir': { type: 'string' },
+    lock: { type: 'string' },
+  },
+} as const;
+
+export interface Args {
+  /** Sources from the command line (empty: the configuration's). */
+  sources: string[];
+  report?: string; junit?: string; noCache: boolean; update: boolean;
+  shard?: ShardSpec; merge?: string; cacheOut?: string; cacheDir?: string; lock?: string; config?: string;
+}
+
+/** The command line as Args, or what to print instead (the help, exit 0, or one line of bad usage, exit 2). */
+export function checkArgs(argv: string[]): Args | { exit: 0 | 2; text: string } {
+  const parsed = parseCommand(argv, SPEC);
+  if (!parsed.ok) return { exit: parsed.exit, text: parsed.text };
+  const v = parsed.values;
+  const bad = (text: string) => ({ exit: 2 as const, text: `check: ${text}` });
+  const args: Args = {
+    sources: [...(v.source ?? []), ...parsed.positionals], noCache: v['no-cache'] ?? false, update: v.update ?? false,
+    ...(v.report ? { report: v.report } : {}), ...(v.junit ? { junit: v.junit } : {}),
+    ...(v.merge ? { merge: v.merge } : {}), ...(v['cache-out'] ? { cacheOut: v['cache-out'] } : {}),
+    ...(v['cache-dir'] ? { cacheDir: v['cache-dir'] } : {}), ...(v.lock ? { lock: v.lock } : {}), ...(v.config ? { config: v.config } : {}),
+  };
+  if (v.shard !== undefined) {
+    const spec = parseShard(v.shard);
+    if (typeof spec === 'string') return bad(spec);
+    args.shard = spec;
   }
   // The lock is the whole project's: a shard sees only its own cells and would drop the others'.
-  if (args.update && args.shard) return '--update cannot be used with --shard: a shard sees only its own documents; accept the new state with an unsharded `npm run check -- --update`';
-  if (args.update && args.merge) return '--update cannot be used with --merge: run an unsharded `npm run check -- --update`';
-  if (args.merge && (args.shard || args.cacheOut || args.noCache)) return '--merge joins finished shards: --shard, --cache-out and --no-cache do not apply';
-  if (args.cacheOut && !args.shard) return '--cache-out is for a shard (--shard K/N), whose cache entries a later --merge collects';
+  if (args.update && args.shard) return bad(`--update cannot be used with --shard: a shard sees only its own documents; accept the new state with an unsharded \`${checkCommand()} --update\``);
+  if (args.update && args.merge) return bad(`--update cannot be used with --merge: run an unsharded \`${checkCommand()} --update\``);
+  if (args.merge && (args.shard || args.cacheOut || args.noCache)) return bad('--merge joins finished shards: --shard, --cache-out and --no-cache do not apply');
+  if (args.cacheOut && !args.shard) return bad('--cache-out is for a shard (--shard K/N), whose cache entries a later --merge collects');
   return args;
+}
+
+/** Everything a run needs to know, from the configuration with the flags laid over it. */
+interface Run {
+  args: Args;
+  config: Config;
+  /** The first source directory: what the documents' other files are found beside. */
+  source: string;
+  files: string[];
+  load: Omit<LoadOptions, 'parseCache'>;
+  cacheDir: string;
+  parseCacheDir: string;
+}
+
+/** The run of some Args: the configuration read and the sources listed, or a problem (exit 2). */
+function runOf(args: Args): Run | string {
+  let config: Config;
+  try {
+    config = loadConfig({ ...(args.config ? { file: args.config } : {}), overrides: { sources: args.sources, ...(args.lock ? { lock: args.lock } : {}) } });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  const dirs = cacheDirs(config);
+  const listed = args.merge ? { files: [], problems: [] } : sourceFiles(config);
+  if (listed.problems.length > 0) return listed.problems.map(consoleText).join('\n');
+  return {
+    args, config, source: loadOptionsOf(config).sourceDir, files: listed.files, load: loadOptionsOf(config).load,
+    // Without a configuration's cache (or a flag), the places the check always used.
+    cacheDir: args.cacheDir ?? dirs.results,
+    parseCacheDir: dirs.parsed,
+  };
 }
 
 /** The result cache that also copies every entry this run reads or writes to `out`: a shard's artifact. */
@@ -130,44 +201,46 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function checkMain(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    process.stderr.write(`${args}\n${USAGE}\n`);
+  const args = checkArgs(argv);
+  if ('exit' in args) return answer(args);
+  const run = runOf(args);
+  if (typeof run === 'string') {
+    process.stderr.write(`${run}\n`);
     return 2;
   }
-  if (args.merge) return mergeMain(args, args.merge);
-  if (!existsSync(args.source)) {
-    process.stderr.write(`--source ${consoleText(args.source)}: no such directory\n`);
+  if (args.merge) return mergeMain(run, args.merge);
+  if (run.files.length === 0) {
+    process.stderr.write(`${run.config.sources.map(consoleText).join(', ')}: no Markdown documents to check\n`);
     return 2;
   }
-  const files = listMarkdown(args.source);
   // A damaged lock stops the check here, before any interpreter starts.
-  const lockFile = lockPath(resolve(args.source));
+  const lockFile = run.config.paths.lock;
   const lock = readLock(lockFile);
-  const pool = new KernelPool(undefined, { log: (line) => process.stderr.write(`${line}\n`) });
+  const pool = new KernelPool(run.config.kernel.workers, { log: (line) => process.stderr.write(`${line}\n`) });
   // Once per check: which of the sandbox's boundaries hold on this machine.
   process.stderr.write(`${pool.stats.boundaries}\n`);
   try {
-    return await checkWith(args, files, pool, lockFile, lock);
+    return await checkWith(run, pool, lockFile, lock);
   } finally {
     await pool.close();
   }
 }
 
-async function checkWith(args: Args, files: string[], pool: KernelPool, lockFile: string, lock: LockFile | null): Promise<number> {
+async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: LockFile | null): Promise<number> {
+  const { args, files } = run;
   // Without the cache every cell runs: the interpreters start while the documents are parsed.
   if (args.noCache) pool.warmUp();
   // Every document is read and parsed once: the shard weights, the check and the translations use it.
-  const source = loadSource(args.source, files, { parseCache: args.noCache ? null : new ParseCache(PARSE_CACHE_DIR) });
+  const source = loadSource(run.source, files, { ...run.load, parseCache: args.noCache ? null : new ParseCache(run.parseCacheDir) });
   const blockCounts = new Map(files.map((f) => [f, source.documents.find((d) => d.file === f)?.document.cells.length ?? 0]));
   const selected = args.shard ? shardFiles(documentWeights(files, blockCounts, lock), args.shard) : files;
   if (args.shard) process.stderr.write(`shard ${args.shard.index}/${args.shard.total}: ${selected.length} of ${files.length} documents\n`);
   const tick = progress(selected.reduce((n, f) => n + blockCounts.get(f)!, 0));
   const result: CheckResult = await checkDocuments({
-    sourceDir: args.source,
+    sourceDir: run.source,
     source: selectSource(source, selected),
     pool,
-    cache: args.noCache ? null : args.cacheOut ? new MirroredCache(args.cacheDir, args.cacheOut) : new ResultCache(args.cacheDir),
+    cache: args.noCache ? null : args.cacheOut ? new MirroredCache(run.cacheDir, args.cacheOut) : new ResultCache(run.cacheDir),
     onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`),
   });
   // The interpreters are done: the lock, the reports and the translations need none.
@@ -179,39 +252,44 @@ async function checkWith(args: Args, files: string[], pool: KernelPool, lockFile
     process.stderr.write(`updated ${lockFile}\n`);
   } else {
     // A shard answers for its own documents only: another shard's cells are not "gone".
-    lockProblems = lockProblemsOf(lock && args.shard ? lockFor(lock, selected) : lock, next, lockFile, isProjectSource(args.source));
+    lockProblems = lockProblemsOf(lock && args.shard ? lockFor(lock, selected) : lock, next, lockFile, run.config.paths.lockRequired);
   }
   // Translations cover every document and need no interpreter: the merge reports them, not each shard.
-  const translations = args.shard ? null : translationsOf(args.source, source.documents);
+  const translations = args.shard ? null : translationsOf(run, source.documents);
   const report = buildReport(result, [...lockProblems, ...(translations?.problems ?? [])]);
   const json = args.shard
     ? shardReport(report, args.shard, selected, next, { check: result.problems, lock: lockProblems, cells: failuresOf(result) })
     : translations ? { ...report, summary: { ...report.summary, translation: translationSummary(translations) } } : report;
   writeOutputs(args, report, json);
-  process.stdout.write(consoleReport(report, (translations?.documents ?? []).map((d) => d.coverage), process.env.GITHUB_ACTIONS === 'true'));
+  process.stdout.write(consoleReport(report, (translations?.documents ?? []).map((d) => d.coverage), githubRoot()));
   return report.problems.length === 0 ? 0 : 1;
 }
 
 const shownPath = (file: string) => relative(process.cwd(), file) || file;
 
-function isProjectSource(source: string): boolean {
-  return resolve(source) === resolve(DEFAULT_SOURCE);
+/**
+ * Under GitHub Actions, the directory annotation paths are relative to: the checkout
+ * (GITHUB_WORKSPACE), where the pull request's files are; null elsewhere (no annotations).
+ */
+export function githubRoot(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.GITHUB_ACTIONS !== 'true') return null;
+  return resolve(env.GITHUB_WORKSPACE || process.cwd());
 }
 
-/** The lock's differences as problems at the cells' lines (or the lock's missing, for the project). */
-function lockProblemsOf(lock: LockFile | null, next: LockFile, lockFile: string, isProject: boolean): Problem[] {
-  if (!lock) return isProject ? [{ file: lockFile, line: 1, message: 'no lock file: run `npm run check -- --update` to create it' }] : [];
+/** The lock's differences as problems at the cells' lines (or the lock's missing, when the configuration names it). */
+function lockProblemsOf(lock: LockFile | null, next: LockFile, lockFile: string, required: boolean): Problem[] {
+  if (!lock) return required ? [{ file: lockFile, line: 1, message: `no lock file: run \`${checkCommand()} --update\` to create it` }] : [];
   return lockDifferences(lock, next).map((d) => {
     const entry = next.cells[d.id] ?? lock.cells[d.id];
-    return { file: entry?.file ?? lockFile, line: entry?.line ?? 1, message: `${d.id}: ${d.message} (run \`npm run check -- --update\` to accept)` };
+    return { file: entry?.file ?? lockFile, line: entry?.line ?? 1, message: `${d.id}: ${d.message} (run \`${checkCommand()} --update\` to accept)` };
   });
 }
 
-/** Translations (no kernel needed): the English edition beside a `ko` source directory (of the documents the check loaded, when given). */
-function translationsOf(source: string, loaded?: LoadedDocument[]) {
-  const enDir = translationDir(source);
+/** Translations (no kernel needed): the configured translation directory (of the documents the check loaded, when given). */
+function translationsOf(run: Run, loaded?: LoadedDocument[]) {
+  const enDir = run.load.translationDir ?? null;
   const known = loaded?.map((d) => ({ file: d.file, slug: d.document.slug, markdown: d.document.markdown, translation: d.translation }));
-  return enDir ? translationStatus(source, enDir, known) : null;
+  return enDir ? translationStatus(run.source, enDir, known) : null;
 }
 
 function shardReport(report: Report, spec: ShardSpec, files: string[], lock: LockFile, problemParts: ShardReport['problemParts']): ShardReport {
@@ -241,7 +319,8 @@ function filesUnder(dir: string): string[] {
  * download lays them out) joined into one result. The JUnit file is written from the merged report,
  * so it is the one a single run writes. Starts no interpreter.
  */
-async function mergeMain(args: Args, dir: string): Promise<number> {
+async function mergeMain(run: Run, dir: string): Promise<number> {
+  const { args } = run;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     process.stderr.write(`--merge ${consoleText(dir)}: no such directory\n`);
     return 2;
@@ -261,23 +340,24 @@ async function mergeMain(args: Args, dir: string): Promise<number> {
     }
     if (isShardReport(parsed)) reports.push({ path: file, report: parsed });
   }
-  const merged = mergeShards(reports, existsSync(args.source) ? listMarkdown(args.source).map(shownPath) : null);
+  const listed = sourceFiles(run.config);
+  const merged = mergeShards(reports, listed.problems.length === 0 ? listed.files.map(shownPath) : null);
   if ('errors' in merged || unreadable.length > 0) {
     for (const e of [...unreadable, ...('errors' in merged ? merged.errors : [])]) process.stderr.write(`${consoleText(e)}\n`);
     process.stdout.write('check FAILED: the shards could not be merged\n');
     return 1;
   }
-  if (cacheEntries.length > 0) mkdirSync(args.cacheDir, { recursive: true });
-  for (const entry of cacheEntries) copyFileSync(entry, join(args.cacheDir, basename(entry)));
-  process.stderr.write(`merged ${reports.length} shards: ${merged.files.length} documents, ${merged.cells.length} python blocks, ${cacheEntries.length} cache entries into ${args.cacheDir}\n`);
-  const lockFile = lockPath(resolve(args.source));
-  const lockProblems = lockProblemsOf(readLock(lockFile), merged.lock, lockFile, isProjectSource(args.source));
-  const translations = translationsOf(args.source);
+  if (cacheEntries.length > 0) mkdirSync(run.cacheDir, { recursive: true });
+  for (const entry of cacheEntries) copyFileSync(entry, join(run.cacheDir, basename(entry)));
+  process.stderr.write(`merged ${reports.length} shards: ${merged.files.length} documents, ${merged.cells.length} python blocks, ${cacheEntries.length} cache entries into ${run.cacheDir}\n`);
+  const lockFile = run.config.paths.lock;
+  const lockProblems = lockProblemsOf(readLock(lockFile), merged.lock, lockFile, run.config.paths.lockRequired);
+  const translations = translationsOf(run);
   const problems = [...merged.checkProblems, ...lockProblems, ...(translations?.problems ?? []), ...merged.cellProblems];
   const report: Report = { runtime: merged.runtime, cells: merged.cells, problems, summary: summarize(merged.cells, problems, merged.reused, merged.ran) };
   const json = translations ? { ...report, summary: { ...report.summary, translation: translationSummary(translations) } } : report;
   writeOutputs(args, report, json);
-  process.stdout.write(consoleReport(report, (translations?.documents ?? []).map((d) => d.coverage), process.env.GITHUB_ACTIONS === 'true'));
+  process.stdout.write(consoleReport(report, (translations?.documents ?? []).map((d) => d.coverage), githubRoot()));
   return problems.length === 0 ? 0 : 1;
 }
 
@@ -285,11 +365,18 @@ async function mergeMain(args: Args, dir: string): Promise<number> {
  * What the check prints after the run. Problems quote documents and snippets: problemLine escapes
  * them, so the last line ("check passed" or "check FAILED") is the only one that can say so.
  */
-export function consoleReport(report: Report, coverage: DocumentCoverage[], github: boolean): string {
+export function consoleReport(report: Report, coverage: DocumentCoverage[], github: string | boolean | null): string {
   const lines = report.problems.map(problemLine);
-  if (github) lines.push(...githubAnnotations(report.problems));
+  // Annotations name files from the repository's root, whichever directory the check ran in.
+  if (github) lines.push(...githubAnnotations(typeof github === 'string' ? report.problems.map((p) => ({ ...p, file: repositoryPath(p.file, github) })) : report.problems));
   lines.push(summaryText(report));
   for (const c of coverage) lines.push(consoleText(coverageLine(c)));
   lines.push(report.problems.length === 0 ? 'check passed' : `check FAILED: ${report.problems.length} problem(s)`);
   return lines.join('\n') + '\n';
+}
+
+/** A problem's file (relative to the working directory) as a path from `root`; unchanged when it lies outside. */
+export function repositoryPath(file: string, root: string, cwd = process.cwd()): string {
+  const path = relative(root, resolve(cwd, file));
+  return path === '' || path.startsWith('..') || resolve(path) === path ? file : path.split('\\').join('/');
 }

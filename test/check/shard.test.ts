@@ -2,7 +2,7 @@
 // each document to exactly one shard, and keep the shards' loads close.
 import { describe, expect, it } from 'vitest';
 import { assignShards, documentWeights, lockFor, parseShard, shardFiles, type WeightedDocument } from '../../src/check/shard.ts';
-import { parseArgs } from '../../src/cli/check.ts';
+import { checkArgs } from '../../src/cli/check.ts';
 import type { LockFile } from '../../src/check/lock.ts';
 
 /** A reproducible pseudo-random sequence (no Math.random: a failure must be replayable). */
@@ -29,12 +29,12 @@ describe('parseShard', () => {
   });
 
   it('the command line refuses a bad shard, --update with --shard, and --cache-out without one', () => {
-    expect(parseArgs(['--shard', '3/2'])).toMatch(/between 1 and 2/);
-    expect(parseArgs(['--shard'])).toMatch(/expected K\/N/);
-    expect(parseArgs(['--shard', '1/2', '--update'])).toMatch(/--update cannot be used with --shard/);
-    expect(parseArgs(['--update', '--merge', 'dir'])).toMatch(/--update cannot be used with --merge/);
-    expect(parseArgs(['--cache-out', 'out'])).toMatch(/--cache-out is for a shard/);
-    expect(parseArgs(['--shard', '1/2', '--cache-out', 'out'])).toMatchObject({ shard: { index: 1, total: 2 }, cacheOut: 'out' });
+    expect(checkArgs(['--shard', '3/2'])).toMatchObject({ exit: 2, text: expect.stringMatching(/between 1 and 2/) });
+    expect(checkArgs(['--shard'])).toEqual({ exit: 2, text: 'check: --shard needs a value (see check --help)' });
+    expect(checkArgs(['--shard', '1/2', '--update'])).toMatchObject({ exit: 2, text: expect.stringMatching(/--update cannot be used with --shard/) });
+    expect(checkArgs(['--update', '--merge', 'dir'])).toMatchObject({ exit: 2, text: expect.stringMatching(/--update cannot be used with --merge/) });
+    expect(checkArgs(['--cache-out', 'out'])).toMatchObject({ exit: 2, text: expect.stringMatching(/--cache-out is for a shard/) });
+    expect(checkArgs(['--shard', '1/2', '--cache-out', 'out'])).toMatchObject({ shard: { index: 1, total: 2 }, cacheOut: 'out' });
   });
 });
 
