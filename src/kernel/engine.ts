@@ -4,6 +4,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { CellRun, KernelCell } from './types.ts';
 import { DEFAULT_REAL_BUDGET, DEFAULT_VIRTUAL_BUDGET } from './types.ts';
 import { makeChannel, type HostOps, type RealmEval } from './channel.ts';
+import { removeBridges } from './bridge.ts';
 
 export const KERNEL_ROOT = '/kernel';
 export const WORLD_PATHS = [`${KERNEL_ROOT}/world/modules`, `${KERNEL_ROOT}/world`];
@@ -67,6 +68,12 @@ export class KernelSession {
       interruptBuffer?: Int32Array | null;
       /** Where the channel's objects are made (Node: an empty node:vm realm). */
       realm?: RealmEval;
+      /**
+       * Tests only: false starts the kernel without the Python-side guards (vkernel/sandbox.py
+       * `seal`), as a snippet that undid them all would leave it, to show what the other layers
+       * hold alone. The bridge is removed either way.
+       */
+      pythonGuards?: boolean;
     } = {},
   ): Promise<KernelSession> {
     // Also after a snapshot boot: the snapshot holds the imported modules, not the file system,
@@ -80,6 +87,7 @@ export class KernelSession {
     const worldPaths = pyodide.toPy(files['world/simworld/__init__.py'] ? WORLD_PATHS : []);
     const kwargs: Record<string, unknown> = { fixtures, world_paths: worldPaths };
     if (options.sink) kwargs.sink = true;
+    if (options.pythonGuards === false) kwargs.guards = false;
     const kernel = runtime.Kernel.callKwargs(kwargs);
     fixtures.destroy();
     worldPaths.destroy();
@@ -87,6 +95,7 @@ export class KernelSession {
     pyodide.runPython(`import sys\nsys.path.remove(${JSON.stringify(KERNEL_ROOT)})`);
     // The kernel holds the channel now; no later import can find it.
     pyodide.unregisterJsModule('kernel_host');
+    removeBridges(pyodide);
     return new KernelSession(pyodide, kernel);
   }
 

@@ -7,6 +7,7 @@ import { runtimeFiles } from './runtime-files.ts';
 import type { BootSource, FromKernelWorker, ToKernelWorker } from './protocol.ts';
 import { PYTHON_ENV } from '../types.ts';
 import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
+import { lockWebRealm } from '../realm-lock.ts';
 import { dropSnapshot, keptSnapshot, siteSnapshot, snapshotKey, storeSnapshot, type PendingSnapshot } from './snapshot.ts';
 
 /** Output forwarded live per run; the rest still arrives with the run's result. */
@@ -43,6 +44,9 @@ function options(indexURL: string) {
     packageBaseUrl: indexURL,
     stdout: () => {},
     stderr: () => {},
+    // `import js` is an empty object, not this worker's global scope; no prompt() for input.
+    stdin: () => null,
+    jsglobals: Object.create(null) as object,
     env: { ...PYTHON_ENV },
   };
 }
@@ -88,6 +92,10 @@ async function boot(message: Extract<ToKernelWorker, { type: 'boot' }>) {
       onThreadCrash: (error) => console.error('a green thread crashed', error),
       interruptBuffer: interrupt ?? null,
     });
+    // Before the first cell: no code from strings, no network or storage on the global scope
+    // (realm-lock.ts). What this module needs later it reached already (`postMessage` through
+    // `self`, Cache Storage through `caches`, which only holds this site's snapshot).
+    lockWebRealm(globalThis);
     post({ type: 'booted', ms: performance.now() - started, pyodide: pyodide.version, jspi: supportsStackSwitching(), snapshot: loaded.snapshot });
   } catch (error) {
     post({ type: 'boot-failed', message: error instanceof Error ? error.message : String(error) });

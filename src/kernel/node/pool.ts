@@ -3,13 +3,13 @@
 // document share a namespace). A process that crashes, will not stop, or sends anything malformed
 // is replaced; its document goes on in the new process from the cell after the one that failed.
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CellRun, KernelDocument } from '../types.ts';
 import { DEFAULT_REAL_BUDGET } from '../types.ts';
 import type { FromSandbox, ToSandbox } from './protocol.ts';
-import { describeBoundaries, spawnSandbox } from './sandbox-process.ts';
+import { boundaries, describeBoundaries, isolationRefusal, spawnSandbox, type Isolation } from './sandbox-process.ts';
 import { snapshotPath } from './snapshot.ts';
 import { checkCellRun, isIndex } from './validate.ts';
 import { Watchdog } from '../watchdog.ts';
@@ -54,6 +54,8 @@ export interface PoolStats {
   snapshotBoots: number;
   snapshotProblem: string | null;
   boundaries: string;
+  /** The operating system's isolation of the sandbox processes (sandbox-process.ts). */
+  isolation: Isolation;
   /** Sandbox processes replaced because their memory grew, or after `recycleAfter` documents. */
   recycled: number;
 }
@@ -68,9 +70,24 @@ export interface PoolOptions {
    * first boundary (inside Python) had been bypassed, to prove the process boundary holds alone.
    */
   testEscapeHatch?: boolean;
+  /**
+   * Tests only: false starts every kernel without its Python-side guards, as a snippet that undid
+   * them all would leave it, to prove the realm's and the process's boundaries hold alone.
+   */
+  testPythonGuards?: boolean;
+  /** At most this isolation (tests of the lower levels); the best that works here otherwise. */
+  isolation?: Isolation;
+  /**
+   * 'pid': refuse to run any snippet unless the sandbox has its own PID namespace (the check's and
+   * the build's `--untrusted`): every document is rejected with an IsolationRefused error.
+   */
+  requireIsolation?: 'pid';
   /** Documents per sandbox process before a fresh one replaces it (default RECYCLE_AFTER). */
   recycleAfter?: number;
 }
+
+/** A pool that must isolate process ids cannot, on this machine: no snippet was run. */
+export class IsolationRefused extends Error {}
 
 export class KernelPool {
   private slots: Slot[] = [];
@@ -85,6 +102,10 @@ export class KernelPool {
   private ready: Promise<void> | null = null;
   private readonly useSnapshot: boolean;
   private readonly testEscapeHatch: boolean;
+  private readonly testPythonGuards: boolean;
+  private readonly isolation: Isolation | undefined;
+  /** Why this pool runs no snippet (requireIsolation on a machine that cannot), or null. */
+  readonly refusal: string | null;
   private readonly log: (line: string) => void;
   readonly stats: PoolStats;
   readonly size: number;
@@ -94,7 +115,11 @@ export class KernelPool {
     this.size = size;
     this.log = options.log ?? (() => {});
     this.testEscapeHatch = options.testEscapeHatch === true;
-    this.stats = { bootMs: [], restarts: 0, pyodideVersion: null, snapshotBoots: 0, snapshotProblem: null, boundaries: describeBoundaries(), recycled: 0 };
+    this.testPythonGuards = options.testPythonGuards !== false;
+    this.isolation = options.isolation;
+    const held = boundaries(options.isolation);
+    this.refusal = options.requireIsolation === 'pid' ? isolationRefusal(held) : null;
+    this.stats = { bootMs: [], restarts: 0, pyodideVersion: null, snapshotBoots: 0, snapshotProblem: null, boundaries: describeBoundaries(held), isolation: held.isolation, recycled: 0 };
     this.recycleAfter = Math.max(1, options.recycleAfter ?? RECYCLE_AFTER);
     this.useSnapshot = options.snapshot !== false;
   }
@@ -114,7 +139,7 @@ export class KernelPool {
    * then. A check never calls it, so a re-check still starts none.
    */
   warmUp(): void {
-    if (!this.closed) this.start();
+    if (!this.closed && !this.refusal) this.start();
   }
 
   /**
@@ -138,6 +163,7 @@ export class KernelPool {
 
   runDocument(doc: KernelDocument, onCell?: CellCallback): Promise<CellRun[]> {
     if (this.closed) return Promise.reject(new Error('the kernel pool is closed'));
+    if (this.refusal) return Promise.reject(new IsolationRefused(this.refusal));
     if (doc.cells.length === 0) return Promise.resolve([]);
     this.start();
     return new Promise((resolve, reject) => {
@@ -162,7 +188,7 @@ export class KernelPool {
       return;
     }
     const problem = await new Promise<string | null>((resolve) => {
-      const child = spawnSandbox({ snapshot: null, mode: 'snapshot' });
+      const child = spawnSandbox({ snapshot: null, mode: 'snapshot', isolation: this.isolation });
       const timer = setTimeout(() => { child.kill('SIGKILL'); resolve('it took more than 60 s'); }, 60_000);
       child.on('message', (message: FromSandbox) => {
         if (message?.type !== 'snapshot') return;
@@ -170,7 +196,9 @@ export class KernelPool {
         child.kill('SIGKILL');
         if (!(message.bytes instanceof Uint8Array)) return resolve(String(message.message ?? 'no snapshot came back'));
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(`${path}.tmp`, message.bytes);
+        // Readable by others: a sandbox started as another user (isolation.ts) boots from it.
+        writeFileSync(`${path}.tmp`, message.bytes, { mode: 0o644 });
+        chmodSync(`${path}.tmp`, 0o644);
         renameSync(`${path}.tmp`, path);
         removeOtherSnapshots(path);
         resolve(null);
@@ -187,7 +215,7 @@ export class KernelPool {
   }
 
   private spawn(): Slot {
-    const child = spawnSandbox({ snapshot: this.snapshot, testEscapeHatch: this.testEscapeHatch });
+    const child = spawnSandbox({ snapshot: this.snapshot, isolation: this.isolation, testEscapeHatch: this.testEscapeHatch, testPythonGuards: this.testPythonGuards });
     const slot: Slot = { child, job: null, cell: -1, watchdog: null, documents: 0, firstRss: null };
     child.on('message', (message: unknown) => this.onMessage(slot, message));
     child.on('error', (error) => this.onCrash(slot, `the interpreter's process failed: ${error.message}`));

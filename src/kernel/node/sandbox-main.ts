@@ -15,7 +15,7 @@ const send = (message: FromSandbox) => process.send?.(message);
 const compiled = await compileInterpreter();
 
 function startWorker(mode: 'run' | 'snapshot'): Worker {
-  const worker = new Worker(WORKER_URL, { workerData: { control, compiled, snapshotPath: mode === 'snapshot' ? undefined : snapshotPath, escapeHatch: process.env.KERNEL_TEST_ESCAPE_HATCH === '1' } });
+  const worker = new Worker(WORKER_URL, { workerData: { control, compiled, snapshotPath: mode === 'snapshot' ? undefined : snapshotPath, escapeHatch: process.env.KERNEL_TEST_ESCAPE_HATCH === '1', pythonGuards: process.env.KERNEL_TEST_PYTHON_GUARDS !== 'off' } });
   worker.on('error', (error) => send({ type: 'failed', job: current, message: `the interpreter crashed: ${error.message}` }));
   worker.on('message', (message: FromSandbox) => {
     // The process's memory after each document: the pool replaces a process that keeps growing.

@@ -12,6 +12,10 @@ import { instantiateFrom } from './compiled-wasm.ts';
 import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
 import { PYTHON_ENV } from '../types.ts';
 import type { FromSandbox, ToWorker } from './protocol.ts';
+import { lockNodeRealm } from '../realm-lock.ts';
+
+// Captured before the realm is locked (realm-lock.ts replaces the global `process` with a stub).
+const hostProcess = process;
 
 // Pyodide's Node file system asks `process.binding('constants')`, which the permission model
 // refuses; the same table is public as `fs.constants`.
@@ -21,11 +25,13 @@ import type { FromSandbox, ToWorker } from './protocol.ts';
 };
 
 const port = parentPort!;
-const { control, compiled, snapshotPath, escapeHatch }: {
+const { control, compiled, snapshotPath, escapeHatch, pythonGuards }: {
   control: { interrupt: Int32Array; ticket: Int32Array };
   compiled: WebAssembly.Module | null;
   snapshotPath: string | null;
   escapeHatch?: boolean;
+  /** Tests only: false starts the kernel without its Python-side guards (engine.ts). */
+  pythonGuards?: boolean;
 } = workerData;
 const { interrupt: interruptBuffer, ticket } = control;
 const files = readRuntimeFiles();
@@ -34,6 +40,13 @@ const post = (message: FromSandbox) => port.postMessage(message);
 // The channel's objects are made in a realm with nothing in it and no code generation from strings.
 const channelRealm = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } });
 const realm = (source: string) => vm.runInContext(source, channelRealm);
+
+/**
+ * What every interpreter is booted with: no output of its own, `import js` an empty object instead
+ * of the worker's global scope, and a standard input that is not the process's (Pyodide's default
+ * keeps `process.stdin`, whose stream leads to Node's `fs` module).
+ */
+const QUIET = { stdout: () => {}, stderr: () => {}, stdin: () => null, jsglobals: Object.create(null) as object };
 
 async function boot(): Promise<PyodideAPI> {
   const started = performance.now();
@@ -50,13 +63,13 @@ async function bootInterpreter(started: number): Promise<PyodideAPI> {
   let pyodide: PyodideAPI | null = null;
   if (snapshotPath) {
     try {
-      pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, _loadSnapshot: readFileSync(snapshotPath) } as never);
+      pyodide = await loadPyodide({ ...QUIET, _loadSnapshot: readFileSync(snapshotPath) } as never);
     } catch (error) {
       fallback = `the interpreter snapshot could not be loaded (${error instanceof Error ? error.message : String(error)}): booting without it`;
     }
   }
   if (!pyodide) {
-    pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...PYTHON_ENV } });
+    pyodide = await loadPyodide({ ...QUIET, env: { ...PYTHON_ENV } } as never);
     preImport(pyodide); // the modules a snapshot holds: both kinds of boot look the same to a cell
   }
   pyodide.setInterruptBuffer(interruptBuffer);
@@ -73,7 +86,7 @@ function preImport(pyodide: PyodideAPI): void {
 async function makeSnapshot() {
   const restore = compiled ? instantiateFrom(compiled) : () => {};
   try {
-    const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...PYTHON_ENV }, _makeSnapshot: true } as never);
+    const pyodide = await loadPyodide({ ...QUIET, env: { ...PYTHON_ENV }, _makeSnapshot: true } as never);
     preImport(pyodide);
     pyodide.runPython(BEFORE_SNAPSHOT);
     const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
@@ -85,15 +98,25 @@ async function makeSnapshot() {
   }
 }
 
+/** Tests only: `import escape_hatch` (the import system no longer finds registered JavaScript modules). */
+function giveEscapeHatch(pyodide: PyodideAPI): void {
+  const namespace = pyodide.toPy({});
+  namespace.set('hatch', { process: hostProcess, globalThis, getBuiltinModule: (name: string) => hostProcess.getBuiltinModule(name) });
+  pyodide.runPython("import sys\nsys.modules['escape_hatch'] = hatch", { globals: namespace });
+  namespace.destroy();
+}
+
 const booting = snapshotPath === undefined ? null : boot();
 let lastTicket = 0;
 
 async function run({ job, doc, resumeAt, skip }: Extract<ToWorker, { type: 'run' }>) {
   try {
     const pyodide = await booting!;
-    const session = await KernelSession.start(pyodide, files, { fixtures: doc.fixtures, interruptBuffer, realm });
-    // Tests only: the worker's own globals, reachable from Python, as a bypass of the first boundary would give.
-    if (escapeHatch) pyodide.registerJsModule('escape_hatch', { process, globalThis, getBuiltinModule: (name: string) => process.getBuiltinModule(name) });
+    const session = await KernelSession.start(pyodide, files, { fixtures: doc.fixtures, interruptBuffer, realm, pythonGuards });
+    // Tests only: the worker's own process object, reachable from Python, as a full escape from
+    // the interpreter and its realm would give (what the process boundary must hold alone).
+    if (escapeHatch) giveEscapeHatch(pyodide);
+    lockNodeRealm(globalThis);
     // After a crash the pool resumes a document in a new interpreter: earlier cells are replayed
     // silently to rebuild the namespace, the crashed one is skipped.
     for (let index = 0; index < doc.cells.length; index++) {

@@ -13,8 +13,11 @@ Two parts:
   object, other threads' frames, the frames of the hook itself, shells and processes, real sockets,
   loading native code, and writing into the runtime's own files.
 
-CPython offers no complete isolation inside one interpreter, so this boundary narrows the routes
-and the process boundary is what holds if one is still found."""
+CPython offers no complete isolation inside one interpreter, and every guard here could in principle
+be undone by a snippet: this boundary narrows the routes. What holds without it is outside Python:
+the host removes the bridge modules from CPython's built-in table and extension cache once the kernel
+has started (src/kernel/bridge.ts), the JavaScript realm compiles no code and keeps no capability
+(src/kernel/realm-lock.ts), and the process is isolated by the operating system."""
 
 import sys
 
@@ -144,6 +147,9 @@ def seal():
     for name in list(sys.modules):
         if name.split(".")[0] in BLOCKED:
             del sys.modules[name]
+    # Pyodide's finder for `import js` holds the registered JavaScript modules (the host removes
+    # them too, src/kernel/bridge.ts): the kernel needs nothing of it after open_channel().
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "JsFinder"]
     sys.meta_path.insert(0, _BlockHostModules)
     _disable_processes()
     _disable_sockets()
