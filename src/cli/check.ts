@@ -4,6 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { KernelPool } from '../kernel/node/pool.ts';
+import { UNTRUSTED_HELP, UNTRUSTED_OPTION, refusedHere, untrustedPool } from './untrusted.ts';
 import { ResultCache } from '../check/cache.ts';
 import { checkDocuments, loadSource, selectSource, type CheckResult, type Problem } from '../check/run.ts';
 import type { LoadedDocument, LoadOptions } from '../check/load.ts';
@@ -35,7 +36,7 @@ export function checkCommand(): string {
 
 const SPEC = {
   name: 'check',
-  usage: '[DIR...] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update] [--shard K/N] [--cache-out DIR] [--cache-dir DIR] [--lock FILE] [--config FILE] | --merge DIR [--report FILE.json] [--junit FILE.xml]',
+  usage: '[DIR...] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update] [--shard K/N] [--cache-out DIR] [--cache-dir DIR] [--lock FILE] [--untrusted] [--config FILE] | --merge DIR [--report FILE.json] [--junit FILE.xml]',
   help: [
     'Runs every python block of the documents and compares what it prints with what the documents say.',
     'Exit 0: all verified; 1: a drift, error, hang or a difference from the lock; 2: bad usage or unreadable input.',
@@ -49,11 +50,13 @@ const SPEC = {
     '  --merge DIR         join the shards\' reports and cache entries found under DIR',
     '  --cache-dir DIR     the result cache (default: the configuration\'s cache, then .cache/check)',
     '  --lock FILE         the lock file (default: the configuration\'s, or check.lock.json beside the first source)',
+    UNTRUSTED_HELP,
     CONFIG_HELP,
   ].join('\n'),
   positionals: true,
   options: {
     ...CONFIG_OPTIONS,
+    ...UNTRUSTED_OPTION,
     source: { type: 'string', multiple: true },
     report: { type: 'string' },
     junit: { type: 'string' },
@@ -72,6 +75,8 @@ export interface Args {
   sources: string[];
   report?: string; junit?: string; noCache: boolean; update: boolean;
   shard?: ShardSpec; merge?: string; cacheOut?: string; cacheDir?: string; lock?: string; config?: string;
+  /** --untrusted: no snippet runs without a PID namespace (src/cli/untrusted.ts). */
+  untrusted?: boolean;
 }
 
 /** The command line as Args, or what to print instead (the help, exit 0, or one line of bad usage, exit 2). */
@@ -85,6 +90,7 @@ export function checkArgs(argv: string[]): Args | { exit: 0 | 2; text: string } 
     ...(v.report ? { report: v.report } : {}), ...(v.junit ? { junit: v.junit } : {}),
     ...(v.merge ? { merge: v.merge } : {}), ...(v['cache-out'] ? { cacheOut: v['cache-out'] } : {}),
     ...(v['cache-dir'] ? { cacheDir: v['cache-dir'] } : {}), ...(v.lock ? { lock: v.lock } : {}), ...(v.config ? { config: v.config } : {}),
+    ...(v.untrusted ? { untrusted: true } : {}),
   };
   if (v.shard !== undefined) {
     const spec = parseShard(v.shard);
@@ -216,9 +222,14 @@ async function checkMain(argv: string[]): Promise<number> {
   // A damaged lock stops the check here, before any interpreter starts.
   const lockFile = run.config.paths.lock;
   const lock = readLock(lockFile);
-  const pool = new KernelPool(run.config.kernel.workers, { log: (line) => process.stderr.write(`${line}\n`) });
+  const pool = new KernelPool(run.config.kernel.workers, { log: (line) => process.stderr.write(`${line}\n`), ...untrustedPool(args.untrusted) });
   // Once per check: which of the sandbox's boundaries hold on this machine.
   process.stderr.write(`${pool.stats.boundaries}\n`);
+  const refused = refusedHere(pool);
+  if (refused !== null) {
+    await pool.close();
+    return refused;
+  }
   try {
     return await checkWith(run, pool, lockFile, lock);
   } finally {
