@@ -47,16 +47,15 @@ function tool(name: string): string | null {
   return null;
 }
 
-/** Whether `uid` could read every path (and everything under the directories) by the "others" bits alone. */
+/**
+ * Whether another user could read every path by the "others" bits: the path, its parents and what
+ * is directly inside a directory (a checkout made under umask 077 fails here). Not deeper: one
+ * unreadable file further down makes the sandbox fail to start, with a report, never run with less.
+ */
 export function readableByOthers(paths: string[]): boolean {
-  const ok = (path: string, dir: boolean) => {
-    const mode = statSync(path).mode;
-    return dir ? (mode & 0o005) === 0o005 : (mode & 0o004) === 0o004;
-  };
-  const walk = (path: string): boolean => {
-    if (!statSync(path).isDirectory()) return ok(path, false);
-    if (!ok(path, true)) return false;
-    return readdirSync(path).every((name) => walk(join(path, name)));
+  const ok = (path: string) => {
+    const stat = statSync(path);
+    return stat.isDirectory() ? (stat.mode & 0o005) === 0o005 : (stat.mode & 0o004) === 0o004;
   };
   try {
     for (const path of paths) {
@@ -65,7 +64,8 @@ export function readableByOthers(paths: string[]): boolean {
       for (let i = 0; i < parts.length; i++) {
         if ((statSync(`/${parts.slice(0, i).join('/')}`).mode & 0o001) === 0) return false;
       }
-      if (!walk(real)) return false;
+      if (!ok(real)) return false;
+      if (statSync(real).isDirectory() && !readdirSync(real).every((name) => ok(join(real, name)))) return false;
     }
     return true;
   } catch {
