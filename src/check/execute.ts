@@ -1,11 +1,10 @@
-// The check's runs: every document's groups on the kernel pool, the most expensive first, and the
-// proof that a cell run apart from its document had everything it needed. The grouping is
-// planned from hints (the lock's record, the cache's names); the names of this very run decide:
-// a cell that turns out to need a cell its group did not hold runs again, with what it needs.
+// The check's runs: every document's group on the kernel pool, the most expensive first. A group
+// holds every runnable cell of its document up to the last one that runs (plan.ts), so what a run
+// reports is the run its cache key stands for; nothing a run says about itself changes the plan.
 import type { CellRun } from '../kernel/types.ts';
 import type { KernelPool } from '../kernel/node/pool.ts';
 import type { Cell } from '../source/model.ts';
-import { dependencies, group, type DocumentPlan, type RunGroup } from './plan.ts';
+import type { DocumentPlan, RunGroup } from './plan.ts';
 import type { LoadedDocument } from './load.ts';
 import type { Problem } from './run.ts';
 
@@ -49,11 +48,6 @@ export function mergeParts(parts: (CellRun | null)[]): CellRun | null {
   };
 }
 
-/** The group's cells (ascending, without repeats). */
-function cellsOf(runGroup: RunGroup): Set<number> {
-  return new Set(runGroup.owners);
-}
-
 async function runGroup(pool: KernelPool, planned: PlannedDocument, runGroup: RunGroup, runs: (CellRun | null)[],
   onCell: (cell: Cell) => void): Promise<void> {
   const { document } = planned.loaded;
@@ -82,22 +76,5 @@ export async function execute(pool: KernelPool, documents: PlannedDocument[], on
       }
     }));
   await runAll(documents.flatMap(({ plan }, doc) => plan.groups.map((g) => ({ doc, group: g }))));
-
-  // A cell that ran apart is proven by this run's names: if what it needed was not all in its group,
-  // it runs again with everything it needs.
-  const again: { doc: number; group: RunGroup }[] = [];
-  documents.forEach(({ loaded, plan }, doc) => {
-    if (failed.has(doc)) return;
-    const ran = new Set(plan.toRun);
-    for (const g of plan.groups) {
-      const held = cellsOf(g);
-      for (const target of g.targets) {
-        // Cells reused from the cache are not replayed, here as in any check: only cells that ran now count.
-        const needed = dependencies(loaded.document.cells, target, runs[doc]!).filter((d) => plan.runnable[d] && ran.has(d));
-        if (!needed.every((d) => held.has(d))) again.push({ doc, group: group(loaded, [...needed, target], [target], () => 0) });
-      }
-    }
-  });
-  if (again.length > 0) await runAll(again);
   return { runs, problems };
 }

@@ -80,6 +80,19 @@ export function lockDifferences(lock: LockFile, next: LockFile): { id: string; m
   return out;
 }
 
+/**
+ * Cells whose entry in `next` records another run than `previous` does: new cells, and those whose
+ * verdict, output or needs differ. Where a line moved or a cost was measured again, no run differs.
+ */
+export function changedCells(previous: LockFile | null, next: LockFile): Set<string> {
+  const changed = new Set<string>();
+  for (const [id, entry] of Object.entries(next.cells)) {
+    const old = previous?.cells[id];
+    if (!old || old.verdict !== entry.verdict || old.output !== entry.output || JSON.stringify(old.needs ?? []) !== JSON.stringify(entry.needs ?? [])) changed.add(id);
+  }
+  return changed;
+}
+
 /** A unified diff of the locked output against the new one, without the file header. */
 function outputDiff(locked: string, now: string): string {
   const patch = createTwoFilesPatch('lock', 'now', locked + '\n', now + '\n', '', '', { context: 1 });

@@ -1,8 +1,15 @@
-// The check's plan, a pure function of a loaded document, the cache and the lock's hints: each
-// cell's cache keys, which runs can be reused, which cells must run, and how they are grouped into
-// interpreter runs. Cells share a document's namespace, so a cell runs after the earlier cells it
-// needs; an expensive cell that nothing else needs runs in an interpreter of its own (with the
-// cells it needs replayed first), so it can take another core instead of holding up the rest.
+// The check's plan, a pure function of a loaded document and the cache: each cell's cache key,
+// which runs can be reused, which cells must run, and the interpreter run that runs them.
+//
+// Cells share a document's interpreter in order, like a notebook, and any cell can change what a
+// later one does without sharing a name with it (patch `builtins.print`, a module, the kernel
+// itself; advance the task counter or the virtual clock). So a run stands only for the document
+// prefix it ran after: a cell's key covers the runtime, the document (its path and the source
+// root, so no other document can write an entry this one reads), its fixtures, and the code and
+// settings of every runnable cell up to and including it. Nothing a run reports about itself (the
+// names it defined and used) decides which results are reused: those names come from code running
+// in the interpreter, which can make them say anything.
+import { relative, resolve, sep } from 'node:path';
 import { possibleUses } from '../source/names.ts';
 import { earlierCellsNeeded, wantedNames, type CellNames } from '../source/dependencies.ts';
 import type { Cell } from '../source/model.ts';
@@ -22,6 +29,13 @@ export interface Runtime {
   python: string;
 }
 
+/** What, besides the document itself, a key is made of. */
+export interface KeyContext {
+  runtime: Runtime;
+  /** The source directory the document was found in. */
+  sourceRoot: string;
+}
+
 /** One interpreter run: kernel cells in order, of which the `targets`' runs are reported. */
 export interface RunGroup {
   kernel: KernelDocument;
@@ -35,25 +49,18 @@ export interface RunGroup {
 
 export interface DocumentPlan {
   runnable: boolean[];
-  /** Key of the cell's own code, settings, fixtures and runtime; under it the last run is kept. */
-  baseKeys: string[];
+  /** Each cell's key: its document, and every runnable cell up to it (see above). */
+  keys: string[];
   /** Runs reused from the cache (null where the cell runs, or never runs). */
   cached: (CellRun | null)[];
   /** Cells that run, ascending. */
   toRun: number[];
+  /** At most one: a document's cells run in one interpreter, in order. */
   groups: RunGroup[];
 }
 
-export interface PlanOptions {
-  /** A cell estimated to cost at least this (ms) may run in an interpreter of its own. */
-  splitMs?: number;
-  /** Interpreters that can run at once: with one, splitting gains nothing. */
-  parallelism?: number;
-}
-
-/** An interpreter's start, replaying and bookkeeping: what a split must be worth more than. */
+/** An interpreter's start and bookkeeping. */
 const GROUP_OVERHEAD_MS = 300;
-const DEFAULT_SPLIT_MS = 500;
 /** A cell never measured: most cells cost a few milliseconds. */
 const UNKNOWN_CELL_MS = 5;
 
@@ -61,8 +68,12 @@ function namesOf(run: CellRun | null): CellNames {
   return run ? { defines: run.defines, uses: run.uses, imports: run.imports } : { defines: null, uses: null };
 }
 
-/** Earlier cells a cell depends on, from the names recorded in their runs (cautious: a cell never
- * run may define anything). One rule with the pages and the browser (source/dependencies.ts). */
+/**
+ * Earlier cells a cell depends on by name, from the names recorded in their runs (cautious: a cell
+ * never run may define anything). One rule with the pages and the browser (source/dependencies.ts).
+ * What the lock records as a cell's `needs` and what a page's runnable cell replays; never which
+ * results the check reuses.
+ */
 export function dependencies(cells: Cell[], index: number, runs: (CellRun | null)[]): number[] {
   const names = cells.map((_, i) => namesOf(runs[i] ?? null));
   const own = names[index]!;
@@ -85,16 +96,30 @@ export function isRunnable(loaded: LoadedDocument, cell: Cell): boolean {
   return !cell.notPython && !settings?.skip && !(cell.readsInput && settings?.input === undefined);
 }
 
-export function baseKeyOf(loaded: LoadedDocument, runtime: Runtime, cell: Cell): string {
-  const segments = cell.claims.flatMap((c) => (c.segment ? [c.segment] : []));
-  // The timed segments are part of what a run records, so they are part of its key.
-  return hashOf(runtime, loaded.fixtures, settingOf(loaded, cell) ?? null, cell.runCode, ...(segments.length ? [segments] : []));
+/** A path as the key holds it: from the working directory, with forward slashes. */
+function keyPath(path: string): string {
+  return relative(process.cwd(), resolve(path)).split(sep).join('/');
 }
 
-/** The full key: the base key and the code of the earlier cells the cell depends on. */
-export function fullKeyOf(loaded: LoadedDocument, baseKey: string, index: number, runs: (CellRun | null)[]): string {
-  const cells = loaded.document.cells;
-  return hashOf(baseKey, dependencies(cells, index, runs).map((d) => cells[d]!.runCode));
+/** The key every cell key of a document starts from. */
+export function documentKeyOf(loaded: LoadedDocument, context: KeyContext): string {
+  return hashOf('document', context.runtime, keyPath(context.sourceRoot), keyPath(loaded.file), loaded.document.slug, loaded.fixtures);
+}
+
+/**
+ * Every cell's key, as a chain: a runnable cell's key is the hash of the previous runnable cell's
+ * key (the document's, for the first) and of what the kernel is given for the cell (its code,
+ * number, budgets, input and timed segments) with all its settings. A cell that does not run adds
+ * nothing and carries the key before it.
+ */
+export function cellKeysOf(loaded: LoadedDocument, context: KeyContext, runnable = loaded.document.cells.map((c) => isRunnable(loaded, c))): string[] {
+  let key = documentKeyOf(loaded, context);
+  return loaded.document.cells.map((cell, i) => {
+    if (!runnable[i]) return key;
+    const settings = settingOf(loaded, cell);
+    key = hashOf(key, settings ?? null, kernelCellsOf(cell, settings));
+    return key;
+  });
 }
 
 export function group(loaded: LoadedDocument, cells: number[], targets: number[], cost: (i: number) => number): RunGroup {
@@ -108,41 +133,22 @@ export function group(loaded: LoadedDocument, cells: number[], targets: number[]
   };
 }
 
-export function planDocument(loaded: LoadedDocument, runtime: Runtime, cache: RunCache | null, options: PlanOptions = {}): DocumentPlan {
+/** `cache` null: reuse nothing (every runnable cell runs). */
+export function planDocument(loaded: LoadedDocument, context: KeyContext, cache: RunCache | null): DocumentPlan {
   const cells = loaded.document.cells;
   const runnable = cells.map((cell) => isRunnable(loaded, cell));
-  const baseKeys = cells.map((cell) => baseKeyOf(loaded, runtime, cell));
-  // Which earlier cells a cell depends on comes from the names recorded in the last run of each
-  // (stored under the cell's own base key); unknown means all earlier cells.
-  const known = cells.map((_, i) => cache?.get(baseKeys[i]!) ?? null);
-  const hits = cells.map((_, i) => (runnable[i] ? cache?.get(fullKeyOf(loaded, baseKeys[i]!, i, known)) ?? null : null));
-  const toRunSet = new Set<number>();
-  for (let i = 0; i < cells.length; i++) {
-    if (!runnable[i] || hits[i]) continue;
-    toRunSet.add(i);
-    for (const d of dependencies(cells, i, known)) if (runnable[d]) toRunSet.add(d);
-  }
-  const toRun = [...toRunSet].sort((a, b) => a - b);
-  const cached = hits.map((run, i) => (toRunSet.has(i) ? null : run));
-  const cost = (i: number) => loaded.locked(cells[i]!)?.cpuMs ?? known[i]?.cpuMs ?? UNKNOWN_CELL_MS;
-
-  // What each cell needs, for grouping: the recorded names where every earlier cell's are known,
-  // else the lock's record of what it needed when it was accepted, else unknown (all earlier).
-  const needs = (i: number): number[] | null => {
-    if (known.slice(0, i + 1).every((run, j) => run !== null || !runnable[j])) {
-      return dependencies(cells, i, known).filter((d) => runnable[d]);
-    }
-    const recorded = loaded.locked(cells[i]!)?.needs;
-    if (!recorded) return null;
-    const found = recorded.map((key) => cells.findIndex((c, j) => j < i && c.key === key));
-    return found.includes(-1) ? null : found.filter((d) => runnable[d]);
-  };
-  const neededBy = (i: number) => toRun.some((j) => j > i && (needs(j)?.includes(i) ?? true));
-  const splitMs = options.splitMs ?? DEFAULT_SPLIT_MS;
-  const split = (options.parallelism ?? 2) < 2 ? [] : toRun.filter((i) => cost(i) >= splitMs && needs(i) !== null && !neededBy(i));
-  const rest = toRun.filter((i) => !split.includes(i));
+  const keys = cellKeysOf(loaded, context, runnable);
+  const hits = cells.map((_, i) => (runnable[i] ? cache?.get(keys[i]!) ?? null : null));
+  const toRun = cells.flatMap((_, i) => (runnable[i] && !hits[i] ? [i] : []));
+  const cached = hits.map((run, i) => (toRun.includes(i) ? null : run));
   const groups: RunGroup[] = [];
-  if (rest.length > 0) groups.push(group(loaded, rest, rest, cost));
-  for (const i of split) groups.push(group(loaded, [...needs(i)!, i], [i], cost));
-  return { runnable, baseKeys, cached, toRun, groups };
+  if (toRun.length > 0) {
+    // Every runnable cell before the last one that runs is run again in the same interpreter, in
+    // order: that is the run its key stands for. Those reused from the cache are replayed, not reported.
+    const last = toRun.at(-1)!;
+    const replayed = cells.flatMap((_, i) => (runnable[i] && i <= last ? [i] : []));
+    const cost = (i: number) => loaded.locked(cells[i]!)?.cpuMs ?? UNKNOWN_CELL_MS;
+    groups.push(group(loaded, replayed, toRun, cost));
+  }
+  return { runnable, keys, cached, toRun, groups };
 }

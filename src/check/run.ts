@@ -1,7 +1,7 @@
 // Documents -> runs -> verdicts, in four stages: load (the only file reading, load.ts), plan (pure:
 // keys, what to reuse, what to run and how to group it, plan.ts), execute (the kernel pool,
-// execute.ts) and judge (pure, verdict.ts). Cached runs whose key is unchanged are reused; the rest
-// run together with the earlier cells they depend on (they share the document's namespace).
+// execute.ts) and judge (pure, verdict.ts). A cached run is reused only where its key (the document
+// and every runnable cell up to it) is unchanged; the rest run in order after the cells before them.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Cell, SourceDocument } from '../source/model.ts';
@@ -13,7 +13,7 @@ import { judge, type CellVerdict } from './verdict.ts';
 import { loadSource, settingOf, type LoadedDocument, type LoadedSource, type LoadOptions } from './load.ts';
 import type { TranslationFile } from '../translate/load.ts';
 import type { ParseCache } from '../source/parse-cache.ts';
-import { dependencies, fullKeyOf, planDocument } from './plan.ts';
+import { dependencies, planDocument } from './plan.ts';
 import { execute } from './execute.ts';
 
 export { listMarkdown, loadSource, selectSource } from './load.ts';
@@ -71,6 +71,8 @@ export interface CheckOptions {
   load?: Omit<LoadOptions, 'parseCache'>;
   pool: KernelPool;
   cache: ResultCache | null;
+  /** Documents (their `document.file`) whose every cell runs now, reading nothing from the cache: what `--update` records. */
+  rerun?: readonly string[];
   onCell?: (doc: SourceDocument, cell: Cell, cached: boolean) => void;
 }
 
@@ -88,7 +90,11 @@ function checkedDocument(loaded: LoadedDocument, runs: (CellRun | null)[], ran: 
 export async function checkDocuments(options: CheckOptions): Promise<CheckResult> {
   const runtime = { pyodide: pyodideVersion(), kernel: kernelFingerprint(), python: '3.14' };
   const source = options.source ?? loadSource(options.sourceDir, options.files, { ...options.load, parseCache: options.parseCache ?? null });
-  const planned = source.documents.map((loaded) => ({ loaded, plan: planDocument(loaded, runtime, options.cache, { parallelism: options.pool.size }) }));
+  const rerun = new Set(options.rerun ?? []);
+  const planned = source.documents.map((loaded) => ({
+    loaded,
+    plan: planDocument(loaded, { runtime, sourceRoot: options.sourceDir }, rerun.has(loaded.document.file) ? null : options.cache),
+  }));
   // Cells reused or never run are told at once; the others as their runs come in.
   for (const { loaded, plan } of planned) {
     loaded.document.cells.forEach((cell, i) => { if (!plan.toRun.includes(i)) options.onCell?.(loaded.document, cell, true); });
@@ -100,8 +106,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
       for (const i of plan.toRun) {
         const run = runs[i];
         if (!run) continue;
-        options.cache.set(plan.baseKeys[i]!, run);
-        options.cache.set(fullKeyOf(loaded, plan.baseKeys[i]!, i, runs), run);
+        options.cache.set(plan.keys[i]!, run);
       }
     }
     return checkedDocument(loaded, runs, new Set(plan.toRun));

@@ -10,7 +10,7 @@ import { checkDocuments, loadSource, selectSource, type CheckResult, type Proble
 import type { LoadedDocument, LoadOptions } from '../check/load.ts';
 import { ParseCache } from '../source/parse-cache.ts';
 import { buildReport, failuresOf, githubAnnotations, junit, problemLine, summarize, summaryText, type Report } from '../check/report.ts';
-import { LockFileError, lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
+import { changedCells, LockFileError, lockDifferences, readLock, writeLock, type LockFile } from '../check/lock.ts';
 import { documentWeights, lockFor, parseShard, shardFiles, type ShardSpec } from '../check/shard.ts';
 import { isCacheEntryName, isShardReport, mergeShards, type ShardReport } from '../check/merge.ts';
 import { outputLines } from '../check/compare.ts';
@@ -35,7 +35,7 @@ export function checkCommand(): string {
 }
 
 const SPEC = {
-  name: 'check',
+  name: 'execdocs check',
   usage: '[DIR...] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update] [--shard K/N] [--cache-out DIR] [--cache-dir DIR] [--lock FILE] [--untrusted] [--config FILE] | --merge DIR [--report FILE.json] [--junit FILE.xml]',
   help: [
     'Runs every python block of the documents and compares what it prints with what the documents say.',
@@ -45,7 +45,7 @@ const SPEC = {
     '  --report FILE.json  the report as JSON',
     '  --junit FILE.xml    the report as JUnit XML',
     '  --no-cache          run every block, reusing no earlier result',
-    '  --update            accept the current state: write the lock',
+    '  --update            accept the current state: write the lock (from runs made now, never from the cache)',
     '  --shard K/N         check the K-th of N shares of the documents (CI); --cache-out DIR keeps its cache entries',
     '  --merge DIR         join the shards\' reports and cache entries found under DIR',
     '  --cache-dir DIR     the result cache (default: the configuration\'s cache, then .cache/check)',
@@ -84,7 +84,7 @@ export function checkArgs(argv: string[]): Args | { exit: 0 | 2; text: string } 
   const parsed = parseCommand(argv, SPEC);
   if (!parsed.ok) return { exit: parsed.exit, text: parsed.text };
   const v = parsed.values;
-  const bad = (text: string) => ({ exit: 2 as const, text: `check: ${text}` });
+  const bad = (text: string) => ({ exit: 2 as const, text: `${SPEC.name}: ${text}` });
   const args: Args = {
     sources: [...(v.source ?? []), ...parsed.positionals], noCache: v['no-cache'] ?? false, update: v.update ?? false,
     ...(v.report ? { report: v.report } : {}), ...(v.junit ? { junit: v.junit } : {}),
@@ -178,6 +178,12 @@ export function lockOf(result: CheckResult, previous: LockFile | null = null): L
   return { runtime: { pyodide: result.runtime.pyodide, kernel: result.runtime.kernel, python: result.runtime.python }, cells };
 }
 
+/** Documents (as the cells name them) with a cell reused from the cache whose lock entry would change. */
+export function documentsToRerun(result: CheckResult, previous: LockFile | null): string[] {
+  const changed = changedCells(previous, lockOf(result, previous));
+  return result.documents.filter((d) => d.cells.some((c) => c.cached && changed.has(c.cell.id))).map((d) => d.document.file);
+}
+
 function progress(total: number) {
   let done = 0;
   const tty = process.stderr.isTTY && !process.env.CI;
@@ -246,14 +252,19 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
   const blockCounts = new Map(files.map((f) => [f, source.documents.find((d) => d.file === f)?.document.cells.length ?? 0]));
   const selected = args.shard ? shardFiles(documentWeights(files, blockCounts, lock), args.shard) : files;
   if (args.shard) process.stderr.write(`shard ${args.shard.index}/${args.shard.total}: ${selected.length} of ${files.length} documents\n`);
-  const tick = progress(selected.reduce((n, f) => n + blockCounts.get(f)!, 0));
-  const result: CheckResult = await checkDocuments({
-    sourceDir: run.source,
-    source: selectSource(source, selected),
-    pool,
-    cache: args.noCache ? null : args.cacheOut ? new MirroredCache(run.cacheDir, args.cacheOut) : new ResultCache(run.cacheDir),
-    onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`),
-  });
+  const cache = args.noCache ? null : args.cacheOut ? new MirroredCache(run.cacheDir, args.cacheOut) : new ResultCache(run.cacheDir);
+  const checkSelected = (rerun: string[] = []) => {
+    const tick = progress(selected.reduce((n, f) => n + blockCounts.get(f)!, 0));
+    return checkDocuments({ sourceDir: run.source, source: selectSource(source, selected), pool, cache, rerun, onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`) });
+  };
+  let result: CheckResult = await checkSelected();
+  // The lock records only runs made now: a document whose changed cells came from the cache (written
+  // by an earlier check, of whatever was there then) runs again, reading nothing from it.
+  const rerun = args.update ? documentsToRerun(result, lock) : [];
+  if (rerun.length > 0) {
+    process.stderr.write(`--update: running ${rerun.length} document(s) again whose changed cells came from the cache: ${rerun.map(consoleText).join(', ')}\n`);
+    result = await checkSelected(rerun);
+  }
   // The interpreters are done: the lock, the reports and the translations need none.
   await pool.close();
   const next = lockOf(result, lock);

@@ -30,7 +30,7 @@ describe('parseShard', () => {
 
   it('the command line refuses a bad shard, --update with --shard, and --cache-out without one', () => {
     expect(checkArgs(['--shard', '3/2'])).toMatchObject({ exit: 2, text: expect.stringMatching(/between 1 and 2/) });
-    expect(checkArgs(['--shard'])).toEqual({ exit: 2, text: 'check: --shard needs a value (see check --help)' });
+    expect(checkArgs(['--shard'])).toEqual({ exit: 2, text: 'execdocs check: --shard needs a value (see execdocs check --help)' });
     expect(checkArgs(['--shard', '1/2', '--update'])).toMatchObject({ exit: 2, text: expect.stringMatching(/--update cannot be used with --shard/) });
     expect(checkArgs(['--update', '--merge', 'dir'])).toMatchObject({ exit: 2, text: expect.stringMatching(/--update cannot be used with --merge/) });
     expect(checkArgs(['--cache-out', 'out'])).toMatchObject({ exit: 2, text: expect.stringMatching(/--cache-out is for a shard/) });
