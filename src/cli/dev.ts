@@ -1,44 +1,76 @@
-// `npm run dev`: the site with live pages. Writes the pages once, starts Astro's dev server, then
-// watches content/: an edit re-checks the documents (the cache means only the edited cells and the
-// cells they depend on run again) and rewrites the pages whose content changed; Astro reloads them.
-import { spawn } from 'node:child_process';
-import { existsSync, watch } from 'node:fs';
-import { join } from 'node:path';
+// `execdocs dev [DIR...]` (`npm run dev -- …` here): the site with live pages. Writes the pages once,
+// starts Astro's dev server, then watches the sources: an edit re-checks the documents (the cache
+// means only the edited cells and the cells they depend on run again) and rewrites the pages whose
+// content changed; Astro reloads them.
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { KernelPool } from '../kernel/node/pool.ts';
-import { ResultCache } from '../check/cache.ts';
-import { checkDocuments } from '../check/run.ts';
-import { DOCS_DIR, writeSite } from '../emit/site.ts';
-import { writePyodideAssets } from '../emit/pyodide-assets.ts';
-import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
-import { writeSiteSnapshot } from '../emit/site-snapshot.ts';
-import { CACHE_DIR, PARSE_CACHE_DIR, DEFAULT_SOURCE, lockPath } from './check.ts';
-import { ParseCache } from '../source/parse-cache.ts';
-import { readLock } from '../check/lock.ts';
-import { asRecorded } from '../emit/recorded.ts';
+import { problemLine } from '../check/report.ts';
+import { consoleText } from '../emit/escape.ts';
+import { sourceBase, sourceFiles } from '../config/load.ts';
+import { loadOptionsOf } from '../config/project.ts';
+import { astroOptions, writeProjectFiles } from '../site/project.ts';
+import { writeSitePages } from '../site/pages.ts';
+import { answer, parseCommand } from './args.ts';
+import { SITE_HELP, SITE_OPTIONS, siteRunOf, type SiteRun } from './build.ts';
 
-export async function refresh(pool: KernelPool): Promise<string> {
+const SPEC = {
+  name: 'execdocs dev',
+  usage: '[DIR...] [--port N] [--host] [--source DIR] [--language LANG] [--no-cache] [--config FILE]',
+  help: ['Serves the site while you edit: a saved document is checked again and its pages reload.',
+    '  --port N            the dev server\'s port (default Astro\'s, 4321)', '  --host              listen on every address, not only localhost', SITE_HELP].join('\n'),
+  positionals: true,
+  options: { ...SITE_OPTIONS, port: { type: 'string' }, host: { type: 'boolean' } },
+} as const;
+
+export async function refresh(run: SiteRun, pool: KernelPool): Promise<string> {
   const started = performance.now();
-  const result = await checkDocuments({ sourceDir: DEFAULT_SOURCE, pool, cache: new ResultCache(CACHE_DIR), parseCache: new ParseCache(PARSE_CACHE_DIR) });
-  for (const p of result.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
-  const { changed } = writeSite(asRecorded(result, readLock(lockPath(DEFAULT_SOURCE))));
-  writePyodideAssets(result.documents); // runnable cells: public/pyodide/
-  writeMermaidAssets(); // timelines: public/mermaid/
-  await writeSiteSnapshot(await pool.snapshotFile()); // first runs: public/pyodide/kernel-snapshot-*
+  // Documents added since the last check are part of this one.
+  const files = sourceFiles(run.config).files;
+  const { result, changed } = await writeSitePages(run.config, files, run.plan, pool, { noCache: run.noCache });
+  for (const p of result.problems) process.stderr.write(`${problemLine(p)}\n`);
   const ms = Math.round(performance.now() - started);
   return `checked in ${ms} ms: ran ${result.ran} cell(s), reused ${result.reused}; ${changed.length} file(s) changed`;
 }
 
+/** What an edit can change: the sources, their translations, settings and fixtures. */
+function watchedDirs(run: SiteRun): string[] {
+  const { config } = run;
+  const dirs = [...config.sources.map(sourceBase), loadOptionsOf(config).load.translationDir ?? null, config.paths.settings, config.paths.fixtures];
+  return [...new Set(dirs.filter((d): d is string => d !== null && existsSync(d)))];
+}
+
+/** Files the dev server itself writes (the generated project, the cache) or installs are no edit. */
+function isOwnOutput(run: SiteRun, file: string): boolean {
+  const inside = (dir: string) => file === dir || file.startsWith(dir + sep);
+  return inside(resolve(run.config.paths.cache)) || inside(run.plan.root) && run.plan.generated || file.split(sep).includes('node_modules');
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const pool = new KernelPool();
+  const parsed = parseCommand(argv, SPEC);
+  if (!parsed.ok) return answer(parsed);
+  const port = parsed.values.port === undefined ? undefined : Number(parsed.values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    process.stderr.write(`execdocs dev: --port ${consoleText(parsed.values.port!)}: not a port number\n`);
+    return 2;
+  }
+  const run = siteRunOf(parsed.values, parsed.positionals);
+  if (typeof run === 'string') {
+    process.stderr.write(`execdocs dev: ${run}\n`);
+    return 2;
+  }
+  const pool = new KernelPool(run.config.kernel.workers);
+  writeProjectFiles(run.plan);
+  const { dev } = await import('astro');
+  const server = { ...(port !== undefined ? { port } : {}), ...(parsed.values.host ? { host: true } : {}) };
+  const start = () => dev(astroOptions(run.plan, run.config, run.config.site.outDir, { server }));
   // With pages from an earlier run in place, Astro starts while the documents are checked (pages
   // that changed since are rewritten and reloaded); the first time, the pages come first.
-  const hasPages = existsSync(join(DOCS_DIR, 'sidebar.json'));
-  const startAstro = () => spawn('astro', ['dev', ...argv], { stdio: 'inherit' });
-  const early = hasPages ? startAstro() : null;
-  console.log(`[dev] ${await refresh(pool)}`);
+  const early = existsSync(join(run.plan.dirs.docs, 'sidebar.json')) ? await start() : null;
+  console.log(`[dev] ${await refresh(run, pool)}`);
   // Interpreters wait booted for the first edit (a check alone would start them only when a cell runs).
   pool.warmUp();
-  const astro = early ?? startAstro();
+  const astro = early ?? await start();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   const schedule = () => {
@@ -46,23 +78,24 @@ export async function main(argv: string[]): Promise<number> {
     timer = setTimeout(() => {
       running = running.then(async () => {
         try {
-          console.log(`[dev] ${await refresh(pool)}`);
+          console.log(`[dev] ${await refresh(run, pool)}`);
         } catch (error) {
           console.error(`[dev] re-check failed: ${(error as Error).message}`);
         }
       });
     }, 250);
   };
-  const watcher = watch('content', { recursive: true }, (_event, file) => {
-    if (file && /\.(md|ya?ml)$/.test(file)) schedule();
+  const watchers: FSWatcher[] = watchedDirs(run).map((dir) => watch(dir, { recursive: true }, (_event, file) => {
+    if (file && /\.(md|markdown|ya?ml)$/.test(file) && !isOwnOutput(run, resolve(dir, file))) schedule();
+  }));
+  return await new Promise((resolve) => {
+    const stop = async () => {
+      for (const w of watchers) w.close();
+      await astro.stop();
+      await pool.close();
+      resolve(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
   });
-  const stop = async () => {
-    watcher.close();
-    astro.kill();
-    await pool.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return await new Promise((resolve) => astro.on('exit', (code) => { watcher.close(); void pool.close(); resolve(code ?? 0); }));
 }

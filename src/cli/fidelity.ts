@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { KernelPool } from '../kernel/node/pool.ts';
 import { checkDocuments } from '../check/run.ts';
+import { answer, parseCommand } from './args.ts';
 
 export const CORPUS_DIR = 'test/corpus';
 export const VERDICTS = ['verified', 'drift', 'ran', 'expected-error', 'error', 'hangs', 'skipped'] as const;
@@ -315,26 +316,25 @@ export function reportJson(m: Measurement): unknown {
 
 interface Args { langs?: string[]; json?: string; record: boolean }
 
-export function parseArgs(argv: string[], available: string[]): Args | string {
-  const args: Args = { record: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') {
-      const file = argv[++i];
-      if (!file) return '--json needs a file name';
-      args.json = file;
-    } else if (arg === '--lang') {
-      const value = argv[++i];
-      if (!value) return '--lang needs a language (one of ' + available.join(', ') + ')';
-      const langs = value.split(',').map((l) => l.trim()).filter(Boolean);
-      const unknown = langs.filter((l) => !available.includes(l));
-      if (unknown.length) return `--lang ${unknown.join(',')}: no such corpus directory (have ${available.join(', ')})`;
-      args.langs = [...(args.langs ?? []), ...langs];
-    } else if (arg === '--record') {
-      args.record = true;
-    } else {
-      return `unknown option ${arg}`;
-    }
+const SPEC = {
+  name: 'npm run fidelity --',
+  usage: '[--lang ko[,en]] [--json FILE] [--record]',
+  help: ['Measures how many blocks of the corpus (test/corpus/) the check judges as recorded.',
+    '  --lang LANGS        only these corpus languages (comma-separated; repeatable)',
+    '  --json FILE         the figures as JSON', '  --record            write them as the baseline (test/corpus/baseline.json)'].join('\n'),
+  options: { json: { type: 'string' }, lang: { type: 'string', multiple: true }, record: { type: 'boolean' } },
+} as const;
+
+/** The command line as Args; `{ exit, text }`: the help (0) or one line of bad usage (2). */
+export function parseArgs(argv: string[], available: string[]): Args | { exit: 0 | 2; text: string } {
+  const parsed = parseCommand(argv, SPEC);
+  if (!parsed.ok) return { exit: parsed.exit, text: parsed.text };
+  const args: Args = { record: parsed.values.record ?? false, ...(parsed.values.json ? { json: parsed.values.json } : {}) };
+  for (const value of parsed.values.lang ?? []) {
+    const langs = value.split(',').map((l) => l.trim()).filter(Boolean);
+    const unknown = langs.filter((l) => !available.includes(l));
+    if (unknown.length) return { exit: 2, text: `fidelity: --lang ${unknown.join(',')}: no such corpus directory (have ${available.join(', ')})` };
+    args.langs = [...(args.langs ?? []), ...langs];
   }
   return args;
 }
@@ -342,10 +342,7 @@ export function parseArgs(argv: string[], available: string[]): Args | string {
 export async function main(argv: string[]): Promise<number> {
   const available = corpusLanguages(CORPUS_DIR);
   const args = parseArgs(argv, available);
-  if (typeof args === 'string') {
-    process.stderr.write(`${args}\nusage: npm run fidelity -- [--lang ko[,en]] [--json FILE] [--record]\n`);
-    return 2;
-  }
+  if ('exit' in args) return answer(args);
   const started = Date.now();
   const m = await measureCorpus({ langs: args.langs });
   process.stdout.write(reportText(m) + '\n');

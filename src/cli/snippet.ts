@@ -4,6 +4,7 @@ import { KernelPool } from '../kernel/node/pool.ts';
 import { formatSeconds } from '../kernel/format.ts';
 import type { CellRun } from '../kernel/types.ts';
 import { consoleLines, consoleText } from '../emit/escape.ts';
+import { answer, parseCommand } from './args.ts';
 
 /**
  * A run for the terminal, as src/kernel/format.ts lays it out, with what the snippet wrote escaped:
@@ -32,11 +33,23 @@ export function snippetText(run: CellRun): string {
   return lines.join('\n');
 }
 
+const SPEC = {
+  name: 'execdocs snippet',
+  usage: 'FILE.py [MORE.py ...] [--json]',
+  help: ['Runs Python files as the cells of one document, on the virtual clock, and prints what each printed and when.',
+    'Exit 0 when every file ran to its end; 1 when one raised, hung or was stopped; 2 for bad usage or an unreadable file.',
+    '  --json              the runs as JSON'].join('\n'),
+  positionals: true,
+  options: { json: { type: 'boolean' } },
+} as const;
+
 export async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const files = argv.filter((a) => !a.startsWith('--'));
+  const parsed = parseCommand(argv, SPEC);
+  if (!parsed.ok) return answer(parsed);
+  const json = parsed.values.json ?? false;
+  const files = parsed.positionals;
   if (files.length === 0) {
-    process.stderr.write('usage: npm run snippet -- FILE.py [MORE.py ...] [--json]\n');
+    process.stderr.write(`execdocs snippet: name at least one file (see snippet --help)\n`);
     return 2;
   }
   const cells = [];

@@ -4,9 +4,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { translationDir, translationStatus, type TranslationStatus } from '../translate/status.ts';
 import { withSkeleton } from '../translate/skeleton.ts';
+import { answer, parseCommand } from './args.ts';
 
 const DEFAULT_SOURCE = 'content/ko';
-const USAGE = 'usage: npm run translations -- [--source DIR] [--write-skeleton]\n';
+const SPEC = {
+  name: 'execdocs translations',
+  usage: '[--source DIR] [--write-skeleton]',
+  help: ["The English edition's coverage of the Korean documents, and what a translator has to do.",
+    '  --source DIR        the Korean documents (default content/ko); their translations are in the `en` folder beside it',
+    '  --write-skeleton    add `en: null` entries for the segments that have none'].join('\n'),
+  options: { source: { type: 'string' }, 'write-skeleton': { type: 'boolean' } },
+} as const;
 
 function indent(text: string, prefix = '    | '): string {
   return text.split('\n').map((l) => `${prefix}${l}`).join('\n');
@@ -50,15 +58,10 @@ export function details(status: TranslationStatus): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let source = DEFAULT_SOURCE;
-  let skeleton = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--source') source = argv[++i] ?? '';
-    else if (arg === '--write-skeleton') skeleton = true;
-    else if (arg === '--help' || arg === '-h') { process.stdout.write(USAGE); return 0; }
-    else { process.stderr.write(`unknown option ${arg}\n${USAGE}`); return 2; }
-  }
+  const parsed = parseCommand(argv, SPEC);
+  if (!parsed.ok) return answer(parsed);
+  const source = parsed.values.source ?? DEFAULT_SOURCE;
+  const skeleton = parsed.values['write-skeleton'] ?? false;
   if (!existsSync(source)) { process.stderr.write(`--source ${source}: no such directory\n`); return 2; }
   const dir = translationDir(source);
   if (!dir) { process.stderr.write(`${source}: no translation directory (expected a \`ko\` directory with a sibling \`en\`)\n`); return 2; }

@@ -6,6 +6,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { validateText, type FileProblem } from '../schema/validate.ts';
 import { listMarkdown } from '../check/load.ts';
 import { CONFIG_FILE, configSchema, type ConfigFile, type SiteLanguage } from './schema.ts';
+import { detectLanguage } from './language.ts';
+import { translationDir } from '../translate/load.ts';
 
 export interface Config {
   /** The directory the file's paths are relative to (absolute): where the file is, or the working directory. */
@@ -97,17 +99,22 @@ function resolveConfig(raw: ConfigFile, root: string, file: string | null, cwd: 
   const at = (p: string) => fromRoot(root, p, cwd);
   const flag = (p: string) => fromRoot(cwd, p, cwd);
   const sources = overrides.sources?.length ? overrides.sources.map(flag) : (raw.sources ?? DEFAULT_SOURCES).map(at);
-  const language = overrides.language ?? raw.language ?? 'en';
-  // Translations belong to the configured language: a flag that changes the language drops them.
-  const translations = overrides.language && overrides.language !== raw.language ? [] : raw.translations ?? [];
+  // The file's language and translations describe its own sources; other sources are read to tell
+  // theirs (a Korean directory with an `en` sibling has that English edition, as the guide does).
+  const ownSources = !overrides.sources?.length;
+  const language = overrides.language ?? (ownSources ? raw.language : undefined) ?? detectLanguage(sourceFiles({ sources }, cwd).files) ?? 'en';
+  const translations = ownSources && language === (raw.language ?? language)
+    ? raw.translations ?? (raw.language ? [] : impliedTranslations(sources, language))
+    : impliedTranslations(sources, language);
   const languages = [language, ...translations];
   const title: Config['title'] = {};
+  // The title is the configured site's: other sources are another site.
+  const named = ownSources ? raw.title : undefined;
   for (const l of languages) {
-    title[l] = typeof raw.title === 'string' ? raw.title : raw.title?.[l] ?? raw.title?.[language] ?? DEFAULT_TITLE[l];
+    title[l] = typeof named === 'string' ? named : named?.[l] ?? named?.[language] ?? DEFAULT_TITLE[l];
   }
   // The lock and the settings directory belong to the configured sources: other sources given on
   // the command line have their own (beside them), unless a flag names the lock too.
-  const ownSources = !overrides.sources?.length;
   const lockNamed = overrides.lock ? flag(overrides.lock) : ownSources && raw.paths?.lock ? at(raw.paths.lock) : null;
   return {
     root,
@@ -131,6 +138,11 @@ function resolveConfig(raw: ConfigFile, root: string, file: string | null, cwd: 
       cache: overrides.cache ? flag(overrides.cache) : at(raw.paths?.cache ?? '.cache'),
     },
   };
+}
+
+/** The English edition a Korean source directory has when an `en` folder sits beside it. */
+function impliedTranslations(sources: string[], language: SiteLanguage): SiteLanguage[] {
+  return language === 'ko' && translationDir(primarySource({ sources })) ? ['en'] : [];
 }
 
 export interface SourceFiles {

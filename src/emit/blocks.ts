@@ -23,8 +23,9 @@ export interface ChapterBlocks {
   fallback: boolean;
 }
 
+/** `sourceLocale`: the language the documents are written in; pages in it show them as written. */
 export function chapterBlocks(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
-  translate: (key: string) => string | null): ChapterBlocks {
+  translate: (key: string) => string | null, sourceLocale: Locale = 'ko'): ChapterBlocks {
   const tree = sharedTree(markdown);
   const blocks: ChapterBlock[] = [];
   let fallback = false;
@@ -35,7 +36,7 @@ export function chapterBlocks(markdown: string, chapter: Chapter, cells: Checked
     let text = source;
     // The shared tree is read-only; the page's writers may change their copy.
     let nodes: RootContent[] = [structuredClone(node)];
-    if (locale === 'en' && node.type !== 'thematicBreak') {
+    if (locale !== sourceLocale && node.type !== 'thematicBreak') {
       const english = translate(segmentKey(source));
       if (english === null) fallback = true;
       else {

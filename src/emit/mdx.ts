@@ -117,13 +117,18 @@ function safeNode(node: RootContent): RootContent {
   return node;
 }
 
+/** A module path as a single-quoted ECMAScript string. */
+export function quoted(path: string): string {
+  return `'${path.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 function fallbackNotice(locale: Locale): RootContent {
   return { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: strings[locale].site.fallback }] }] };
 }
 
 /** A chapter's title in a locale: the translated heading when there is one. */
-export function chapterTitle(markdown: string, chapter: Chapter, locale: Locale, translate: (key: string) => string | null): string {
-  if (locale === 'ko') return chapter.title;
+export function chapterTitle(markdown: string, chapter: Chapter, locale: Locale, translate: (key: string) => string | null, sourceLocale: Locale = 'ko'): string {
+  if (locale === sourceLocale) return chapter.title;
   const tree = sharedTree(markdown);
   const heading = tree.children.find((n) => n.type === 'heading' && (n.position?.start.offset ?? -1) === chapter.startOffset);
   if (!heading) {
@@ -158,12 +163,16 @@ export interface PageLinks {
   prelude?: PreludeCell[];
   /** Lines of the source document in the repository, for the reasons that name one. */
   sourceLines?: SourceLines;
+  /** The documents' own language (default Korean, the guide's). */
+  sourceLocale?: Locale;
+  /** How the page imports a component (`Cell`): default the guide's layout, four folders up to src/components/. */
+  componentImport?: (name: string) => string;
 }
 
 export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
   translate: (key: string) => string | null, links: PageLinks = {}): ChapterPage {
-  const { notebookHref, prelude = [], sourceLines } = links;
-  const { blocks, fallback } = chapterBlocks(markdown, chapter, cells, locale, translate);
+  const { notebookHref, prelude = [], sourceLines, sourceLocale = 'ko', componentImport = (name) => `../../../../components/${name}.astro` } = links;
+  const { blocks, fallback } = chapterBlocks(markdown, chapter, cells, locale, translate, sourceLocale);
   const children: RootContent[] = [];
   for (const block of blocks) {
     children.push(...block.nodes.map(safeNode));
@@ -175,7 +184,7 @@ export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCe
       ])]
     : [];
   const root: Root = { type: 'root', children: [
-    { type: 'mdxjsEsm', value: "import Cell from '../../../../components/Cell.astro';", data: { estree: null } } as unknown as RootContent,
+    { type: 'mdxjsEsm', value: `import Cell from ${quoted(componentImport('Cell'))};`, data: { estree: null } } as unknown as RootContent,
     ...(fallback ? [fallbackNotice(locale)] : []),
     ...download,
     ...(prelude.length ? [jsx('div', { 'data-runner-prelude': jsonAttribute(prelude), hidden: '' })] : []),

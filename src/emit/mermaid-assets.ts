@@ -3,12 +3,13 @@
 // serves them too. Nothing here is fetched until a timeline nears the reader's viewport
 // (src/components/timeline.ts). Files already in place are left alone; other versions are removed.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { MERMAID_BASE, MERMAID_ENTRY } from '../components/mermaid-module.ts';
 
 export const MERMAID_ASSETS_DIR = join('public', MERMAID_BASE);
-const MERMAID_DIST = fileURLToPath(new URL('../../node_modules/mermaid/dist/', import.meta.url));
+// Resolved, not at a fixed place: an installed package finds Mermaid beside it, not inside it.
+const MERMAID_DIST = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist');
 const CHUNKS = join('chunks', 'mermaid.esm.min');
 
 /** The installed Mermaid's version: the folder its files are served from. */

@@ -119,11 +119,13 @@ export interface NotebookOptions {
    * holds only the chapter's cells.
    */
   documentCells?: CheckedCell[];
+  /** The documents' own language (default Korean, the guide's). */
+  sourceLocale?: Locale;
 }
 
 export function chapterNotebook(markdown: string, chapter: Chapter, title: string, cells: CheckedCell[], locale: Locale,
   translate: (key: string) => string | null, options: NotebookOptions = {}): object {
-  const { blocks } = chapterBlocks(markdown, chapter, cells, locale, translate);
+  const { blocks } = chapterBlocks(markdown, chapter, cells, locale, translate, options.sourceLocale);
   const t = TEXT[locale];
   const documentCells = options.documentCells ?? cells;
   const plan = jupyterPlan(documentCells, chapter.slug);

@@ -3,15 +3,16 @@
 // used). Written into public/pyodide/ before `astro build`, which copies public/ into dist/, so
 // `npm run dev` serves them too. Nothing here is fetched before a reader first runs a cell.
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { CheckedDocument } from '../check/run.ts';
 
 export const PYODIDE_ASSETS_DIR = 'public/pyodide';
 /** The files Pyodide's loader fetches from its indexURL when no package is loaded. */
 export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 
-const PYODIDE_DIR = fileURLToPath(new URL('../../node_modules/pyodide/', import.meta.url));
+// Resolved, not at a fixed place: an installed package finds Pyodide beside it, not inside it.
+const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
 
 /**
  * Pyodide's files, and per document the fixtures its cells ran with at build time, as the check

@@ -11,7 +11,7 @@ import { linkSourceLines } from './source-links.ts';
 import { filterPageName, filters, type ErrataData, type ErrataRow } from './errata.ts';
 import { capText } from './limits.ts';
 import { editFileUrl, readRepository, sourceLineBase, sourceLineUrl } from './repository.ts';
-import { chapterPage, chapterTitle, type Locale } from './mdx.ts';
+import { chapterPage, chapterTitle, quoted, type Locale } from './mdx.ts';
 import { chapterNotebook } from './notebook.ts';
 import { pagePrelude } from './runner.ts';
 import { syncTree } from './write.ts';
@@ -20,7 +20,10 @@ export const DOCS_DIR = 'src/content/docs';
 export const NOTEBOOKS_DIR = 'public/notebooks';
 /** Starlight's i18n collection: its UI words, from the tables in src/i18n/. */
 export const I18N_DIR = 'src/content/i18n';
-const LOCALES: Locale[] = ['ko', 'en'];
+/** The guide's languages: its Korean documents, then their English translation. */
+const GUIDE_LOCALES: Locale[] = ['ko', 'en'];
+/** From the docs folder (src/content/docs) to the components (src/components), in the guide's layout. */
+const GUIDE_COMPONENTS = '../../components';
 
 /** A translation's English texts by segment key; an empty translation is none (the page falls back to Korean with a notice). */
 export function translationTexts(translation: TranslationFile | null): Map<string, string> {
@@ -59,41 +62,59 @@ export interface SiteFiles {
 }
 
 /** Writes the generated pages and notebooks; only files whose content changed are touched. */
-export function writeSite(result: CheckResult): { pages: number; notebooks: number; changed: string[] } {
-  const { docs, notebooks, pages } = siteFiles(result, { repository: readRepository() });
-  const changed = [...syncTree(DOCS_DIR, docs), ...syncTree(NOTEBOOKS_DIR, notebooks), ...syncTree(I18N_DIR, starlightTranslations())];
+/** Where the generated files go: an Astro project's folders (default: the guide's, relative to the working directory). */
+export interface SiteDirs {
+  docs: string;
+  notebooks: string;
+  i18n: string;
+}
+
+export function siteDirs(root = '.'): SiteDirs {
+  return { docs: join(root, DOCS_DIR), notebooks: join(root, NOTEBOOKS_DIR), i18n: join(root, I18N_DIR) };
+}
+
+export function writeSite(result: CheckResult, options: SiteOptions = { repository: readRepository() }, dirs: SiteDirs = siteDirs()): { pages: number; notebooks: number; changed: string[] } {
+  const { docs, notebooks, pages } = siteFiles(result, options);
+  const changed = [...syncTree(dirs.docs, docs), ...syncTree(dirs.notebooks, notebooks), ...syncTree(dirs.i18n, starlightTranslations(options.languages))];
   return { pages, notebooks: notebooks.size, changed };
 }
 
 /** Starlight's UI strings per language (header, search, footer, copy button, Pagefind), as its JSON files. */
-export function starlightTranslations(): Map<string, string> {
-  return new Map(LOCALES.map((locale) => [`${locale}.json`, JSON.stringify(strings[locale].starlight, null, 2) + '\n']));
+export function starlightTranslations(languages: Locale[] = GUIDE_LOCALES): Map<string, string> {
+  return new Map(languages.map((locale) => [`${locale}.json`, JSON.stringify(strings[locale].starlight, null, 2) + '\n']));
 }
 
 export interface SiteOptions {
   /** The repository's web address (src/emit/repository.ts); null or absent: no links to sources. */
   repository?: string | null;
+  /** The site's languages, the documents' own first (default the guide's: Korean, then English). */
+  languages?: Locale[];
+  /** The components' folder as a relative path from the docs folder (default the guide's layout). */
+  components?: string;
 }
 
 /** The generated files of a checked set of documents (a pure function of the result, translations included, and the options). */
 export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteFiles {
   const repository = options.repository ?? null;
+  const LOCALES = options.languages ?? GUIDE_LOCALES;
+  const source = LOCALES[0]!;
+  const others = LOCALES.slice(1);
+  // A page `depth` folders below the docs folder reaches a component through this path.
+  const components = (options.components ?? GUIDE_COMPONENTS).split('\\').join('/');
+  const component = (depth: number, name: string) => `${'../'.repeat(depth)}${components}/${name}.astro`;
   const files = new Map<string, string>();
   const notebooks = new Map<string, string>();
   let pages = 0;
   const sidebar: unknown[] = [];
-  const erratumRows: Record<Locale, ErrataRow[]> = { ko: [], en: [] };
-  const errataDocuments: Record<Locale, ErrataData['documents']> = { ko: [], en: [] };
+  const erratumRows = Object.fromEntries(LOCALES.map((l) => [l, []])) as unknown as Record<Locale, ErrataRow[]>;
+  const errataDocuments = Object.fromEntries(LOCALES.map((l) => [l, []])) as unknown as Record<Locale, ErrataData['documents']>;
   for (const { document, cells, translation } of result.documents) {
     const translations = translationTexts(translation);
-    // "Edit this page" opens what the page is made from: the Korean document, or the English
-    // translation file where there is one (the generated MDX is not in the repository).
-    const editUrls: Record<Locale, string | null> = {
-      ko: editFileUrl(repository, document.file),
-      en: editFileUrl(repository, translation?.path ?? document.file),
-    };
+    // "Edit this page" opens what the page is made from: the document, or the translation file
+    // where there is one (the generated MDX is not in the repository).
+    const editUrls = Object.fromEntries(LOCALES.map((l) => [l, editFileUrl(repository, l === source ? document.file : translation?.path ?? document.file)])) as Record<Locale, string | null>;
     const translate = (key: string) => translations.get(key) ?? null;
-    const titles: Record<Locale, string> = { ko: document.title, en: document.title };
+    const titles = Object.fromEntries(LOCALES.map((l) => [l, document.title])) as Record<Locale, string>;
     for (const locale of LOCALES) {
       for (const chapter of document.chapters) {
         const chapterCells = cells.filter((c) => c.cell.chapter === chapter.slug);
@@ -102,12 +123,14 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
           notebookHref: encodeURI(`/notebooks/${notebookPath}`),
           prelude: pagePrelude(cells, chapter.slug),
           sourceLines: (file) => sourceLineBase(repository, file),
+          sourceLocale: source,
+          componentImport: (name) => component(2, name),
         });
-        const title = chapterTitle(document.markdown, chapter, locale, translate);
+        const title = chapterTitle(document.markdown, chapter, locale, translate, source);
         if (chapter.index === 0) titles[locale] = title;
         const fm: Record<string, unknown> = { title, sidebar: { order: chapter.index }, ...(editUrls[locale] ? { editUrl: editUrls[locale] } : {}) };
         files.set(join(locale, document.slug, `${chapter.slug}.mdx`), page(fm, built.body));
-        notebooks.set(notebookPath, JSON.stringify(chapterNotebook(document.markdown, chapter, title, chapterCells, locale, translate, { documentCells: cells }), null, 1) + '\n');
+        notebooks.set(notebookPath, JSON.stringify(chapterNotebook(document.markdown, chapter, title, chapterCells, locale, translate, { documentCells: cells, sourceLocale: source }), null, 1) + '\n');
         pages++;
       }
       for (const { cell, verdict } of cells) {
@@ -127,7 +150,7 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
     }
     for (const locale of LOCALES) errataDocuments[locale].push({ slug: document.slug, title: titles[locale] });
     sidebar.push({
-      label: titles.ko, translations: { en: titles.en }, collapsed: false,
+      label: titles[source], ...(others.length ? { translations: Object.fromEntries(others.map((l) => [l, titles[l]])) } : {}), collapsed: false,
       items: document.chapters.map((c) => ({ slug: `${document.slug}/${c.slug}` })),
     });
   }
@@ -139,7 +162,7 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
       title: errataDocuments[locale].find((d) => d.slug === document.slug)?.title ?? document.title,
     }));
     const index = root(
-      esm("import Documents from '../../../components/Documents.astro';"),
+      esm(`import Documents from ${quoted(component(1, 'Documents'))};`),
       paragraph(text(t.intro)),
       { type: 'heading', depth: 2, children: [text(t.documents)] },
       jsxElement('Documents', { data: jsonAttribute(list) }),
@@ -147,10 +170,9 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
     );
     files.set(join(locale, 'index.mdx'), page({ title: t.home, ...(repository ? { editUrl: false } : {}) }, mdxSource(index)));
     const errata: ErrataData = { locale, base: `/${locale}/errata/`, documents: errataDocuments[locale], rows: erratumRows[locale], filter: null };
-    // The import climbs from the page's folder (src/content/docs/<locale>/...) to src/components/.
+    // The import climbs from the page's folder (<docs>/<locale>/...) to the components.
     const errataPage = (data: ErrataData, name: string) => {
-      const up = '../'.repeat(name.split('/').length + 2);
-      return mdxSource(root(esm(`import Errata from '${up}components/Errata.astro';`), jsxElement('Errata', { data: jsonAttribute(data) })));
+      return mdxSource(root(esm(`import Errata from ${quoted(component(name.split('/').length, 'Errata'))};`), jsxElement('Errata', { data: jsonAttribute(data) })));
     };
     // Generated pages have nothing to edit; the documents they list are linked row by row.
     const generated = repository ? { editUrl: false } : {};
@@ -165,15 +187,15 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
     }
     pages += 2;
   }
-  // Not-found pages in each language. Starlight renders one 404 page, in the default locale: the
-  // English one is a page of its own, and the root page sends a reader under /en/ to it.
+  // Not-found pages in each language. Starlight renders one 404 page, in the default locale: each
+  // other language's is a page of its own, and the root page sends a reader under /<lang>/ to it.
   for (const locale of LOCALES) {
     const t = strings[locale].site;
     files.set(join(locale, '404.mdx'), page({ title: t.notFound, template: 'splash', pagefind: false, ...(repository ? { editUrl: false } : {}), hero: { tagline: strings[locale].starlight['404.text'] } }, ''));
   }
-  const toEnglish = "if (location.pathname.startsWith('/en/') && !location.pathname.startsWith('/en/404/')) location.replace('/en/404/');";
-  files.set('404.mdx', page({ title: strings.ko.site.notFound, template: 'splash', pagefind: false, ...(repository ? { editUrl: false } : {}), hero: { tagline: strings.ko.starlight['404.text'] }, head: [{ tag: 'script', content: toEnglish }] }, ''));
-  sidebar.push({ label: strings.ko.site.errata, translations: { en: strings.en.site.errata }, items: [{ slug: 'errata' }] });
+  const toOwn = others.map((l) => `if (location.pathname.startsWith('/${l}/') && !location.pathname.startsWith('/${l}/404/')) location.replace('/${l}/404/');`).join(' ');
+  files.set('404.mdx', page({ title: strings[source].site.notFound, template: 'splash', pagefind: false, ...(repository ? { editUrl: false } : {}), hero: { tagline: strings[source].starlight['404.text'] }, ...(toOwn ? { head: [{ tag: 'script', content: toOwn }] } : {}) }, ''));
+  sidebar.push({ label: strings[source].site.errata, ...(others.length ? { translations: Object.fromEntries(others.map((l) => [l, strings[l].site.errata])) } : {}), items: [{ slug: 'errata' }] });
   files.set('sidebar.json', JSON.stringify(sidebar, null, 2));
   return { docs: files, notebooks, pages };
 }

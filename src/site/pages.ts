@@ -1,0 +1,45 @@
+// The site's generated part from one check: the pages and notebooks, and in the project's public
+// folder Pyodide, the fixtures, the interpreter snapshot and Mermaid. `build` and `dev` both run it.
+import { join } from 'node:path';
+import type { KernelPool } from '../kernel/node/pool.ts';
+import { ResultCache } from '../check/cache.ts';
+import { checkDocuments, type CheckResult } from '../check/run.ts';
+import { readLock } from '../check/lock.ts';
+import { ParseCache } from '../source/parse-cache.ts';
+import { asRecorded } from '../emit/recorded.ts';
+import { writeSite } from '../emit/site.ts';
+import { writePyodideAssets } from '../emit/pyodide-assets.ts';
+import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
+import { writeSiteSnapshot } from '../emit/site-snapshot.ts';
+import { MERMAID_BASE } from '../components/mermaid-module.ts';
+import { cacheDirs, type Config } from '../config/load.ts';
+import { loadOptionsOf } from '../config/project.ts';
+import type { SitePlan } from './project.ts';
+
+export interface WrittenSite {
+  result: CheckResult;
+  pages: number;
+  notebooks: number;
+  changed: string[];
+  assets: { files: number; bytes: number };
+  mermaid: { files: number; bytes: number };
+  snapshot: Awaited<ReturnType<typeof writeSiteSnapshot>>;
+}
+
+export async function writeSitePages(config: Config, files: string[], plan: SitePlan, pool: KernelPool, options: { noCache?: boolean } = {}): Promise<WrittenSite> {
+  const project = loadOptionsOf(config);
+  const dirs = cacheDirs(config);
+  const result = await checkDocuments({
+    sourceDir: project.sourceDir, files, load: project.load, pool,
+    cache: options.noCache ? null : new ResultCache(dirs.results),
+    parseCache: options.noCache ? null : new ParseCache(dirs.parsed),
+  });
+  // The interpreter snapshot the check boots from, served to readers' browsers (made now if the check needed no interpreter).
+  const snapshotFile = await pool.snapshotFile();
+  const { pages, notebooks, changed } = writeSite(asRecorded(result, readLock(config.paths.lock)), plan.pages, plan.dirs);
+  const pyodideDir = join(plan.publicDir, 'pyodide');
+  const assets = writePyodideAssets(result.documents, pyodideDir);
+  const snapshot = await writeSiteSnapshot(snapshotFile, pyodideDir);
+  const mermaid = writeMermaidAssets(join(plan.publicDir, MERMAID_BASE));
+  return { result, pages, notebooks, changed, assets, mermaid, snapshot };
+}
