@@ -11,6 +11,7 @@ import { SITE_LANGUAGES, type SiteLanguage } from '../config/schema.ts';
 import { sitePlan, writeProjectFiles, astroOptions, type SitePlan } from '../site/project.ts';
 import { writeSitePages } from '../site/pages.ts';
 import { CONFIG_HELP, CONFIG_OPTIONS, answer, parseCommand } from './args.ts';
+import { UNTRUSTED_HELP, UNTRUSTED_OPTION, refusedHere, untrustedPool } from './untrusted.ts';
 
 /** The options `build` and `dev` share: which documents, which configuration, which language. */
 export const SITE_OPTIONS = {
@@ -18,6 +19,7 @@ export const SITE_OPTIONS = {
   source: { type: 'string', multiple: true },
   language: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  ...UNTRUSTED_OPTION,
 } as const;
 
 export const SITE_HELP = [
@@ -25,12 +27,13 @@ export const SITE_HELP = [
   '  --source DIR        the same as a DIR argument',
   `  --language LANG     the documents' language (${SITE_LANGUAGES.join(' or ')}; default: the configuration's, then en)`,
   '  --no-cache          run every block, reusing no earlier result',
+  UNTRUSTED_HELP,
   CONFIG_HELP,
 ].join('\n');
 
 const SPEC = {
   name: 'execdocs build',
-  usage: '[DIR...] [--out DIR] [--source DIR] [--language LANG] [--no-cache] [--config FILE]',
+  usage: '[DIR...] [--out DIR] [--source DIR] [--language LANG] [--no-cache] [--untrusted] [--config FILE]',
   help: ['Checks the documents and builds their site: pages with the real outputs, verdicts and timelines, runnable cells, an errata page.',
     '  --out DIR           where the site is written (default: the configuration\'s, then dist/)', SITE_HELP].join('\n'),
   positionals: true,
@@ -76,8 +79,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const { config, plan } = run;
-  const pool = new KernelPool(config.kernel.workers, { log: (line) => process.stderr.write(`${line}\n`) });
+  const pool = new KernelPool(config.kernel.workers, { log: (line) => process.stderr.write(`${line}\n`), ...untrustedPool(parsed.values.untrusted) });
   process.stderr.write(`${pool.stats.boundaries}\n`);
+  const refused = refusedHere(pool);
+  if (refused !== null) {
+    await pool.close();
+    return refused;
+  }
   let written;
   try {
     written = await writeSitePages(config, run.files, plan, pool, { noCache: run.noCache });

@@ -12,11 +12,12 @@ import { loadOptionsOf } from '../config/project.ts';
 import { astroOptions, writeProjectFiles } from '../site/project.ts';
 import { writeSitePages } from '../site/pages.ts';
 import { answer, parseCommand } from './args.ts';
+import { refusedHere, untrustedPool } from './untrusted.ts';
 import { SITE_HELP, SITE_OPTIONS, siteRunOf, type SiteRun } from './build.ts';
 
 const SPEC = {
   name: 'execdocs dev',
-  usage: '[DIR...] [--port N] [--host] [--source DIR] [--language LANG] [--no-cache] [--config FILE]',
+  usage: '[DIR...] [--port N] [--host] [--source DIR] [--language LANG] [--no-cache] [--untrusted] [--config FILE]',
   help: ['Serves the site while you edit: a saved document is checked again and its pages reload.',
     '  --port N            the dev server\'s port (default Astro\'s, 4321)', '  --host              listen on every address, not only localhost', SITE_HELP].join('\n'),
   positionals: true,
@@ -59,7 +60,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`execdocs dev: ${run}\n`);
     return 2;
   }
-  const pool = new KernelPool(run.config.kernel.workers);
+  const pool = new KernelPool(run.config.kernel.workers, untrustedPool(parsed.values.untrusted));
+  process.stderr.write(`${pool.stats.boundaries}\n`);
+  const refused = refusedHere(pool);
+  if (refused !== null) {
+    await pool.close();
+    return refused;
+  }
   writeProjectFiles(run.plan);
   const { dev } = await import('astro');
   const server = { ...(port !== undefined ? { port } : {}), ...(parsed.values.host ? { host: true } : {}) };
