@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('runnable cells in the browser', () => {
     expect(lines).toContainEqual(['[4.000s]', '작업2 완료']);
     expect(lines).toContainEqual(['[2.000s]', '작업1 완료']);
     const gantt = await cell.locator('[data-timeline]').last().getAttribute('data-gantt');
-    expect(gantt).toBeTruthy();
+    expect(gantt).toMatch(/^gantt\n  dateFormat x\n/);
     expect(gantt).not.toBe(original);
     expect(gantt).toContain('4000');
     await cell.locator('[data-timeline] svg rect.task').first().waitFor({ timeout: 15_000 });

@@ -86,7 +86,8 @@ describe('incremental re-check', () => {
       expect(warm.started).toBe(true);
       // The sandbox boots its first document's interpreter at once: booted with no document sent.
       for (let i = 0; i < 600 && warm.stats.bootMs.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(warm.stats.bootMs.length).toBeGreaterThan(0);
+      // At least one, not exactly: the spare interpreter boots once the first has, at any moment now.
+      expect(warm.stats.bootMs.length).toBeGreaterThanOrEqual(1);
       const [run] = await warm.runDocument({ id: 'warm', cells: [{ id: 'warm/1', code: 'print("ready")' }] });
       expect(run!.events.map((e) => e.text).join('')).toBe('ready\n');
     } finally {

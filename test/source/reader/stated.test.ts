@@ -143,8 +143,16 @@ describe('printValues', () => {
 
 describe('outputLabel', () => {
   const label = (md: string) => outputLabel(parseMarkdown(md).children[0] as RootContent);
-  it.each(['### 출력 결과', '**Output**', '输出结果：', '実行結果', 'Output:', '**실행 결과 (순서 무관)**'])('reads %j as a label', (md) => {
-    expect(label(md)).not.toBeNull();
+  // The label is the node's text, without the Markdown that marks it up.
+  it.each([
+    ['### 출력 결과', '출력 결과'],
+    ['**Output**', 'Output'],
+    ['输出结果：', '输出结果：'],
+    ['実行結果', '実行結果'],
+    ['Output:', 'Output:'],
+    ['**실행 결과 (순서 무관)**', '실행 결과 (순서 무관)'],
+  ])('reads %j as a label', (md, text) => {
+    expect(label(md)).toBe(text);
   });
 
   it.each([
