@@ -4,7 +4,7 @@
 // cache folder (a content config and nothing else; the Astro options are given inline), so
 // `execdocs build docs` needs no Astro files in the repository at all.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import starlight from '@astrojs/starlight';
@@ -50,10 +50,11 @@ export function sitePlan(config: Config, options: { sourcesFromFlags?: boolean }
   };
 }
 
+// Starlight's modules by their resolved addresses: the cache folder may have no node_modules above it.
 const CONTENT_CONFIG = `// Written by execdocs: the collections of the generated site (Starlight's pages and its words).
 import { defineCollection } from 'astro:content';
-import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
-import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from ${JSON.stringify(import.meta.resolve('@astrojs/starlight/loaders'))};
+import { docsSchema, i18nSchema } from ${JSON.stringify(import.meta.resolve('@astrojs/starlight/schema'))};
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
@@ -69,6 +70,27 @@ export function writeProjectFiles(plan: SitePlan): void {
   if (!existsSync(file) || readFileSync(file, 'utf8') !== CONTENT_CONFIG) writeFileSync(file, CONTENT_CONFIG);
 }
 
+const STARLIGHT = join('@astrojs', 'starlight');
+
+/** The node_modules folder, at `dir` or above it, that holds Starlight; null when none does. */
+function modulesWithStarlight(dir: string): string | null {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, 'node_modules', STARLIGHT, 'package.json'))) return join(at, 'node_modules');
+    if (dirname(at) === at) return null;
+  }
+}
+
+/**
+ * Astro's root for a generated project. Astro compiles what Starlight injects (its routes, its
+ * components) only from under its root, so the root is the folder whose node_modules holds the
+ * Starlight this package uses (the repository, when the package is installed there); the project's
+ * own folders (src, public) stay in the cache and are named to Astro as they are.
+ */
+function generatedAstroRoot(plan: SitePlan): string {
+  const modules = modulesWithStarlight(fileURLToPath(new URL('.', import.meta.url)));
+  return modules ? dirname(modules) : plan.root;
+}
+
 /** Astro's options for building or serving the plan's project, its output in `outDir`. */
 export function astroOptions(plan: SitePlan, config: Config, outDir: string, extra: AstroInlineConfig = {}): AstroInlineConfig {
   const base: AstroInlineConfig = { root: plan.root, outDir: resolve(outDir), ...extra };
@@ -76,6 +98,10 @@ export function astroOptions(plan: SitePlan, config: Config, outDir: string, ext
   const site = siteConfig(config, plan.root);
   return {
     ...base,
+    root: generatedAstroRoot(plan),
+    srcDir: join(plan.root, 'src'),
+    publicDir: plan.publicDir,
+    cacheDir: join(plan.root, '.astro'),
     configFile: false,
     ...(site.site ? { site: site.site } : {}),
     redirects: site.redirects,
