@@ -7,6 +7,7 @@ not offered: a snippet's network goes through the simulated I/O world instead.""
 
 import asyncio.base_events as base_events
 import asyncio.events as events
+import itertools
 import threading
 
 from .clock import MONOTONIC_BASE, clock
@@ -99,6 +100,51 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 VirtualEventLoop.__name__ = VirtualEventLoop.__qualname__ = "_UnixSelectorEventLoop"
 
 
+_timer_order = itertools.count()
+
+
+class _OrderedTimerHandle(events.TimerHandle):
+    """A TimerHandle that sorts by (when, order of scheduling).
+
+    On a real clock two `call_later(1, ...)` or two `sleep(1)` made one after the other have
+    deadlines microseconds apart, so they fire in the order they were made. On the virtual clock the
+    deadlines are equal and the loop's heap would order them arbitrarily; the scheduling order breaks
+    the tie, as the real clock's microseconds do. Equality and hashing stay CPython's."""
+
+    __slots__ = ("_order",)
+
+    def __init__(self, when, callback, args, loop, context=None):
+        super().__init__(when, callback, args, loop, context)
+        self._order = next(_timer_order)
+
+    def __lt__(self, other):
+        if isinstance(other, _OrderedTimerHandle):
+            return (self._when, self._order) < (other._when, other._order)
+        return super().__lt__(other)
+
+    def __le__(self, other):
+        if isinstance(other, _OrderedTimerHandle):
+            return (self._when, self._order) <= (other._when, other._order)
+        return super().__le__(other)
+
+    def __gt__(self, other):
+        if isinstance(other, _OrderedTimerHandle):
+            return (self._when, self._order) > (other._when, other._order)
+        return super().__gt__(other)
+
+    def __ge__(self, other):
+        if isinstance(other, _OrderedTimerHandle):
+            return (self._when, self._order) >= (other._when, other._order)
+        return super().__ge__(other)
+
+    __hash__ = events.TimerHandle.__hash__
+
+
+# What `type(handle)` shows: asyncio's own class, by name and module.
+_OrderedTimerHandle.__name__ = _OrderedTimerHandle.__qualname__ = "TimerHandle"
+_OrderedTimerHandle.__module__ = "asyncio.events"
+
+
 class VirtualEventLoopPolicy(events._AbstractEventLoopPolicy):
     """One current loop per (green) thread, created only when asked for, as in CPython 3.14."""
 
@@ -132,6 +178,8 @@ def install(sched, tracer):
     events._set_running_loop(None)
     events._set_event_loop_policy(VirtualEventLoopPolicy())
     asyncio.run = asyncio.runners.run
+    # BaseEventLoop.call_at makes its handles from the module's name: equal deadlines keep their order.
+    events.TimerHandle = asyncio.TimerHandle = _OrderedTimerHandle
     asyncio.SelectorEventLoop = VirtualEventLoop
     asyncio.EventLoop = VirtualEventLoop
     asyncio.unix_events.SelectorEventLoop = VirtualEventLoop
