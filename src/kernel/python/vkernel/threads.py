@@ -5,6 +5,8 @@ handles, locks, the thread identity), so Thread, Condition, Event, Semaphore, Ba
 and concurrent.futures behave as the standard library's own code says. Modules that captured the
 old primitives at import time are re-imported after the switch."""
 
+import math
+import operator
 import sys
 import time
 
@@ -106,6 +108,49 @@ class GreenThreadHandle:
                 self._joiners.remove(me)
 
 
+# CPython keeps durations as signed 64-bit nanoseconds (PyTime_t).
+_NS_LIMIT = 2 ** 63
+
+
+def _seconds(value):
+    """A duration as CPython's time functions read it, with their errors for what they refuse."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            raise ValueError("Invalid value NaN (not a number)")
+        if not -_NS_LIMIT <= value * 1e9 < _NS_LIMIT:
+            raise OverflowError("timestamp out of range for platform time_t")
+        return value
+    value = operator.index(value)  # the TypeError CPython gives: "'str' object cannot be interpreted as an integer"
+    if not -_NS_LIMIT <= value * 10 ** 9 < _NS_LIMIT:
+        raise OverflowError("timestamp too large to convert to C PyTime_t")
+    return value
+
+
+def _install_select(sched):
+    """select.select waits out its timeout on the virtual clock.
+
+    Under Emscripten the real select returns at once. It still checks its arguments (and answers
+    for descriptors that are ready), so it runs first; when nothing is ready, the wait it was asked
+    for passes in virtual time: a timeout sleeps, none waits forever (a hang, as in CPython)."""
+    import select as _select
+
+    real = _select.select
+
+    def select(rlist, wlist, xlist, timeout=None):
+        ready = real(rlist, wlist, xlist, 0)
+        if timeout is not None:
+            real([], [], [], timeout)  # CPython's checks of the timeout, with its messages
+        if any(ready):
+            return ready
+        if timeout is None:
+            sched.block(None, "select")
+        elif timeout > 0:
+            sched.sleep(timeout)
+        return ready
+
+    _select.select = select
+
+
 def install(sched, tracer):
     import _thread
     import _threading_local
@@ -170,13 +215,13 @@ def install(sched, tracer):
     queue.SimpleQueue = queue._PySimpleQueue
 
     def sleep(seconds):
-        if not isinstance(seconds, (int, float)):
-            raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
+        seconds = _seconds(seconds)
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
         sched.sleep(seconds)
 
     time.sleep = sleep
+    _install_select(sched)
 
     # Re-import what captured the old primitives (module-level locks, SimpleQueue).
     for name in [m for m in sys.modules if m.startswith(("concurrent.futures.", "multiprocessing"))]:

@@ -1,7 +1,8 @@
-// Programs whose output depends on the order in which things scheduled at the same moment happen
-// (test/kernel/ordering/*.py), run under the newest real CPython on the machine and in the kernel:
-// the output must be the same. On a real clock two deadlines made one after the other differ by
-// microseconds; on the virtual clock they are equal, and the kernel must still keep their order.
+// Programs that print what a snippet can observe of the runtime (test/kernel/against-cpython/*.py:
+// the order of things scheduled at the same moment, the limits of the time functions), run under
+// the newest real CPython on the machine and in the kernel: the output must be the same. On a real
+// clock two deadlines made one after the other differ by microseconds; on the virtual clock they
+// are equal, and the kernel must still keep their order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { KernelPool } from '../../src/kernel/node/pool.ts';
 import { optionalSuite } from '../support/optional-suite.ts';
 
-const PROGRAMS = 'test/kernel/ordering';
+const PROGRAMS = 'test/kernel/against-cpython';
 const PYENV = `${process.env.PYENV_ROOT ?? '/root/.pyenv'}/versions`;
 
 /** The newest CPython 3.11+ of pyenv, else the system's python3 (when it is 3.11+). */
@@ -25,13 +26,13 @@ function newestCpython(): string | null {
 
 const python = newestCpython();
 const runs = optionalSuite({
-  name: 'ordering against real CPython',
+  name: 'the kernel against real CPython',
   missing: python ? null : 'no CPython 3.11+ found (pyenv or /usr/bin/python3)',
   install: 'apt-get install -y python3',
 });
 const programs = readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).sort();
 
-describe.runIf(runs)('what happens at the same virtual moment', () => {
+describe.runIf(runs)('what a snippet observes, as in CPython', () => {
   let pool: KernelPool;
   beforeAll(() => { pool = new KernelPool(1); });
   afterAll(async () => { await pool.close(); });
