@@ -7,6 +7,7 @@ old primitives at import time are re-imported after the switch."""
 
 import math
 import operator
+import os
 import sys
 import time
 
@@ -203,8 +204,26 @@ def install(sched, tracer):
     threading._allocate_lock = allocate_lock
     threading.Lock = allocate_lock
     threading._CRLock = None  # threading.RLock() then builds _PyRLock on our locks
+    def get_native_id():
+        # As on Linux: the main thread's id is the process id, other threads count on from it.
+        return os.getpid() + (sched.current.tid - sched.main.tid)
+
     threading.get_ident = get_ident
-    threading.get_native_id = get_ident
+    threading.get_native_id = get_native_id
+    _thread.get_native_id = get_native_id
+    # Emscripten's threading has no native ids; Linux's has, and every Thread then carries one.
+    threading._HAVE_THREAD_NATIVE_ID = True
+    if not hasattr(threading.Thread, "native_id"):
+        def _set_native_id(self):
+            self._native_id = get_native_id()
+
+        def native_id(self):
+            """The thread's id as the operating system reports it; None before it starts."""
+            return self._native_id
+
+        threading.Thread._set_native_id = _set_native_id
+        threading.Thread.native_id = property(native_id)
+    threading.main_thread()._native_id = get_native_id()
     threading.local = _threading_local.local
     _thread.allocate_lock = allocate_lock
     _thread.allocate = allocate_lock
