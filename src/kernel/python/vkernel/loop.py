@@ -98,6 +98,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
 # What `print(loop)` shows on Linux: the loop CPython would give the reader's program.
 VirtualEventLoop.__name__ = VirtualEventLoop.__qualname__ = "_UnixSelectorEventLoop"
+VirtualEventLoop.__module__ = "asyncio.unix_events"
 
 
 _timer_order = itertools.count()

@@ -16,10 +16,14 @@ from .errors import Unsupported
 
 
 class GreenLock:
-    """`_thread.lock` with waits in virtual time. FIFO hand-off keeps runs deterministic."""
+    """`_thread.lock` with waits in virtual time. FIFO hand-off keeps runs deterministic.
 
-    def __init__(self, sched):
-        self._sched = sched
+    A class, as `threading.Lock` is since 3.13 (`isinstance(x, threading.Lock)` works), named and
+    placed as `_thread.lock`; the scheduler is the interpreter's one (set by install())."""
+
+    _sched = None
+
+    def __init__(self):
         self._locked = False
         self._waiters = []  # threads, in arrival order; a release hands the lock to the first
 
@@ -75,6 +79,10 @@ class GreenLock:
     def __repr__(self):
         state = "locked" if self._locked else "unlocked"
         return f"<{state} _thread.lock object at {id(self):#x}>"
+
+
+GreenLock.__name__ = GreenLock.__qualname__ = "lock"
+GreenLock.__module__ = "_thread"
 
 
 class GreenThreadHandle:
@@ -158,8 +166,10 @@ def install(sched, tracer):
     import queue
     import threading
 
+    GreenLock._sched = sched
+
     def allocate_lock():
-        return GreenLock(sched)
+        return GreenLock()
 
     def start_joinable_thread(function, handle=None, daemon=True):
         handle = handle if handle is not None else GreenThreadHandle(sched)
@@ -202,7 +212,8 @@ def install(sched, tracer):
     threading._start_joinable_thread = start_joinable_thread
     threading._ThreadHandle = lambda: GreenThreadHandle(sched)
     threading._allocate_lock = allocate_lock
-    threading.Lock = allocate_lock
+    threading.Lock = GreenLock
+    _thread.LockType = _thread.lock = GreenLock
     threading._CRLock = None  # threading.RLock() then builds _PyRLock on our locks
     def get_native_id():
         # As on Linux: the main thread's id is the process id, other threads count on from it.

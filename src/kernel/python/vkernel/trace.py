@@ -247,10 +247,25 @@ def _hide_from_reprs(tracer):
 
     def _format_callbacks(cb):
         kept = [entry for entry in cb if getattr(entry[0], "__self__", None) is not tracer]
-        return original(kept)
+        # With only the tracer's callback, CPython's repr would hold no `cb=` part at all.
+        return original(kept) if kept else _NO_CALLBACKS
 
     _format_callbacks.__wrapped__ = original
     base_futures._format_callbacks = _format_callbacks
+    original_info = getattr(base_futures._future_repr_info, "__wrapped__", base_futures._future_repr_info)
+
+    def _future_repr_info(future):
+        return [part for part in original_info(future) if part is not _NO_CALLBACKS]
+
+    _future_repr_info.__wrapped__ = original_info
+    base_futures._future_repr_info = _future_repr_info
+
+
+class _Omitted(str):
+    """A repr part that is left out (told apart by identity, not by its text)."""
+
+
+_NO_CALLBACKS = _Omitted("cb=[]")
 
 
 class Tracer:
