@@ -97,6 +97,8 @@ class Kernel:
         self._real_start, self._real_budget = _real_perf_counter(), float("inf")
         self._install_thread_interrupts()
         interrupts.install()
+        from . import frames
+        frames.install()
 
     def _install_thread_interrupts(self):
         # The real-time budget's interrupt (SIGINT) lands in whichever green thread is running.
