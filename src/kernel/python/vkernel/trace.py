@@ -7,6 +7,7 @@ in the event loop's select (every pending task is waiting on something) and in g
 import functools
 import sys
 import reprlib
+import types
 import weakref
 
 from .clock import clock
@@ -239,6 +240,16 @@ class Actor:
             self.spans.append({"kind": kind, "from": t0, "to": t1, "detail": detail})
 
 
+def _text_attribute(obj, name, default):
+    """An attribute that names something in the trace, when it is text: a snippet's callable may
+    be anything (a Mock answers every attribute with another Mock, or raises for dunders)."""
+    try:
+        value = getattr(obj, name, default)
+    except Exception:
+        return default
+    return value if isinstance(value, str) else default
+
+
 def _hide_from_reprs(tracer):
     """`print(task)` shows the callbacks a task holds; the tracer's is the kernel's, not the
     program's, and CPython shows no such callback: leave it out of every future's repr."""
@@ -356,10 +367,11 @@ class Tracer:
     def thread_started(self, green, thread_object):
         target = getattr(thread_object, "_target", None)
         code = getattr(target, "__code__", None)
-        if code is not None and _is_library(code.co_filename) and target.__name__ != "_worker":
+        name = _text_attribute(target, "__name__", type(target).__name__)
+        if isinstance(code, types.CodeType) and _is_library(code.co_filename) and name != "_worker":
             return  # asyncio's own housekeeping (shutting the default executor down)
-        if target is not None and getattr(target, "__name__", "") != "_worker":
-            label = _args_label(target.__name__, getattr(thread_object, "_args", ()))
+        if target is not None and name != "_worker":
+            label = _args_label(name, getattr(thread_object, "_args", ()))
         else:
             label = green.name
         actor = self._new("thread", green.name, label, green.name)
@@ -377,10 +389,10 @@ class Tracer:
             fn, args = fn.func, (*fn.args, *args)
             if getattr(fn, "__qualname__", "") == "Context.run" and args:
                 fn, args = args[0], args[1:]
-        name = getattr(fn, "__qualname__", type(fn).__name__)
+        name = _text_attribute(fn, "__qualname__", type(fn).__name__)
         if "<locals>" in name:
-            name = getattr(fn, "__name__", name)  # the kernel's stand-in for time.sleep
-        label = getattr(fn, "trace_label", None) or _args_label(name, args)
+            name = _text_attribute(fn, "__name__", name)  # the kernel's stand-in for time.sleep
+        label = _text_attribute(fn, "trace_label", None) or _args_label(name, args)
         actor = self._new("job", name, label, self.sched.current.name)
         actor.started = clock.now
         previous = self.sched.current.actor
