@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CheckedDocument, Problem } from '../check/run.ts';
+import { sourceBase, type Config } from '../config/load.ts';
 import { parseMarkdown, sharedTree } from '../source/markdown.ts';
 import { documentDefinitions, imageOutcome, imageUses, MAX_IMAGE_BYTES, type FileProbe, type ImageOutcome, type ImageUse } from '../emit/doc-images.ts';
 
@@ -15,6 +16,11 @@ export interface DocumentImages {
   /** The copies, by file name (`<sha256>.<ext>`). */
   assets: Map<string, Uint8Array>;
   problems: Problem[];
+}
+
+/** The content tree: the source directories (a glob's fixed part), the only places images are read from. */
+export function contentRoots(config: Pick<Config, 'sources'>): string[] {
+  return config.sources.map(sourceBase);
 }
 
 function inside(root: string, path: string): boolean {

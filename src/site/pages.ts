@@ -12,8 +12,8 @@ import { writePyodideAssets } from '../emit/pyodide-assets.ts';
 import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
 import { writeSiteSnapshot } from '../emit/site-snapshot.ts';
 import { MERMAID_BASE } from '../components/mermaid-module.ts';
-import { cacheDirs, sourceBase, type Config } from '../config/load.ts';
-import { documentImages, writeImageAssets } from './doc-images.ts';
+import { cacheDirs, type Config } from '../config/load.ts';
+import { contentRoots, documentImages, writeImageAssets } from './doc-images.ts';
 import { IMAGE_ASSETS_BASE } from '../emit/doc-images.ts';
 import { loadOptionsOf } from '../config/project.ts';
 import type { SitePlan } from './project.ts';
@@ -40,8 +40,7 @@ export async function writeSitePages(config: Config, files: string[], plan: Site
   });
   // The interpreter snapshot the check boots from, served to readers' browsers (made now if the check needed no interpreter).
   const snapshotFile = await pool.snapshotFile();
-  // Images are looked up in the source directories only: the content tree.
-  const images = documentImages(result.documents, config.sources.map(sourceBase));
+  const images = documentImages(result.documents, contentRoots(config));
   const imagesDir = join(plan.publicDir, ...IMAGE_ASSETS_BASE.split('/').filter(Boolean));
   const imagesChanged = writeImageAssets(imagesDir, images.assets);
   const { pages, notebooks, changed } = writeSite(asRecorded(result, readLock(config.paths.lock)), { ...plan.pages, images: images.served }, plan.dirs);

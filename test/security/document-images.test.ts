@@ -35,7 +35,21 @@ const GUIDE = [
   'Words on another page.', '',
 ].join('\n');
 
-let build: { code: number | null; out: string; err: string };
+// What build and check say of the document's refused images.
+const REFUSED = [
+  'docs/guide.md:5: image "./x.mjs": not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
+  'docs/guide.md:7: image "./missing.png": no such file; the page shows it as text',
+  'docs/guide.md:11: image "../../../../../../../docs/x.mjs": outside the content tree (after `..` and symbolic links); the page shows it as text',
+  'docs/guide.md:13: image "./x.mjs" (by reference): not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
+];
+
+type Ran = { code: number | null; out: string; err: string };
+let build: Ran;
+
+function execdocs(args: string[]): Ran {
+  const child = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' }, timeout: 300_000 });
+  return { code: child.status, out: child.stdout, err: child.stderr };
+}
 
 beforeAll(() => {
   mkdirSync(join(dir, 'docs'));
@@ -47,8 +61,7 @@ beforeAll(() => {
     `writeFileSync(${JSON.stringify(MARKER)}, 'the build ran a document\\'s module');`,
     "export default { src: '/x.png', width: 1, height: 1, format: 'png' };", '',
   ].join('\n'));
-  const child = spawnSync(process.execPath, [BIN, 'build', 'docs', '--out', 'out'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' }, timeout: 300_000 });
-  build = { code: child.status, out: child.stdout, err: child.stderr };
+  build = execdocs(['build', 'docs', '--out', 'out']);
 }, 320_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,16 +93,21 @@ describe('execdocs build of a document whose images name a module, a missing fil
 
   it('prints each refused image with its file and line', () => {
     const problems = build.err.split('\n').filter((l) => l.startsWith('docs/guide.md:'));
-    expect(problems).toEqual([
-      'docs/guide.md:5: image "./x.mjs": not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
-      'docs/guide.md:7: image "./missing.png": no such file; the page shows it as text',
-      'docs/guide.md:11: image "../../../../../../../docs/x.mjs": outside the content tree (after `..` and symbolic links); the page shows it as text',
-      'docs/guide.md:13: image "./x.mjs" (by reference): not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
-    ]);
+    expect(problems).toEqual(REFUSED);
   });
 
   it('builds the other pages', () => {
     expect(page('en/guide/other')).toContain('Words on another page.');
     expect(existsSync(join(dir, 'out', 'en', 'errata', 'index.html'))).toBe(true);
+  });
+});
+
+describe('execdocs check of the same document', () => {
+  it('fails on the images the build would refuse, each at its line', () => {
+    const check = execdocs(['check', 'docs']);
+    expect(check.code, check.err).toBe(1);
+    expect(check.out.split('\n').filter((l) => l.startsWith('docs/guide.md:'))).toEqual(REFUSED);
+    expect(check.out).toContain(`check FAILED: ${REFUSED.length} problem(s)`);
+    expect(existsSync(MARKER)).toBe(false);
   });
 });
