@@ -49,7 +49,15 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function imageTarget(url: string): ImageTarget {
   const trimmed = url.trim();
-  if (/^https?:\/\//i.test(trimmed) || trimmed.startsWith('//')) return { kind: 'remote' };
+  if (/^https?:\/\//i.test(trimmed) || trimmed.startsWith('//')) {
+    // Astro decodes every image's URL while it compiles the page: a malformed escape would stop the whole build.
+    try {
+      decodeURI(trimmed);
+    } catch {
+      return { kind: 'refused', reason: 'a malformed %-escape' };
+    }
+    return { kind: 'remote' };
+  }
   if (SCHEME.test(trimmed)) return { kind: 'refused', reason: `a ${trimmed.slice(0, trimmed.indexOf(':')).toLowerCase()}: URL (only http and https images are shown from elsewhere)` };
   if (trimmed.startsWith('/') || trimmed.startsWith('\\')) return { kind: 'refused', reason: 'a path from the site\'s root (an image is a file beside the document, named by a relative path)' };
   // A query or fragment names no other file (Vite would read `?raw`, `?url` as instructions: dropped).

@@ -31,6 +31,8 @@ const GUIDE = [
   '[mod]: ./x.mjs', '',
   '<img src="./x.mjs">', '',
   '[a link](./x.mjs)', '',
+  // Astro decodes an image's URL as it compiles the page: this one used to stop the whole build.
+  '![bad escape](https://example.com/%E0%A4%A.png)', '',
   '## Other', '',
   'Words on another page.', '',
 ].join('\n');
@@ -41,6 +43,7 @@ const REFUSED = [
   'docs/guide.md:7: image "./missing.png": no such file; the page shows it as text',
   'docs/guide.md:11: image "../../../../../../../docs/x.mjs": outside the content tree (after `..` and symbolic links); the page shows it as text',
   'docs/guide.md:13: image "./x.mjs" (by reference): not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
+  'docs/guide.md:21: image "https://example.com/%E0%A4%A.png": a malformed %-escape; the page shows it as text',
 ];
 
 type Ran = { code: number | null; out: string; err: string };
