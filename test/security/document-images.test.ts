@@ -79,6 +79,7 @@ describe('execdocs build of a document whose images name a module, a missing fil
 
   it('serves the PNG under its hash, and the page shows it there', () => {
     expect(readFileSync(join(dir, 'out', PNG_URL)).equals(PNG)).toBe(true);
+    expect(build.out).toContain('images: 1 file(s) from the documents in public/assets/doc-images/, under their hash\n');
     const html = page('en/guide/pictures');
     expect(html).toContain(`<img src="${PNG_URL}" alt="pic"`);
     expect(html.match(/<img [^>]*>/g)).toEqual([expect.stringContaining(`src="${PNG_URL}"`)]);
