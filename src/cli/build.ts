@@ -96,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await pool.close();
   }
-  const { result, pages, notebooks, assets, mermaid, snapshot } = written;
+  const { result, pages, notebooks, assets, mermaid, snapshot, images } = written;
   for (const p of result.problems) process.stderr.write(problemLine(p) + '\n');
   process.stdout.write(`wrote ${pages} pages and ${notebooks} notebooks (${result.reused} cached runs reused, ${result.ran} cells run)${plan.generated ? ` in ${consoleText(plan.root)}` : ''}\n`);
   process.stdout.write(`runnable cells: ${assets.files} files (${(assets.bytes / 1e6).toFixed(1)} MB) in public/pyodide/, loaded on a reader's first run\n`);
@@ -104,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     ? `first runs: the interpreter snapshot (${(snapshot.gzipBytes / 1e6).toFixed(1)} MB compressed) in public/pyodide/, loaded instead of starting Python\n`
     : 'first runs: no interpreter snapshot could be made; readers\' browsers start Python plainly\n');
   process.stdout.write(`timelines: Mermaid's ${mermaid.files} modules (${(mermaid.bytes / 1e6).toFixed(1)} MB) in public/mermaid/, loaded when a timeline nears the viewport\n`);
+  if (images > 0) process.stdout.write(`images: ${images} file(s) from the documents in public/assets/doc-images/, under their hash\n`);
   writeProjectFiles(plan);
   const { build } = await import('astro');
   try {

@@ -23,6 +23,7 @@ import { capText } from '../emit/limits.ts';
 import { CONFIG_HELP, CONFIG_OPTIONS, answer, parseCommand } from './args.ts';
 import { cacheDirs, ConfigError, loadConfig, sourceFiles, type Config } from '../config/load.ts';
 import { loadOptionsOf } from '../config/project.ts';
+import { contentRoots, documentImages } from '../site/doc-images.ts';
 
 export const DEFAULT_SOURCE = 'content/ko';
 export const CACHE_DIR = '.cache/check';
@@ -265,6 +266,8 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
     process.stderr.write(`--update: running ${rerun.length} document(s) again whose changed cells came from the cache: ${rerun.map(consoleText).join(', ')}\n`);
     result = await checkSelected(rerun);
   }
+  // The images as the build will show them: each one it would refuse is a problem at its line.
+  result = { ...result, problems: [...result.problems, ...documentImages(result.documents, contentRoots(run.config)).problems] };
   // The interpreters are done: the lock, the reports and the translations need none.
   await pool.close();
   const next = lockOf(result, lock);

@@ -19,6 +19,7 @@ import { cpuOnly, definesOnly } from './cell-notes.ts';
 import { runnerProps, type PreludeCell, type RunnerProps } from './runner.ts';
 
 import { chapterBlocks, type Locale } from './blocks.ts';
+import { documentDefinitions, pageImage, type Definitions, type ServedImages } from './doc-images.ts';
 import { strings } from '../i18n/index.ts';
 
 export type { Locale };
@@ -95,20 +96,30 @@ export function cellProps(checked: CheckedCell, locale: Locale, sourceLines: Sou
 /** URLs a page never links to, whoever wrote them: they run script or carry a document. */
 const UNSAFE_URL = /^\s*(javascript|vbscript|data|file):/i;
 
+/** How a page shows the document's images: the definitions its references use, and the served copies. */
+export interface PageImages {
+  definitions: Definitions;
+  served: ServedImages;
+}
+
 /**
  * The document's own prose, made fit for an MDX page: raw HTML (a block, or inline in a paragraph)
- * is not valid JSX and is shown as the text it is; a link or image to a script URL becomes its
- * source text. The serialiser escapes every text node (see escape.ts).
+ * is not valid JSX and is shown as the text it is; a link to a script URL becomes its source text;
+ * an image is a remote one, a served copy, or text (doc-images.ts): never a path Astro imports.
+ * The serialiser escapes every text node (see escape.ts).
  */
-function safeNode(node: RootContent): RootContent {
+function safeNode(node: RootContent, images: PageImages): RootContent {
   if (node.type === 'html') return { type: 'paragraph', children: [textNode(node.value)] };
   if (node.type === 'yaml') return { type: 'paragraph', children: [] };
   visit(node, (child, index, parent) => {
     if (!parent || index === undefined) return;
+    if (child.type === 'image' || child.type === 'imageReference') {
+      (parent.children as RootContent[])[index] = pageImage(child, images.definitions, images.served);
+      return SKIP;
+    }
     let text: string | null = null;
     if (child.type === 'html') text = child.value;
     else if (child.type === 'link' && UNSAFE_URL.test(child.url)) text = `[${toString(child)}](${child.url})`;
-    else if (child.type === 'image' && UNSAFE_URL.test(child.url)) text = `![${child.alt ?? ''}](${child.url})`;
     else if (child.type === 'definition' && UNSAFE_URL.test(child.url)) text = `[${child.label ?? child.identifier}]: ${child.url}`;
     if (text === null) return;
     (parent.children as RootContent[])[index] = child.type === 'definition' ? { type: 'paragraph', children: [textNode(text)] } : textNode(text) as RootContent;
@@ -167,15 +178,18 @@ export interface PageLinks {
   sourceLocale?: Locale;
   /** How the page imports a component (`Cell`): default the guide's layout, four folders up to src/components/. */
   componentImport?: (name: string) => string;
+  /** The images' definitions and served copies (default: the document's definitions, no copies: every local image is text). */
+  images?: PageImages;
 }
 
 export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCell[], locale: Locale,
   translate: (key: string) => string | null, links: PageLinks = {}): ChapterPage {
   const { notebookHref, prelude = [], sourceLines, sourceLocale = 'ko', componentImport = (name) => `../../../../components/${name}.astro` } = links;
   const { blocks, fallback } = chapterBlocks(markdown, chapter, cells, locale, translate, sourceLocale);
+  const images = links.images ?? { definitions: documentDefinitions(markdown, null), served: () => null };
   const children: RootContent[] = [];
   for (const block of blocks) {
-    children.push(...block.nodes.map(safeNode));
+    children.push(...block.nodes.map((n) => safeNode(n, images)));
     if (block.cell) children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale, sourceLines)), locale }));
   }
   const download = notebookHref

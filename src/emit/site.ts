@@ -12,6 +12,7 @@ import { filterPageName, filters, type ErrataData, type ErrataRow } from './erra
 import { capText } from './limits.ts';
 import { editFileUrl, readRepository, sourceLineBase, sourceLineUrl } from './repository.ts';
 import { chapterPage, chapterTitle, quoted, type Locale } from './mdx.ts';
+import { documentDefinitions } from './doc-images.ts';
 import { chapterNotebook } from './notebook.ts';
 import { pagePrelude } from './runner.ts';
 import { syncTree } from './write.ts';
@@ -91,6 +92,8 @@ export interface SiteOptions {
   languages?: Locale[];
   /** The components' folder as a relative path from the docs folder (default the guide's layout). */
   components?: string;
+  /** Per document (its `file`), the public address of each image URL that names a served copy (src/site/doc-images.ts); absent: none, every local image is text. */
+  images?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** The generated files of a checked set of documents (a pure function of the result, translations included, and the options). */
@@ -115,6 +118,11 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
     const editUrls = Object.fromEntries(LOCALES.map((l) => [l, editFileUrl(repository, l === source ? document.file : translation?.path ?? document.file)])) as Record<Locale, string | null>;
     const translate = (key: string) => translations.get(key) ?? null;
     const titles = Object.fromEntries(LOCALES.map((l) => [l, document.title])) as Record<Locale, string>;
+    const served = options.images?.get(document.file);
+    const images = Object.fromEntries(LOCALES.map((l) => [l, {
+      definitions: documentDefinitions(document.markdown, l === source ? null : [...translations.values()]),
+      served: (url: string) => served?.get(url) ?? null,
+    }]));
     for (const locale of LOCALES) {
       for (const chapter of document.chapters) {
         const chapterCells = cells.filter((c) => c.cell.chapter === chapter.slug);
@@ -125,6 +133,7 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
           sourceLines: (file) => sourceLineBase(repository, file),
           sourceLocale: source,
           componentImport: (name) => component(2, name),
+          images: images[locale],
         });
         const title = chapterTitle(document.markdown, chapter, locale, translate, source);
         if (chapter.index === 0) titles[locale] = title;

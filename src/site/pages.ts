@@ -13,6 +13,8 @@ import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
 import { writeSiteSnapshot } from '../emit/site-snapshot.ts';
 import { MERMAID_BASE } from '../components/mermaid-module.ts';
 import { cacheDirs, type Config } from '../config/load.ts';
+import { contentRoots, documentImages, writeImageAssets } from './doc-images.ts';
+import { IMAGE_ASSETS_BASE } from '../emit/doc-images.ts';
 import { loadOptionsOf } from '../config/project.ts';
 import type { SitePlan } from './project.ts';
 
@@ -23,6 +25,8 @@ export interface WrittenSite {
   changed: string[];
   assets: { files: number; bytes: number };
   mermaid: { files: number; bytes: number };
+  /** The documents' images copied into the public folder. */
+  images: number;
   snapshot: Awaited<ReturnType<typeof writeSiteSnapshot>>;
 }
 
@@ -36,10 +40,16 @@ export async function writeSitePages(config: Config, files: string[], plan: Site
   });
   // The interpreter snapshot the check boots from, served to readers' browsers (made now if the check needed no interpreter).
   const snapshotFile = await pool.snapshotFile();
-  const { pages, notebooks, changed } = writeSite(asRecorded(result, readLock(config.paths.lock)), plan.pages, plan.dirs);
+  const images = documentImages(result.documents, contentRoots(config));
+  const imagesDir = join(plan.publicDir, ...IMAGE_ASSETS_BASE.split('/').filter(Boolean));
+  const imagesChanged = writeImageAssets(imagesDir, images.assets);
+  const { pages, notebooks, changed } = writeSite(asRecorded(result, readLock(config.paths.lock)), { ...plan.pages, images: images.served }, plan.dirs);
   const pyodideDir = join(plan.publicDir, 'pyodide');
   const assets = writePyodideAssets(result.documents, pyodideDir);
   const snapshot = await writeSiteSnapshot(snapshotFile, pyodideDir);
   const mermaid = writeMermaidAssets(join(plan.publicDir, MERMAID_BASE));
-  return { result, pages, notebooks, changed, assets, mermaid, snapshot };
+  return {
+    result: { ...result, problems: [...result.problems, ...images.problems] },
+    pages, notebooks, changed: [...changed, ...imagesChanged.map((name) => `${IMAGE_ASSETS_BASE}${name}`)], assets, mermaid, images: images.assets.size, snapshot,
+  };
 }
