@@ -161,9 +161,14 @@ export function consoleLines(text: string, prefix = '    | '): string {
 // ---------------------------------------------------------------------------------------------
 // GitHub workflow commands (`::error file=…,line=…::message`)
 
-/** The message part: GitHub decodes `%25`, `%0D`, `%0A`. */
+/**
+ * The message part: GitHub decodes `%25`, `%0D`, `%0A`, so the message keeps its lines. Any other
+ * control or direction character is written out as consoleText writes it: GitHub's log shows ANSI
+ * colours, and a quoted snippet's output must not colour or reorder what the annotation says.
+ */
 export function githubMessage(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+    .replace(/[\p{Cc}\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, (c) => consoleText(c));
 }
 
 /** A property value (`file=…`): as the message, and `:` and `,`, which end a property. */

@@ -261,9 +261,12 @@ export function timelineOf(run: CellRun, locale: TimelineLocale): Timeline {
     return { label: d.label, started: d.start, ended: d.end, waited, outcome: outcomeWords(d.actor, t), count: d.count };
   });
   const tasks = built.drawn.reduce((n, d) => n + d.count, 0);
+  // The kernel kept only the first tasks and threads (RUN_LIST_LIMIT): the name says so.
+  const cut = run.trace.cut?.actors ?? 0;
+  const kept = run.trace.actors.length;
   return {
     gantt: built.gantt,
-    name: t.name(tasks, fmt(built.span)),
+    name: cut > 0 ? `${t.name(tasks, fmt(built.span))} (${t.cut(kept, kept + cut)})` : t.name(tasks, fmt(built.span)),
     rows,
     height: built.rows * (LAYOUT.barHeight + LAYOUT.barGap) + 2 * LAYOUT.topPadding,
   };

@@ -135,6 +135,7 @@ export const en: Strings = {
     topLevel: (line: string) => `top level, line ${line}`,
     more: (n: number) => `+ ${n} more like this`,
     name: (tasks: number, seconds: string) => `Timeline of ${tasks} ${tasks === 1 ? 'task' : 'tasks and threads'} over ${seconds} virtual seconds`,
+    cut: (kept: number, total: number) => `the trace keeps the first ${kept} of ${total} tasks and threads`,
     table: { summary: 'The timeline as a table', task: 'Task', started: 'Started', waited: 'Waited for', ended: 'Ended', nothing: '–' },
     legend: 'Solid bars: running. Dashed bars: waiting (for what is written on the bar). Red: blocking the event loop. ✕ raised, ⊘ cancelled, … never finished.',
     seconds: (s: string) => `${s} s`,

@@ -146,6 +146,7 @@ export const ko = {
     topLevel: (line: string) => `최상위 코드, ${line}행`,
     more: (n: number) => `같은 모양 ${n}개 더`,
     name: (tasks: number, seconds: string) => `태스크·스레드 ${tasks}개의 타임라인, 가상 시간 ${seconds}초`,
+    cut: (kept: number, total: number) => `추적에는 태스크·스레드 ${total}개 중 처음 ${kept}개만 남아 있습니다`,
     table: { summary: '타임라인을 표로 보기', task: '태스크', started: '시작', waited: '기다린 것', ended: '끝', nothing: '–' },
     legend: '채워진 막대: 실행 중. 점선 막대: 기다리는 중 (막대에 적힌 것을). 빨간 막대: 이벤트 루프 차단. ✕ 예외 발생, ⊘ 취소, … 끝나지 않음.',
     seconds: (s: string) => `${s}초`,

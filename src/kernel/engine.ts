@@ -1,7 +1,7 @@
 // Boots the Python runtime inside a Pyodide instance and runs cells in it. Host-neutral: the Node
 // worker and the browser's Web Worker both use it, with the same Python files.
 import type { PyodideAPI } from 'pyodide';
-import type { CellRun, KernelCell } from './types.ts';
+import { RUN_LIST_LIMIT, type CellRun, type KernelCell } from './types.ts';
 import { DEFAULT_REAL_BUDGET, DEFAULT_VIRTUAL_BUDGET } from './types.ts';
 import { makeChannel, type HostOps, type RealmEval } from './channel.ts';
 import { removeBridges } from './bridge.ts';
@@ -108,6 +108,7 @@ export class KernelSession {
       ...(cell.number !== undefined ? { number: cell.number } : {}),
       ...(cell.stdin !== undefined ? { stdin: cell.stdin } : {}),
       ...(cell.onLoop ? { on_loop: true } : {}),
+      limit: RUN_LIST_LIMIT,
     });
     try {
       const json: string = supportsStackSwitching()

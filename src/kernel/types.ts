@@ -62,6 +62,21 @@ export interface SegmentTiming extends Omit<StatementTiming, 'start'> {
   start: number | null;
 }
 
+/**
+ * At most this many items in a list of a run (the trace's tasks and threads, one task's spans,
+ * the statements' timings, the simulated world's log). The kernel keeps the first ones and counts
+ * the rest (`trace.cut`, a run's lists); the host refuses a run with more. One number for both.
+ */
+export const RUN_LIST_LIMIT = 20_000;
+
+/** What the kernel left out of a run's lists above RUN_LIST_LIMIT. */
+export interface RunCut {
+  actors: number;
+  spans: number;
+  statements: number;
+  world: number;
+}
+
 export interface CellRun {
   status: CellStatus;
   events: OutputEvent[];
@@ -70,7 +85,7 @@ export interface CellRun {
   error: CellError | null;
   virtualSeconds: number;
   cpuMs: number;
-  trace: { actors: TraceActor[] };
+  trace: { actors: TraceActor[]; cut?: RunCut };
   statements: StatementTiming[];
   /** The segments the cell asked for (`KernelCell.segments`), in order, timed where they ran. */
   segments?: SegmentTiming[];

@@ -127,6 +127,7 @@ describe('console lines', () => {
 describe('GitHub workflow commands', () => {
   it('encode what ends a message or a property', () => {
     expect(githubMessage('50%\r\ncheck passed')).toBe('50%25%0D%0Acheck passed');
+    expect(githubMessage('\x1b[32mcheck passed\x1b[0m\u202e\tC:\\x')).toBe('\\x1b[32mcheck passed\\x1b[0m\\u202e\\tC:\\x');
     expect(githubProperty('a,b:c\nd%')).toBe('a%2Cb%3Ac%0Ad%25');
     for (const s of STRINGS) {
       expect(githubMessage(s)).not.toMatch(/[\r\n]/);

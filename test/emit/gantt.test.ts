@@ -44,6 +44,13 @@ describe('gantt text', () => {
     expect(t.rows[1]!.waited).toEqual(['HTTP 요청 (0.000–2.000초)']);
   });
 
+  it('says in its name when the kernel kept only the first tasks of the trace', () => {
+    const cut = { ...run, trace: { ...run.trace, cut: { actors: 40_001, spans: 0, statements: 0, world: 0 } } };
+    expect(timelineOf(cut, 'en').name).toBe('Timeline of 3 tasks and threads over 3.000 virtual seconds (the trace keeps the first 3 of 40004 tasks and threads)');
+    expect(timelineOf(cut, 'ko').name).toBe('태스크·스레드 3개의 타임라인, 가상 시간 3.000초 (추적에는 태스크·스레드 40004개 중 처음 3개만 남아 있습니다)');
+    expect(timelineOf(run, 'en').name).toBe('Timeline of 3 tasks and threads over 3.000 virtual seconds');
+  });
+
   it('draws blocking as crit and says so', () => {
     const text = ganttText(runOf([actor('main()', 0, 2, [{ kind: 'block', from: 0, to: 2 }])]), 'en');
     expect(bars(text)[0]).toContain('blocks the loop :crit, b0, 0, 2000');

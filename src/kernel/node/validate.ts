@@ -2,14 +2,16 @@
 // control of its interpreter could otherwise send a forged verdict-bearing result ("ok", the
 // stated output) or a message that breaks the pool. Shapes are checked, sizes are bounded.
 import { z } from 'astro/zod';
-import type { CellRun } from '../types.ts';
+import { RUN_LIST_LIMIT, type CellRun } from '../types.ts';
 
 /** Text fields beyond this are cut (the kernel already keeps at most 1 MiB of output per cell). */
 const MAX_TEXT = 1 << 20;
-const MAX_ITEMS = 20_000;
+/** The kernel cuts every list at the same number (it says so in `trace.cut`). */
+const MAX_ITEMS = RUN_LIST_LIMIT;
 
 const text = z.string().transform((s) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}… [cut: ${s.length - MAX_TEXT} more characters]` : s));
 const time = z.number().finite();
+const count = z.number().int().nonnegative();
 const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(MAX_ITEMS);
 const timing = z.object({ line: z.number().int(), endLine: z.number().int(), start: time, end: time.nullable() });
 const segment = timing.extend({ start: time.nullable() });
@@ -28,6 +30,7 @@ export const cellRunSchema = z.object({
       outcome: z.enum(['ok', 'error', 'cancelled', 'pending']), error: text.nullable(),
       spans: list(z.object({ kind: text, from: time, to: time, detail: text.nullable() })),
     })),
+    cut: z.object({ actors: count, spans: count, statements: count, world: count }).optional(),
   }),
   statements: list(timing),
   segments: list(segment).optional(),

@@ -32,6 +32,24 @@ def _without_kernel_frames(report, seen):
         _without_kernel_frames(member, seen)
 
 
+def _first(items, limit):
+    """The first `limit` items (all of them when there is no limit), and how many were left out."""
+    if limit is None or len(items) <= limit:
+        return items, 0
+    return items[:limit], len(items) - limit
+
+
+def _cut_trace(trace, limit):
+    """Cuts the trace's lists to the host's limit (src/kernel/types.ts, RUN_LIST_LIMIT): the first
+    tasks and threads, and of each its first spans. The run is judged on its output all the same."""
+    trace["actors"], actors = _first(trace["actors"], limit)
+    spans = 0
+    for actor in trace["actors"]:
+        actor["spans"], left_out = _first(actor["spans"], limit)
+        spans += left_out
+    return {"actors": actors, "spans": spans}
+
+
 def _random_seeding():
     """Each cell's random numbers follow from its own code, never from which earlier cells ran in
     this interpreter (a cached cell does not run again; a cell may run in an interpreter of its
@@ -195,7 +213,8 @@ class Kernel:
         options = json.loads(options_json)
         return json.dumps(self.run_cell(source, budget, real_budget, segments, **options), ensure_ascii=False)
 
-    def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=(), number=None, stdin=None, on_loop=False):
+    def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=(), number=None, stdin=None, on_loop=False,
+                 limit=None):
         self.cells_run += 1
         if not self._document_seeds_random():
             self._seed_random(source)
@@ -256,6 +275,12 @@ class Kernel:
         self.log.frozen = status == "hangs"
         if self.sched.stopped is not None:
             self.sched.stopped = None  # let later cells run
+        trace = self._trace_export()
+        statements, cut_statements = _first(self.statements, limit)
+        world, cut_world = _first(self.world.take_usage() if self.world is not None else [], limit)
+        cut = _cut_trace(trace, limit)
+        if any(cut.values()) or cut_statements or cut_world:
+            trace["cut"] = {**cut, "statements": cut_statements, "world": cut_world}
         return {
             "status": status,
             "events": self._kept_events(),
@@ -263,13 +288,13 @@ class Kernel:
             "error": error,
             "virtualSeconds": round(clock.now - start, 9),
             "cpuMs": round((_real_perf_counter() - real_start) * 1000, 3),
-            "trace": self._trace_export(),
-            "statements": self.statements,
+            "trace": trace,
+            "statements": statements,
             "segments": probes.export(self.cells_run, self.log.origin) if segments else [],
             "defines": defines,
             "imports": imports,
             "uses": uses,
-            "world": self.world.take_usage() if self.world is not None else [],
+            "world": world,
         }
 
     def _kept_events(self):
