@@ -11,7 +11,8 @@ import { DEFAULT_REAL_BUDGET } from '../types.ts';
 import type { FromSandbox, ToSandbox } from './protocol.ts';
 import { boundaries, describeBoundaries, isolationRefusal, spawnSandbox, type Isolation } from './sandbox-process.ts';
 import { snapshotPath } from './snapshot.ts';
-import { checkCellRun, isIndex } from './validate.ts';
+import { checkCellRun, checkMessage, isIndex } from './validate.ts';
+import { consoleText } from '../../emit/escape.ts';
 import { Watchdog } from '../watchdog.ts';
 
 export type CellCallback = (index: number, run: CellRun) => void;
@@ -113,7 +114,10 @@ export class KernelPool {
 
   constructor(size = Math.max(1, Math.min(availableParallelism(), 4)), options: PoolOptions = {}) {
     this.size = size;
-    this.log = options.log ?? (() => {});
+    // What the pool says reaches a console or a CI log: text from a sandbox in it is escaped
+    // (control characters, so no workflow command or colour can start in it).
+    const log = options.log ?? (() => {});
+    this.log = (line) => log(consoleText(line));
     this.testEscapeHatch = options.testEscapeHatch === true;
     this.testPythonGuards = options.testPythonGuards !== false;
     this.isolation = options.isolation;
@@ -190,11 +194,13 @@ export class KernelPool {
     const problem = await new Promise<string | null>((resolve) => {
       const child = spawnSandbox({ snapshot: null, mode: 'snapshot', isolation: this.isolation });
       const timer = setTimeout(() => { child.kill('SIGKILL'); resolve('it took more than 60 s'); }, 60_000);
-      child.on('message', (message: FromSandbox) => {
-        if (message?.type !== 'snapshot') return;
+      child.on('message', (raw: unknown) => {
+        const checked = checkMessage(raw);
+        if (!checked.ok || checked.value.type !== 'snapshot') return;
+        const message = checked.value;
         clearTimeout(timer);
         child.kill('SIGKILL');
-        if (!(message.bytes instanceof Uint8Array)) return resolve(String(message.message ?? 'no snapshot came back'));
+        if (!(message.bytes instanceof Uint8Array)) return resolve(message.message ?? 'no snapshot came back');
         mkdirSync(dirname(path), { recursive: true });
         // Readable by others: a sandbox started as another user (isolation.ts) boots from it.
         writeFileSync(`${path}.tmp`, message.bytes, { mode: 0o644 });
@@ -251,17 +257,17 @@ export class KernelPool {
 
   private onMessage(slot: Slot, raw: unknown) {
     if (!this.slots.includes(slot)) return;
-    const message = raw as FromSandbox;
-    if (typeof message !== 'object' || message === null || typeof message.type !== 'string') {
-      return this.onCrash(slot, 'the sandbox sent a malformed message');
-    }
+    // Every message is data from a process that runs snippets: checked whole before any field is used.
+    const checkedMessage = checkMessage(raw);
+    if (!checkedMessage.ok) return this.onCrash(slot, `the sandbox sent a malformed message (${checkedMessage.problem})`);
+    const message = checkedMessage.value;
     if (message.type === 'booted') {
-      if (typeof message.ms === 'number') this.stats.bootMs.push(message.ms);
-      if (typeof message.pyodide === 'string') this.stats.pyodideVersion = message.pyodide.slice(0, 40);
-      if (message.snapshot === true) this.stats.snapshotBoots++;
-      if (typeof message.fallback === 'string' && !this.stats.snapshotProblem) {
-        this.stats.snapshotProblem = message.fallback.slice(0, 300);
-        this.log(`kernel: ${this.stats.snapshotProblem}`);
+      this.stats.bootMs.push(message.ms);
+      this.stats.pyodideVersion = message.pyodide;
+      if (message.snapshot) this.stats.snapshotBoots++;
+      if (message.fallback !== undefined && !this.stats.snapshotProblem) {
+        this.stats.snapshotProblem = message.fallback;
+        this.log(`kernel: ${message.fallback}`);
       }
       return;
     }
@@ -270,7 +276,7 @@ export class KernelPool {
     if (!job || message.job !== job.id) return;
     const cells = job.doc.cells.length;
     if (message.type === 'cell-start') {
-      if (!isIndex(message.index, cells) || !Number.isInteger(message.ticket)) return this.onCrash(slot, 'the sandbox sent a malformed message');
+      if (!isIndex(message.index, cells)) return this.onCrash(slot, 'the sandbox sent a malformed message (index: no such cell)');
       slot.cell = message.index;
       this.arm(slot, message.ticket, job.doc.cells[message.index]?.realBudget ?? DEFAULT_REAL_BUDGET);
     } else if (message.type === 'cell') {
@@ -285,12 +291,12 @@ export class KernelPool {
       if (job.results.length < cells || job.results.slice(job.resumeAt).some((r) => !r)) {
         return this.onCrash(slot, 'the sandbox ended the document before its last cell');
       }
-      if (typeof message.rss === 'number' && Number.isFinite(message.rss)) slot.firstRss ??= message.rss;
-      const grown = typeof message.rss === 'number' && slot.firstRss !== null && message.rss > slot.firstRss * RECYCLE_GROWTH;
+      if (message.rss !== undefined) slot.firstRss ??= message.rss;
+      const grown = message.rss !== undefined && slot.firstRss !== null && message.rss > slot.firstRss * RECYCLE_GROWTH;
       this.release(slot, grown);
       job.resolve(job.results);
     } else if (message.type === 'failed') {
-      const reason = String(message.message).slice(0, 2000);
+      const reason = message.message;
       // A failure inside a cell (a WebAssembly trap, a fatal error, the memory bound) is a crash of
       // that cell; the document goes on in a new interpreter, as after any crash. Before any cell
       // ran it is the document's: the kernel could not start on it.

@@ -49,6 +49,34 @@ export function checkCellRun(value: unknown): Checked<CellRun> {
   return { ok: false, problem: `${issue?.path.join('.') || 'result'}: ${issue?.message ?? 'invalid'}` };
 }
 
+const job = z.number().int().nonnegative();
+const index = z.number().int().nonnegative();
+/** A short text from the sandbox, cut where it would be too long to be a message. */
+const note = (max: number) => z.string().transform((s) => (s.length > max ? `${s.slice(0, max)}…` : s));
+
+/**
+ * Every message a sandbox process sends (protocol.ts FromSandbox), with no field it does not know
+ * of: an unknown type, an extra key or a field of the wrong kind is a malformed message. The cell's
+ * run is checked apart (checkCellRun), so its problem can be named precisely.
+ */
+export const fromSandboxSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('booted'), ms: time, pyodide: note(40), snapshot: z.boolean(), fallback: note(300).optional() }),
+  z.strictObject({ type: z.literal('cell-start'), job, index, ticket: z.number().int() }),
+  z.strictObject({ type: z.literal('cell'), job, index, run: z.unknown() }),
+  z.strictObject({ type: z.literal('done'), job, rss: time.optional() }),
+  z.strictObject({ type: z.literal('failed'), job, message: note(2000) }),
+  z.strictObject({ type: z.literal('snapshot'), bytes: z.instanceof(Uint8Array).nullable(), message: note(2000).optional() }),
+]);
+
+export type CheckedMessage = z.infer<typeof fromSandboxSchema>;
+
+export function checkMessage(value: unknown): Checked<CheckedMessage> {
+  const parsed = fromSandboxSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, problem: `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}` };
+}
+
 /** A message's small fields: integers where integers belong. */
 export function isIndex(value: unknown, below: number): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
