@@ -5,6 +5,7 @@ import { RUN_LIST_LIMIT, type CellRun, type KernelCell } from './types.ts';
 import { DEFAULT_REAL_BUDGET, DEFAULT_VIRTUAL_BUDGET } from './types.ts';
 import { makeChannel, type HostOps, type RealmEval } from './channel.ts';
 import { removeBridges } from './bridge.ts';
+import { sealRuntimeFiles } from './read-only.ts';
 
 export const KERNEL_ROOT = '/kernel';
 export const WORLD_PATHS = [`${KERNEL_ROOT}/world/modules`, `${KERNEL_ROOT}/world`];
@@ -96,6 +97,8 @@ export class KernelSession {
     // The kernel holds the channel now; no later import can find it.
     pyodide.unregisterJsModule('kernel_host');
     removeBridges(pyodide);
+    // Last before the first cell: the kernel has written and imported what it needs.
+    sealRuntimeFiles(pyodide);
     return new KernelSession(pyodide, kernel);
   }
 

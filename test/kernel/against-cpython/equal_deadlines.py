@@ -33,7 +33,7 @@ async def main():
         t = threading.Thread(target=blocking, args=(f"thread{i}", log, lock))
         threads.append(t)
         t.start()
-        time.sleep(0.001)  # started one after the other, as a real program's would be
+        time.sleep(0.05)  # one after the other, far enough apart that a busy machine keeps their order
     for t in threads:
         t.join()
     print(" ".join(log[-6:]))
