@@ -121,6 +121,7 @@ describe('plain-english: a repository of English Markdown', () => {
     expect(annotations(checked)).toEqual([DRIFTING]);
     expect(verdicts(join(dir, 'execdocs-report.json'))).toEqual([['docs/drifting.md', 5, 'drift'], ['docs/gather.md', 6, 'verified']]);
     const junit = read(dir, 'execdocs-junit.xml');
+    expect(junit.split('\n')[1]).toBe('<testsuites name="execdocs check">');
     expect([junit.match(/<testcase /g)?.length, junit.match(/<failure /g)?.length]).toEqual([2, 1]);
   });
 });
