@@ -96,7 +96,7 @@ export function junit(report: Report): string {
     });
     return `  <testsuite name="${xmlAttribute(file)}" tests="${cells.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="asyncio guide check">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="execdocs check">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
 /** `::error file=…,line=…::message` lines; GitHub decodes the message's and the properties' escapes. */

@@ -47,7 +47,12 @@ export function starterConfig(sources: string[], options: { title: string; langu
   };
 }
 
-export function starterWorkflow(sources: string[], action = actionRepository()): string {
+/**
+ * The workflow; `install` (the repository has a package.json, so execdocs is one of its
+ * devDependencies) installs it first, so the action runs the version the team runs rather than its own.
+ */
+export function starterWorkflow(sources: string[], action = actionRepository(), options: { install?: boolean } = {}): string {
+  const install = options.install ? '      - run: npm ci --no-audit --no-fund\n' : '';
   return `# Checks the documents' python blocks on every push and pull request: a block whose output
 # drifted from what the document says fails the run, with an annotation on its line.
 name: execdocs
@@ -59,7 +64,7 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: ${action}@main
+${install}      - uses: ${action}@main
         with:
           sources: ${sources.join(' ')}
 `;
@@ -86,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
   if (existsSync(WORKFLOW_FILE)) kept.push(WORKFLOW_FILE);
   else {
     mkdirSync(dirname(WORKFLOW_FILE), { recursive: true });
-    writeFileSync(WORKFLOW_FILE, starterWorkflow(sources));
+    writeFileSync(WORKFLOW_FILE, starterWorkflow(sources, actionRepository(), { install: existsSync('package.json') }));
     written.push(WORKFLOW_FILE);
   }
   for (const file of written) process.stdout.write(`wrote ${file}\n`);

@@ -5,7 +5,7 @@
 // of them is a miss. A missing, torn or foreign entry is a miss too, never a wrong document.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from './document.ts';
 import type { SourceDocument } from './model.ts';
@@ -13,13 +13,16 @@ import type { SourceDocument } from './model.ts';
 const SOURCE_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PROJECT_DIR = join(SOURCE_DIR, '..', '..');
 
+// The reader's modules are .ts in a checkout and .js in the installed package (lib/).
+const MODULE_EXTENSION = extname(fileURLToPath(import.meta.url));
+
 let fingerprint: string | null = null;
 
 /** The reader's own version: its files and the installed packages it parses with. */
 export function readerFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
-  for (const name of readdirSync(SOURCE_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const name of readdirSync(SOURCE_DIR).filter((f) => f.endsWith(MODULE_EXTENSION)).sort()) {
     hash.update(name).update('\0').update(readFileSync(join(SOURCE_DIR, name))).update('\0');
   }
   // The installed tree's lock says which versions of the Markdown packages are in use.

@@ -32,6 +32,8 @@ describe('console output of a hostile check', () => {
 
   it('writes JUnit XML with every quoted text escaped', () => {
     const xml = junit(report);
+    // The tool's name, not the guide's: any repository's CI shows it.
+    expect(xml.split('\n')[1]).toBe('<testsuites name="execdocs check">');
     expect(xml).not.toMatch(/<(?!\/?(testsuites|testsuite|testcase|failure|skipped|system-out)\b|\?xml)/);
     expect(xml).toContain(xmlEscaped(EVALUE.split('\n')[2]!));
   });

@@ -15,7 +15,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INSIDE, ISOLATION_LEVELS, SANDBOX_UID, bubblewrapArgs, isolationLevel, readableByOthers, sandboxUser, unshareArgs, type Isolation, type Mount } from './isolation.ts';
 
@@ -119,7 +119,7 @@ export function spawnSandbox(options: SandboxOptions): ChildProcess {
   const mounts = runtimeMounts(snapshot);
   const inside = level !== 'none';
   const at = (index: number) => (inside ? mounts[index]!.target : mounts[index]!.source);
-  const main = inside ? `${INSIDE.kernel}/node/sandbox-main.ts` : MAIN;
+  const main = inside ? `${INSIDE.kernel}/node/${basename(MAIN)}` : MAIN;
   const nodeArgs = [
     '--permission',
     ...mounts.slice(1).map((_, i) => `--allow-fs-read=${at(i + 1)}`),
