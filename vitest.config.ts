@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The packed package's end-to-end test runs apart: npm run test:e2e (vitest.e2e.config.ts).
+    exclude: ['test/e2e/**', '**/node_modules/**'],
     reporters: ['default', './test/support/skip-reporter.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
