@@ -6,6 +6,7 @@ import type { CheckResult, Problem } from './run.ts';
 import { isFailure, type Verdict } from './verdict.ts';
 import { consoleLines, consoleText, githubMessage, githubProperty, xmlAttribute, xmlText } from '../emit/escape.ts';
 import { capText } from '../emit/limits.ts';
+import { RUN_LIST_LIMIT, type CellRun } from '../kernel/types.ts';
 
 export interface ReportCell {
   id: string;
@@ -20,6 +21,8 @@ export interface ReportCell {
   virtualSeconds: number | null;
   cpuMs: number | null;
   cached: boolean;
+  /** Set when the kernel kept only the first RUN_LIST_LIMIT items of a list of the run's trace. */
+  traceCut: string | null;
   claims: unknown[];
   /** A hang (or error) the document itself announces: its own statement, not a failure. */
   announced: boolean;
@@ -39,7 +42,7 @@ export function buildReport(result: CheckResult, extraProblems: Problem[] = []):
     cells.map(({ cell, run, verdict, cached }) => ({
       id: cell.id, file: cell.file, line: cell.line, index: cell.index, chapter: cell.chapter,
       verdict: verdict.verdict, reason: capText(verdict.reason), acknowledged: verdict.acknowledged, diff: verdict.diff === null ? null : capText(verdict.diff),
-      virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null, cached, claims: verdict.claims,
+      virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null, cached, traceCut: traceCutNote(run), claims: verdict.claims,
       announced: verdict.announced,
       readings: {
         block: cell.found,
@@ -51,6 +54,13 @@ export function buildReport(result: CheckResult, extraProblems: Problem[] = []):
   );
   const problems = [...result.problems, ...extraProblems, ...failuresOf(result)];
   return { runtime: result.runtime, cells, problems, summary: summarize(cells, problems, result.reused, result.ran) };
+}
+
+/** "trace cut at N items" when the kernel left items of the run's lists out, with how many. */
+export function traceCutNote(run: CellRun | null | undefined): string | null {
+  const cut = run?.trace.cut;
+  const left = cut ? cut.actors + cut.spans + cut.statements + cut.world : 0;
+  return left > 0 ? `trace cut at ${RUN_LIST_LIMIT} items (${left} more left out)` : null;
 }
 
 /** The summary of cells and problems: one rule for a single run and for merged shards. */
@@ -91,7 +101,7 @@ export function junit(report: Report): string {
       let body = '';
       if (c.verdict === 'skipped') body = `<skipped message="${xmlAttribute(c.reason)}"/>`;
       else if (isFailure(c)) body = `<failure message="${xmlAttribute(`${c.verdict}: ${c.reason}`)}">${xmlText(c.diff ?? c.reason)}</failure>`;
-      else body = `<system-out>${xmlText(`${c.verdict}${c.acknowledged ? ' (acknowledged)' : ''}: ${c.reason}`)}</system-out>`;
+      else body = `<system-out>${xmlText(`${c.verdict}${c.acknowledged ? ' (acknowledged)' : ''}: ${c.reason}${c.traceCut ? `; ${c.traceCut}` : ''}`)}</system-out>`;
       return `    <testcase classname="${xmlAttribute(file)}" name="${name}" time="${time}">${body}</testcase>`;
     });
     return `  <testsuite name="${xmlAttribute(file)}" tests="${cells.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;

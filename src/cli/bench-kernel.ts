@@ -9,6 +9,7 @@ import { checkDocuments } from '../check/run.ts';
 import { CACHE_DIR, DEFAULT_SOURCE } from './check.ts';
 import { coldCheckFigure, figureLine, notMeasured, seconds, type ScaleSample } from './bench-format.ts';
 import { runMeasured, tail, type Measured } from './bench-proc.ts';
+import { consoleText } from '../emit/escape.ts';
 
 const BOOTS = 4;
 
@@ -28,7 +29,7 @@ export async function snapshotBoot(): Promise<string[]> {
   const fromSnapshot = snapshotBoots === bootMs.length;
   return [figureLine({
     name,
-    value: `${seconds(median)} median of ${bootMs.length} boots (${seconds(sorted[0]!)} to ${seconds(sorted.at(-1)!)}), ${snapshotBoots} from the snapshot${snapshotProblem ? `; ${snapshotProblem}` : ''}`,
+    value: `${seconds(median)} median of ${bootMs.length} boots (${seconds(sorted[0]!)} to ${seconds(sorted.at(-1)!)}), ${snapshotBoots} from the snapshot${snapshotProblem ? `; ${consoleText(snapshotProblem)}` : ''}`,
     target: '<= 0.3 s, from the snapshot',
     met: fromSnapshot && median <= 300,
   })];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KernelPool } from '../../src/kernel/node/pool.ts';
 import { checkCellRun } from '../../src/kernel/node/validate.ts';
 import { RUN_LIST_LIMIT } from '../../src/kernel/types.ts';
+import { traceCutNote } from '../../src/check/report.ts';
 import { dedent, text } from './helpers.ts';
 
 // Above the limit, and few enough to run in seconds (each task costs the tracer some work).
@@ -30,6 +31,8 @@ describe('a run with more tasks than a trace keeps', () => {
     // The gathered tasks and main(): all but the first RUN_LIST_LIMIT are counted, not kept.
     expect(run!.trace.cut).toEqual({ actors: TASKS + 1 - RUN_LIST_LIMIT, spans: 0, statements: 0, world: 0 });
     expect(run!.trace.actors[0]!.label).toBe('main()');
+    // The check's report says so beside the verdict.
+    expect(traceCutNote(run)).toBe(`trace cut at 20000 items (${TASKS + 1 - RUN_LIST_LIMIT} more left out)`);
   }, 120_000);
 });
 

@@ -17,7 +17,11 @@ const compiled = await compileInterpreter();
 function startWorker(mode: 'run' | 'snapshot'): Worker {
   const worker = new Worker(WORKER_URL, { workerData: { control, compiled, snapshotPath: mode === 'snapshot' ? undefined : snapshotPath, escapeHatch: process.env.KERNEL_TEST_ESCAPE_HATCH === '1', pythonGuards: process.env.KERNEL_TEST_PYTHON_GUARDS !== 'off' } });
   worker.on('error', (error) => send({ type: 'failed', job: current, message: `the interpreter crashed: ${error.message}` }));
-  worker.on('message', (message: FromSandbox) => {
+  worker.on('message', (raw: unknown) => {
+    // The worker runs snippets: what it posts is relayed as it is, for the pool to check
+    // (validate.ts); here only its type is looked at, and nothing that is not an object.
+    if (typeof raw !== 'object' || raw === null) return send({ type: 'failed', job: current, message: 'the interpreter sent a malformed message' });
+    const message = raw as FromSandbox;
     // The process's memory after each document: the pool replaces a process that keeps growing.
     send(message.type === 'done' ? { ...message, rss: process.memoryUsage.rss() } : message);
     if (message.type === 'booted') {
