@@ -1,7 +1,8 @@
 // @ts-check
 // The guide's site: one user of the package's Starlight plugin (src/integration/). Its title,
 // languages, address and repository come from execdocs.config.json, as any repository's would;
-// the pages under src/content/docs/ (and their sidebar) are written by `npm run build`.
+// the pages under src/content/docs/ (and their sidebar) are written by `npm run build`, with their
+// cells in them (`pages: false`: the plugin has no pages of the site's own to check).
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
@@ -13,7 +14,7 @@ export default defineConfig({
   ...(site.site ? { site: site.site } : {}),
   redirects: site.redirects,
   integrations: [
-    starlight({ ...site.starlight, plugins: [execdocs()] }),
+    starlight({ ...site.starlight, plugins: [execdocs({ pages: false })] }),
     mdx(),
   ],
 });

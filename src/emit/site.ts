@@ -9,6 +9,7 @@ import { jsonAttribute, jsxElement, mdxSource, textNode } from './escape.ts';
 import { erratumParts } from './reason.ts';
 import { linkSourceLines } from './source-links.ts';
 import { filterPageName, filters, type ErrataData, type ErrataRow } from './errata.ts';
+import { errataRow } from './errata-rows.ts';
 import { capText } from './limits.ts';
 import { editFileUrl, readRepository, sourceLineBase, sourceLineUrl } from './repository.ts';
 import { chapterPage, chapterTitle, quoted, type Locale } from './mdx.ts';
@@ -142,19 +143,8 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
         notebooks.set(notebookPath, JSON.stringify(chapterNotebook(document.markdown, chapter, title, chapterCells, locale, translate, { documentCells: cells, sourceLocale: source }), null, 1) + '\n');
         pages++;
       }
-      for (const { cell, verdict } of cells) {
-        erratumRows[locale].push({
-          href: `/${locale}/${document.slug}/${cell.chapter}/#cell-${cell.key}`,
-          label: `${document.slug} #${cell.index}`,
-          source: `${cell.file}:${cell.line}`,
-          sourceUrl: sourceLineUrl(repository, cell.file, cell.line),
-          document: document.slug,
-          verdict: verdict.verdict,
-          word: strings[locale].verdicts[verdict.verdict] ?? verdict.verdict,
-          acknowledged: verdict.acknowledged !== null,
-          reason: linkSourceLines(erratumParts(verdict, locale), locale, (line) => sourceLineUrl(repository, cell.file, line)),
-          diff: verdict.diff === null ? null : capText(verdict.diff),
-        });
+      for (const checked of cells) {
+        erratumRows[locale].push(errataRow(checked, locale, { href: `/${locale}/${document.slug}/${checked.cell.chapter}/#cell-${checked.cell.key}`, document: document.slug, repository }));
       }
     }
     for (const locale of LOCALES) errataDocuments[locale].push({ slug: document.slug, title: titles[locale] });

@@ -1,21 +1,31 @@
-// The remark plugin of a Starlight site's own pages: each ```python block of a checked page is
-// followed by the same <Cell> element the generated pages carry (src/emit/mdx.ts `cellProps`), so
-// the page shows the real output, the verdict badge, the reason or diff, the timeline and the
-// runnable cell. A block is found by its file and the line of its opening fence: the identity the
-// check gives its cells. Everything from a snippet travels inside the element's JSON attribute
-// (`jsonAttribute`), which the component renders as text.
-import type { Code, Root, RootContent } from 'mdast';
+// The remark plugin of a Starlight site's own pages: each checked python block is followed by the
+// same <Cell> the generated pages carry (src/emit/mdx.ts `cellProps`), so the page shows the real
+// output, the verdict badge, the reason or diff, the timeline and the runnable cell. On an MDX page
+// the element itself is added; a `.md` page cannot hold a component, so it gets a placeholder that
+// the site's MarkdownContent replaces by the component (src/integration/placeholder.ts).
+// A block is matched to its cell by its code, in reading order: the page's text as the content
+// layer hands it over has no frontmatter, so the lines the check counted do not apply. Everything
+// from a snippet travels as JSON inside an attribute, which the component renders as text.
+import type { Code, Parent, Root, RootContent } from 'mdast';
 import { resolve } from 'node:path';
+import { visit, SKIP } from 'unist-util-visit';
 import type { CheckedCell } from '../check/run.ts';
-import { cellProps, quoted, type Locale } from '../emit/mdx.ts';
+import { cellProps, quoted, type Locale, type SourceLines } from '../emit/mdx.ts';
 import { jsonAttribute, jsxElement } from '../emit/escape.ts';
+import { placeholderHtml } from './placeholder.ts';
+
+/** What the check found on one page. */
+export interface PageCells {
+  cells: CheckedCell[];
+  locale: Locale;
+  sourceLines?: SourceLines;
+}
 
 export interface RemarkCellsOptions {
-  /** The checked cells of each page, by the page's absolute path. */
-  cellsOf: (file: string) => CheckedCell[] | undefined;
-  /** The module the pages import the component from (the package's Cell.astro). */
+  /** The checked cells of a page, by the page's absolute path (checked again when it changed). */
+  cellsOf: (file: string) => PageCells | undefined | Promise<PageCells | undefined>;
+  /** The module MDX pages import the component from (the package's Cell.astro). */
   cellModule: string;
-  locale: Locale;
 }
 
 /** What the content layer tells a remark plugin of the page it renders. */
@@ -30,30 +40,44 @@ export function pageFileOf(file: PageFile | undefined): string | null {
   return typeof name === 'string' && name !== '' ? resolve(name) : null;
 }
 
-/**
- * Adds the cells to one page's tree; returns how many were added. Only MDX pages can carry the
- * component: a `.md` page is left as it is (its blocks keep Starlight's rendering). A generated page
- * holds no plain python fence next to a <Cell> twice: a block already followed by a <Cell> is skipped.
- */
-export function addCells(tree: Root, file: string, options: RemarkCellsOptions): number {
-  if (!file.endsWith('.mdx')) return 0;
-  const cells = options.cellsOf(file);
-  if (!cells || cells.length === 0) return 0;
-  const byLine = new Map(cells.map((c) => [c.cell.line, c]));
-  const children: RootContent[] = [];
-  let added = 0;
-  tree.children.forEach((node, i) => {
-    children.push(node);
-    if (node.type !== 'code' || (node as Code).lang !== 'python') return;
-    const next = tree.children[i + 1] as { type: string; name?: string } | undefined;
-    if (next?.type === 'mdxJsxFlowElement' && next.name === 'Cell') return;
-    const checked = byLine.get(node.position?.start.line ?? -1);
-    if (!checked) return;
-    children.push(jsxElement('Cell', { data: jsonAttribute(cellProps(checked, options.locale)), locale: options.locale }));
-    added++;
+export const sameCode = (a: string, b: string) => a.replace(/\s+$/, '') === b.replace(/\s+$/, '');
+
+/** The page's code blocks and the cells they are, in reading order (a block matches the next cell with its code). */
+export function matchBlocks(tree: Root, cells: CheckedCell[]): { parent: Parent; node: Code; cell: CheckedCell }[] {
+  const matched: { parent: Parent; node: Code; cell: CheckedCell }[] = [];
+  let next = 0;
+  visit(tree, 'code', (node: Code, _index, parent) => {
+    if (!parent) return;
+    const at = cells.findIndex((c, i) => i >= next && sameCode(c.cell.code, node.value));
+    if (at < 0) return;
+    next = at + 1;
+    matched.push({ parent, node, cell: cells[at]! });
+    return SKIP;
   });
-  if (added === 0) return 0;
-  tree.children = [cellImport(options.cellModule), ...children];
+  return matched;
+}
+
+const isCellElement = (node: RootContent | undefined) =>
+  (node as { type?: string; name?: string } | undefined)?.type === 'mdxJsxFlowElement' && (node as { name?: string }).name === 'Cell';
+
+/** What follows a checked block: the component on an MDX page, its placeholder on a Markdown one. */
+export function cellNode(cell: CheckedCell, page: PageCells, mdx: boolean): RootContent {
+  const data = jsonAttribute(cellProps(cell, page.locale, page.sourceLines));
+  return mdx ? jsxElement('Cell', { data, locale: page.locale }) : { type: 'html', value: placeholderHtml({ data, locale: page.locale }) };
+}
+
+/** Adds the cells to one page's tree; returns how many were added. */
+export function addCells(tree: Root, file: string, page: PageCells, cellModule: string): number {
+  const mdx = file.endsWith('.mdx');
+  let added = 0;
+  for (const { parent, node, cell } of matchBlocks(tree, page.cells)) {
+    const at = parent.children.indexOf(node as RootContent);
+    // A generated page already has its <Cell> after each block.
+    if (isCellElement(parent.children[at + 1] as RootContent | undefined)) continue;
+    parent.children.splice(at + 1, 0, cellNode(cell, page, mdx) as never);
+    added++;
+  }
+  if (added > 0 && mdx) tree.children.unshift(cellImport(cellModule));
   return added;
 }
 
@@ -61,7 +85,7 @@ export function addCells(tree: Root, file: string, options: RemarkCellsOptions):
  * `import Cell from '<module>'` as MDX's compiler needs it after parsing: with its ESTree program
  * (a node added by a remark plugin is not parsed again).
  */
-function cellImport(module: string): RootContent {
+export function cellImport(module: string): RootContent {
   const estree = {
     type: 'Program', sourceType: 'module', body: [{
       type: 'ImportDeclaration',
@@ -75,8 +99,10 @@ function cellImport(module: string): RootContent {
 
 /** The unified plugin: `remarkPlugins: [[remarkCells, options]]`. */
 export function remarkCells(options: RemarkCellsOptions) {
-  return (tree: Root, file: PageFile) => {
-    const page = pageFileOf(file);
-    if (page !== null) addCells(tree, page, options);
+  return async (tree: Root, file: PageFile) => {
+    const path = pageFileOf(file);
+    if (path === null) return;
+    const page = await options.cellsOf(path);
+    if (page && page.cells.length > 0) addCells(tree, path, page, options.cellModule);
   };
 }

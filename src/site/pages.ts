@@ -8,10 +8,7 @@ import { readLock } from '../check/lock.ts';
 import { ParseCache } from '../source/parse-cache.ts';
 import { asRecorded } from '../emit/recorded.ts';
 import { writeSite } from '../emit/site.ts';
-import { writePyodideAssets } from '../emit/pyodide-assets.ts';
-import { writeMermaidAssets } from '../emit/mermaid-assets.ts';
-import { writeSiteSnapshot } from '../emit/site-snapshot.ts';
-import { MERMAID_BASE } from '../components/mermaid-module.ts';
+import { writeRunAssets, type RunAssets } from './run-assets.ts';
 import { cacheDirs, type Config } from '../config/load.ts';
 import { contentRoots, documentImages, writeImageAssets } from './doc-images.ts';
 import { IMAGE_ASSETS_BASE } from '../emit/doc-images.ts';
@@ -23,11 +20,11 @@ export interface WrittenSite {
   pages: number;
   notebooks: number;
   changed: string[];
-  assets: { files: number; bytes: number };
-  mermaid: { files: number; bytes: number };
+  assets: RunAssets['assets'];
+  mermaid: RunAssets['mermaid'];
   /** The documents' images copied into the public folder. */
   images: number;
-  snapshot: Awaited<ReturnType<typeof writeSiteSnapshot>>;
+  snapshot: RunAssets['snapshot'];
 }
 
 export async function writeSitePages(config: Config, files: string[], plan: SitePlan, pool: KernelPool, options: { noCache?: boolean } = {}): Promise<WrittenSite> {
@@ -44,10 +41,7 @@ export async function writeSitePages(config: Config, files: string[], plan: Site
   const imagesDir = join(plan.publicDir, ...IMAGE_ASSETS_BASE.split('/').filter(Boolean));
   const imagesChanged = writeImageAssets(imagesDir, images.assets);
   const { pages, notebooks, changed } = writeSite(asRecorded(result, readLock(config.paths.lock)), { ...plan.pages, images: images.served }, plan.dirs);
-  const pyodideDir = join(plan.publicDir, 'pyodide');
-  const assets = writePyodideAssets(result.documents, pyodideDir);
-  const snapshot = await writeSiteSnapshot(snapshotFile, pyodideDir);
-  const mermaid = writeMermaidAssets(join(plan.publicDir, MERMAID_BASE));
+  const { assets, snapshot, mermaid } = await writeRunAssets(plan.publicDir, result.documents, snapshotFile);
   return {
     result: { ...result, problems: [...result.problems, ...images.problems] },
     pages, notebooks, changed: [...changed, ...imagesChanged.map((name) => `${IMAGE_ASSETS_BASE}${name}`)], assets, mermaid, images: images.assets.size, snapshot,

@@ -106,6 +106,6 @@ export function astroOptions(plan: SitePlan, config: Config, outDir: string, ext
     ...(site.site ? { site: site.site } : {}),
     redirects: site.redirects,
     // The generated project is inside the repository's cache: the dev server may also serve from the repository.
-    integrations: [starlight({ ...site.starlight, plugins: [execdocs({ allow: [config.root] })] } as Parameters<typeof starlight>[0]), mdx()],
+    integrations: [starlight({ ...site.starlight, plugins: [execdocs({ allow: [config.root], pages: false })] } as Parameters<typeof starlight>[0]), mdx()],
   };
 }
