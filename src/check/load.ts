@@ -57,7 +57,7 @@ export function selectSource(source: LoadedSource, files: string[]): LoadedSourc
 
 export function listMarkdown(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => /\.(md|markdown)$/i.test(f) && f.toLowerCase() !== 'readme.md')
+    .filter((f) => /\.(md|mdx|markdown)$/i.test(f) && f.toLowerCase() !== 'readme.md')
     .map((f) => join(dir, f))
     .filter((f) => statSync(f).isFile())
     .sort();

@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     }, 250);
   };
   const watchers: FSWatcher[] = watchedDirs(run).map((dir) => watch(dir, { recursive: true }, (_event, file) => {
-    if (file && /\.(md|markdown|ya?ml)$/.test(file) && !isOwnOutput(run, resolve(dir, file))) schedule();
+    if (file && /\.(md|mdx|markdown|ya?ml)$/.test(file) && !isOwnOutput(run, resolve(dir, file))) schedule();
   }));
   return await new Promise((resolve) => {
     const stop = async () => {

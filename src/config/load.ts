@@ -158,7 +158,7 @@ export function sourceFiles(config: Pick<Config, 'sources'>, cwd = process.cwd()
   const problems: string[] = [];
   for (const source of config.sources) {
     if (isGlob(source)) {
-      const matched = globSync(source, { cwd }).filter((f) => /\.(md|markdown)$/i.test(f)).sort();
+      const matched = globSync(source, { cwd }).filter((f) => /\.(md|mdx|markdown)$/i.test(f)).sort();
       if (matched.length === 0) problems.push(`${source}: matches no Markdown file`);
       files.push(...matched.map((f) => (isAbsolute(source) ? f : relative(cwd, resolve(cwd, f)))));
     } else if (!existsSync(resolve(cwd, source)) || !statSync(resolve(cwd, source)).isDirectory()) {

@@ -157,3 +157,49 @@ describe('bilingual: Korean documents with an English translation', () => {
     }
   });
 });
+
+describe('starlight-site: an existing Starlight site that adds the plugin', () => {
+  let dir: string;
+  let astro: (args: string[]) => Run;
+  beforeAll(() => {
+    const installed = installFixture('starlight-site', tarball);
+    dir = installed.dir;
+    expect(installed.steps.map((s) => s.code), installed.steps.map((s) => s.err).join('\n')).toEqual([0, 0, 0]);
+    // Astro 7 needs a newer Node than some systems have: the site runs on the one installed beside the package.
+    astro = (args) => run(dir, join(dir, 'node_modules', 'node', 'bin', 'node'), [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), ...args], {}, 400_000);
+  }, 600_000);
+
+  it('astro build: the .md and .mdx pages stay where they are and show their real outputs, verdicts, timeline and runnable cells; an errata page lists them', () => {
+    const built = astro(['build']);
+    expect(built.code, built.err).toBe(0);
+    expect(built.out).toMatch(/checked 2 python blocks on 2 pages in [\d.]+ s: 1 verified, 1 drift/);
+    const gather = read(dir, 'dist/guides/gather/index.html');
+    expect(gather).toContain('<span class="t">[1.000s] </span>first done');
+    expect(gather).toContain('<span class="t">[1.000s] </span>total: 1.0s');
+    expect(gather).toMatch(/<span class="badge badge-verified" data-verdict="verified"/);
+    expect(gather).toMatch(/<pre class="mermaid"[^>]*>gantt\n/);
+    expect(gather).toContain('<button type="button" data-action="run"');
+    expect(gather).not.toContain('data-execdocs-cell');
+    const timeouts = read(dir, 'dist/guides/timeouts/index.html');
+    expect(timeouts).toMatch(/<span class="badge badge-drift" data-verdict="drift"/);
+    expect(timeouts).toContain('<span class="t">[2.000s] </span>gave up after 2 seconds');
+    // The page's own MDX still renders: Starlight's Aside component.
+    expect(timeouts).toContain('A timeout cancels the task it waits for.');
+    const errata = read(dir, 'dist/errata/index.html');
+    expect(errata.match(/data-verdict="drift"/g)?.length).toBeGreaterThanOrEqual(1);
+    expect(errata).toContain('href="/guides/timeouts/#cell-');
+    expect(existsSync(join(dir, 'dist', 'errata', 'drift', 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'dist', 'pyodide', 'pyodide.mjs'))).toBe(true);
+    expect(filesUnder(join(dir, 'dist', 'mermaid'), '.mjs').length).toBeGreaterThan(0);
+    // Nothing was added to the site's own folders.
+    expect(filesUnder(join(dir, 'src'), '')).toEqual(['content.config.ts', 'content/docs/guides/gather.md', 'content/docs/guides/timeouts.mdx', 'content/docs/index.md']);
+    expect(existsSync(join(dir, 'public'))).toBe(false);
+  });
+
+  it('execdocs check on the same pages: exit 1, the annotation on the .mdx page\'s line', () => {
+    const checked = npx(dir, ['check', 'src/content/docs/guides', '--report', 'report.json'], { GITHUB_ACTIONS: 'true' });
+    expect(checked.code, checked.err).toBe(1);
+    expect(verdicts(join(dir, 'report.json'))).toEqual([['src/content/docs/guides/gather.md', 7, 'verified'], ['src/content/docs/guides/timeouts.mdx', 9, 'drift']]);
+    expect(annotations(checked).map((a) => a.split('::')[1])).toEqual(['error file=src/content/docs/guides/timeouts.mdx,line=9']);
+  });
+});
