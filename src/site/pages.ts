@@ -17,6 +17,7 @@ import { contentRoots, documentImages, writeImageAssets } from './doc-images.ts'
 import { IMAGE_ASSETS_BASE } from '../emit/doc-images.ts';
 import { loadOptionsOf } from '../config/project.ts';
 import type { SitePlan } from './project.ts';
+import { NO_SUPPRESSION, unsuppressed } from '../check/diagnostics.ts';
 
 export interface WrittenSite {
   result: CheckResult;
@@ -49,7 +50,7 @@ export async function writeSitePages(config: Config, files: string[], plan: Site
   const snapshot = await writeSiteSnapshot(snapshotFile, pyodideDir);
   const mermaid = writeMermaidAssets(join(plan.publicDir, MERMAID_BASE));
   return {
-    result: { ...result, problems: [...result.problems, ...images.problems] },
+    result: { ...result, problems: [...result.problems, ...unsuppressed(images.problems, result.suppression ?? NO_SUPPRESSION)] },
     pages, notebooks, changed: [...changed, ...imagesChanged.map((name) => `${IMAGE_ASSETS_BASE}${name}`)], assets, mermaid, images: images.assets.size, snapshot,
   };
 }
