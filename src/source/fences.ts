@@ -133,13 +133,13 @@ export function unclosedFences(tree: Root, markdown: string): { line: number; fe
   visit(tree, 'code', (node) => {
     const pos = node.position;
     if (!pos || pos.end.offset === undefined || pos.start.offset === undefined || pos.end.offset < end) return;
-    const raw = markdown.slice(pos.start.offset, pos.end.offset).split('\n');
+    const raw = markdown.slice(pos.start.offset, pos.end.offset).replace(/\s+$/, '').split('\n');
     const open = FENCE_OPEN.exec(raw[0]!);
     if (!open) return; // an indented block has no fence to close
     const marker = open[1]!;
     const close = raw.length > 1 ? FENCE_CLOSE.exec(raw.at(-1)!) : null;
     if (close && close[1]![0] === marker[0] && close[1]!.length >= marker.length) return;
-    out.push({ line: pos.start.line, fence: `${marker}${node.lang ?? ''}`, lines: pos.end.line - pos.start.line });
+    out.push({ line: pos.start.line, fence: `${marker}${node.lang ?? ''}`, lines: raw.length - 1 });
   });
   return out;
 }
