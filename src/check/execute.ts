@@ -7,6 +7,7 @@ import type { Cell } from '../source/model.ts';
 import type { DocumentPlan, RunGroup } from './plan.ts';
 import type { LoadedDocument } from './load.ts';
 import type { Problem } from './run.ts';
+import { diagnostic } from './diagnostics.ts';
 
 export interface PlannedDocument {
   loaded: LoadedDocument;
@@ -71,7 +72,7 @@ export async function execute(pool: KernelPool, documents: PlannedDocument[], on
       try {
         await runGroup(pool, documents[doc]!, g, runs[doc]!, (cell) => onCell(doc, cell));
       } catch (error) {
-        if (!failed.has(doc)) problems.push({ file: documents[doc]!.loaded.document.file, line: 1, message: `the kernel failed on this document: ${(error as Error).message}` });
+        if (!failed.has(doc)) problems.push(diagnostic('kernel-failed', { file: documents[doc]!.loaded.document.file, line: 1 }, (error as Error).message));
         failed.add(doc);
       }
     }));

@@ -13,7 +13,8 @@ import type { Cell, SourceDocument } from '../source/model.ts';
 import { loadSettings, type CellSettings, type DocumentSettings } from './settings.ts';
 import { loadDocumentFixtures, loadShared } from './fixtures.ts';
 import { readLock, type LockEntry } from './lock.ts';
-import type { Problem } from './run.ts';
+import { asDiagnostics, diagnostic, type Problem, type Suppression } from './diagnostics.ts';
+import { decodeText } from '../source/utf8.ts';
 import { readTranslationFile, translationDir, type LoadResult } from '../translate/load.ts';
 
 export interface LoadedDocument {
@@ -42,6 +43,8 @@ export interface CellDefaults {
 
 export interface LoadedSource {
   documents: LoadedDocument[];
+  /** Who ignores which diagnostics: the project, each document's settings, each block's. */
+  suppression: Suppression;
   /** Problems of the shared fixtures: every share of the documents reports them. */
   shared: Problem[];
   /** Every problem: the shared ones, then each document's. */
@@ -52,7 +55,7 @@ export interface LoadedSource {
 export function selectSource(source: LoadedSource, files: string[]): LoadedSource {
   const wanted = new Set(files);
   const documents = source.documents.filter((d) => wanted.has(d.file));
-  return { documents, shared: source.shared, problems: [...source.shared, ...documents.flatMap((d) => d.problems)] };
+  return { documents, shared: source.shared, suppression: source.suppression, problems: [...source.shared, ...documents.flatMap((d) => d.problems)] };
 }
 
 export function listMarkdown(dir: string): string[] {
@@ -88,12 +91,14 @@ export interface LoadOptions {
   /** Where the `<doc>.snippets.yaml` files are; absent: beside each document. */
   settingsDir?: string | null;
   defaults?: CellDefaults;
+  /** Diagnostic codes the project ignores (the configuration's `diagnostics.ignore`). */
+  ignore?: readonly string[];
 }
 
 export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), options: LoadOptions = {}): LoadedSource {
   const parse = options.parseCache ? (text: string, file: string) => options.parseCache!.parse(text, file) : parseDocument;
   const shared = options.fixturesDir === null ? { fixtures: [], problems: [] } : loadShared(options.fixturesDir);
-  const problems: Problem[] = [...shared.problems];
+  const problems: Problem[] = [...asDiagnostics('bad-fixture', shared.problems)];
   const lock = readLockQuietly(options.lockFile ?? join(sourceDir, '..', 'check.lock.json'));
   const english = options.translationDir === undefined ? translationDir(sourceDir) : options.translationDir;
   const documents: LoadedDocument[] = [];
@@ -102,17 +107,26 @@ export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), o
     const start = problems.length;
     let document: SourceDocument;
     try {
-      document = parse(readFileSync(file, 'utf8'), shown);
+      // Bytes first: a file that is not UTF-8 is still checked, read with U+FFFD for each bad byte, and said so.
+      const text = decodeText(readFileSync(file));
+      document = parse(text.text, shown);
+      if (text.firstBad) problems.push(diagnostic('not-utf8', { file: shown, line: text.firstBad.line }, text.firstBad.column, text.firstBad.count));
     } catch (error) {
-      problems.push({ file: shown, line: 1, message: `cannot read the document: ${(error as Error).message}` });
+      problems.push(diagnostic('unreadable-document', { file: shown, line: 1 }, (error as Error).message));
       continue;
     }
-    problems.push(...document.problems.map((p) => ({ file: shown, ...p })));
+    for (const p of document.problems) {
+      const at = { file: shown, line: p.line, ...(p.code === 'unclosed-fence' && p.cell ? { cell: p.cell } : {}) };
+      problems.push(p.code === 'unclosed-fence' ? diagnostic(p.code, at, ...p.args) : diagnostic(p.code, at, ...p.args));
+    }
+    if (document.cells.length === 0) {
+      problems.push(document.markdown.trim() === '' ? diagnostic('empty-document', { file: shown, line: 1 }) : diagnostic('no-python-blocks', { file: shown, line: 1 }));
+    }
     const settings = loadSettings(file, options.settingsDir ?? null);
-    problems.push(...settings.errors.map((e) => ({ ...e, file: relative(process.cwd(), e.file) })));
+    problems.push(...asDiagnostics('bad-settings', settings.errors.map((e) => ({ ...e, file: relative(process.cwd(), e.file) }))));
     for (const entry of settings.cells.values()) {
       if (!document.cells.some((c) => c.key === entry.key)) {
-        problems.push({ file: relative(process.cwd(), settings.file), line: entry.line, message: `setting for cell ${entry.key} matches no python block of ${shown} (was the block edited?)` });
+        problems.push(diagnostic('orphan-setting', { file: relative(process.cwd(), settings.file), line: entry.line }, entry.key, shown));
       }
     }
     const named = new Map<string, { name: string; settingsFile: string; line: number }>();
@@ -121,7 +135,7 @@ export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), o
       for (const name of entry?.fixtures ?? []) if (!named.has(name)) named.set(name, { name, settingsFile: settings.file, line: entry!.line });
     }
     const own = loadDocumentFixtures(file, [...named.values()], options.fixturesRoot ?? join(sourceDir, '..'));
-    problems.push(...own.problems);
+    problems.push(...asDiagnostics('bad-fixture', own.problems));
     const locked = (cell: Cell) => {
       const entry = lock?.cells[cell.id];
       return entry && entry.key === cell.key ? entry : null;
@@ -130,7 +144,24 @@ export function loadSource(sourceDir: string, files = listMarkdown(sourceDir), o
     const translation = translationFile && existsSync(translationFile) ? readTranslationFile(translationFile, document.slug) : null;
     documents.push({ file, document, settings, fixtures: [...shared.fixtures, ...own.fixtures], locked, translationFile, translation, problems: problems.slice(start), ...(options.defaults ? { defaults: options.defaults } : {}) });
   }
-  return { documents, shared: shared.problems, problems };
+  return { documents, shared: asDiagnostics('bad-fixture', shared.problems), problems, suppression: suppressionOf(documents, options.ignore ?? []) };
+}
+
+/**
+ * Who ignores what. A document's codes (its settings' `diagnostics.ignore`) hold for problems named
+ * at the document and at its settings file; a block's (`ignore:`) for the problems about that block.
+ */
+export function suppressionOf(documents: readonly LoadedDocument[], project: readonly string[]): Suppression {
+  const files = new Map<string, { codes: ReadonlySet<string>; cells: ReadonlyMap<string, ReadonlySet<string>> }>();
+  for (const { file, document, settings } of documents) {
+    const cells = new Map<string, ReadonlySet<string>>();
+    for (const entry of settings.cells.values()) if (entry.ignore?.length) cells.set(entry.key, new Set(entry.ignore));
+    const own = settings.ignore ?? [];
+    if (own.length === 0 && cells.size === 0) continue;
+    const scope = { codes: new Set(own), cells };
+    for (const name of new Set([document.file, relative(process.cwd(), file) || file, relative(process.cwd(), settings.file) || settings.file])) files.set(name, scope);
+  }
+  return { project: new Set(project), files };
 }
 
 /** The lock only informs scheduling here; whether it is valid is the check's own question. */

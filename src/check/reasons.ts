@@ -11,6 +11,10 @@ export type Why =
   | { code: 'never-ends'; status: 'hangs' | 'timeout'; detail: string; stated: boolean }
   | { code: 'expected-error'; ename: string; by: 'setting' | 'cue' | 'text'; detail: string }
   | { code: 'illustration' }
+  /** Does not compile: `line` is the line of the error in the source document (null: not known). */
+  | { code: 'syntax-error'; ename: string; line: number | null; detail: string }
+  /** Does not compile, and is pseudo-code: its settings say so, its prose, or its code (an API signature, a placeholder at the error). */
+  | { code: 'pseudo-code'; by: 'setting' | 'prose' | 'signature' | 'placeholder'; detail: string }
   | { code: 'reads-input' }
   | { code: 'server-elsewhere'; language: string; detail: string }
   | { code: 'announced-hang'; detail: string; said: string }

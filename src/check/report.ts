@@ -2,7 +2,8 @@
 // Every message here can quote a document or a snippet (file names, reasons, exception messages,
 // diffs): each target gets its own escaping (src/emit/escape.ts), and no output is embedded beyond
 // the kernel's cap (src/emit/limits.ts).
-import type { CheckResult, Problem } from './run.ts';
+import type { CheckedCell, CheckResult } from './run.ts';
+import { diagnostic, diagnosticLabel, isError, NO_SUPPRESSION, unsuppressed, type DiagnosticCode, type Problem } from './diagnostics.ts';
 import { isFailure, type Verdict } from './verdict.ts';
 import { consoleLines, consoleText, githubMessage, githubProperty, xmlAttribute, xmlText } from '../emit/escape.ts';
 import { capText } from '../emit/limits.ts';
@@ -26,6 +27,8 @@ export interface ReportCell {
   claims: unknown[];
   /** A hang (or error) the document itself announces: its own statement, not a failure. */
   announced: boolean;
+  /** The diagnostic code its failing verdict is reported under (`drift`, `syntax-error`, ...); null: it does not fail. */
+  diagnostic: DiagnosticCode | null;
   /** Which rules read this block: how it was found, each stated output, what was done to run it. */
   readings: { block: string; stated: { kind: string; line: number; found: string; candidate?: boolean }[]; announcements: { kind: string; line: number; found: string }[]; transforms: string[] };
 }
@@ -34,7 +37,7 @@ export interface Report {
   runtime: CheckResult['runtime'];
   cells: ReportCell[];
   problems: Problem[];
-  summary: { cells: number; byVerdict: Record<string, number>; byDocument: Record<string, Record<string, number>>; reused: number; ran: number; failures: number; acknowledged: number };
+  summary: { cells: number; byVerdict: Record<string, number>; byDocument: Record<string, Record<string, number>>; reused: number; ran: number; failures: number; warnings: number; acknowledged: number };
 }
 
 export function buildReport(result: CheckResult, extraProblems: Problem[] = []): Report {
@@ -44,6 +47,7 @@ export function buildReport(result: CheckResult, extraProblems: Problem[] = []):
       verdict: verdict.verdict, reason: capText(verdict.reason), acknowledged: verdict.acknowledged, diff: verdict.diff === null ? null : capText(verdict.diff),
       virtualSeconds: run?.virtualSeconds ?? null, cpuMs: run?.cpuMs ?? null, cached, traceCut: traceCutNote(run), claims: verdict.claims,
       announced: verdict.announced,
+      diagnostic: isFailure(verdict) ? verdictCode(verdict) : null,
       readings: {
         block: cell.found,
         stated: cell.stated.map((st) => ({ kind: st.kind, line: st.sourceLine, found: st.found, ...(st.candidate ? { candidate: true } : {}) })),
@@ -52,7 +56,8 @@ export function buildReport(result: CheckResult, extraProblems: Problem[] = []):
       },
     })),
   );
-  const problems = [...result.problems, ...extraProblems, ...failuresOf(result)];
+  // What a project, a document or a block ignores is left out here, wherever it was found.
+  const problems = unsuppressed([...result.problems, ...extraProblems, ...failuresOf(result)], result.suppression ?? NO_SUPPRESSION);
   return { runtime: result.runtime, cells, problems, summary: summarize(cells, problems, result.reused, result.ran) };
 }
 
@@ -72,22 +77,37 @@ export function summarize(cells: ReportCell[], problems: Problem[], reused: numb
     const d = (byDocument[c.file] ??= {});
     d[c.verdict] = (d[c.verdict] ?? 0) + 1;
   }
-  return { cells: cells.length, byVerdict, byDocument, reused, ran, failures: problems.length, acknowledged: cells.filter((c) => c.acknowledged).length };
+  const failures = problems.filter(isError).length;
+  return { cells: cells.length, byVerdict, byDocument, reused, ran, failures, warnings: problems.length - failures, acknowledged: cells.filter((c) => c.acknowledged).length };
 }
 
-/** Every unacknowledged failing verdict and every stale setting, as a problem naming file and line. */
+/** The code a failing verdict is reported under: a block that does not compile is `syntax-error`, whatever its verdict. */
+export function verdictCode(verdict: Pick<CheckedCell['verdict'], 'verdict' | 'why'>): DiagnosticCode {
+  if (verdict.why.code === 'syntax-error') return 'syntax-error';
+  return verdict.verdict === 'drift' ? 'drift' : verdict.verdict === 'hangs' ? 'hangs' : 'unexpected-error';
+}
+
+/**
+ * Every unacknowledged failing verdict and every stale setting, as a problem naming file and line
+ * (a syntax error names the line of the error itself).
+ */
 export function failuresOf(result: CheckResult): Problem[] {
   const out: Problem[] = [];
   for (const { cells } of result.documents) {
     for (const { cell, verdict } of cells) {
-      if (verdict.settingsProblem) out.push({ file: cell.file, line: cell.line, message: `cell ${cell.index} (${cell.key}): ${verdict.settingsProblem}` });
+      const at = { file: cell.file, line: cell.line, cell: cell.key };
+      if (verdict.settingsProblem) out.push(diagnostic('stale-setting', at, cell.index, cell.key, verdict.settingsProblem));
       if (isFailure(verdict)) {
-        out.push({ file: cell.file, line: cell.line, message: capText(`cell ${cell.index} (${cell.key}) ${verdict.verdict}: ${verdict.reason}${verdict.diff ? `\n${verdict.diff}` : ''}`) });
+        const code = verdictCode(verdict);
+        const line = verdict.why.code === 'syntax-error' && verdict.why.line !== null ? verdict.why.line : cell.line;
+        out.push(diagnostic(code, { ...at, line }, cell.index, cell.key, capText(`${verdict.reason}${verdict.diff ? `\n${verdict.diff}` : ''}`)));
       }
     }
   }
   return out;
 }
+
+const VERDICT_CODES: ReadonlySet<string> = new Set<DiagnosticCode>(['drift', 'unexpected-error', 'hangs', 'syntax-error']);
 
 export function junit(report: Report): string {
   const byFile = new Map<string, ReportCell[]>();
@@ -100,18 +120,35 @@ export function junit(report: Report): string {
       const time = ((c.cpuMs ?? 0) / 1000).toFixed(3);
       let body = '';
       if (c.verdict === 'skipped') body = `<skipped message="${xmlAttribute(c.reason)}"/>`;
-      else if (isFailure(c)) body = `<failure message="${xmlAttribute(`${c.verdict}: ${c.reason}`)}">${xmlText(c.diff ?? c.reason)}</failure>`;
+      else if (isFailure(c)) body = `<failure type="${xmlAttribute(c.diagnostic ?? c.verdict)}" message="${xmlAttribute(`error[${c.diagnostic ?? c.verdict}]: ${c.verdict}: ${c.reason}`)}">${xmlText(c.diff ?? c.reason)}</failure>`;
       else body = `<system-out>${xmlText(`${c.verdict}${c.acknowledged ? ' (acknowledged)' : ''}: ${c.reason}${c.traceCut ? `; ${c.traceCut}` : ''}`)}</system-out>`;
       return `    <testcase classname="${xmlAttribute(file)}" name="${name}" time="${time}">${body}</testcase>`;
     });
     return `  <testsuite name="${xmlAttribute(file)}" tests="${cells.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
   });
+  // The other diagnostics (a failing verdict is its cell's test case already): one case each, its code a property.
+  const others = report.problems.filter((p) => !(p.cell !== undefined && VERDICT_CODES.has(p.code)));
+  if (others.length > 0) {
+    const cases = others.map((p) => {
+      const label = diagnosticLabel(p);
+      const properties = `<properties><property name="code" value="${xmlAttribute(p.code)}"/><property name="severity" value="${xmlAttribute(p.severity)}"/></properties>`;
+      const body = isError(p)
+        ? `<failure type="${xmlAttribute(p.code)}" message="${xmlAttribute(`${label}: ${p.message.split('\n')[0]}`)}">${xmlText(p.message)}</failure>`
+        : `<system-out>${xmlText(`${label}: ${p.message}`)}</system-out>`;
+      return `    <testcase classname="${xmlAttribute(p.file)}" name="${xmlAttribute(`${p.file}:${p.line} ${label}`)}" time="0.000">${properties}${body}</testcase>`;
+    });
+    const failing = others.filter(isError).length;
+    suites.push(`  <testsuite name="diagnostics" tests="${others.length}" failures="${failing}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="execdocs check">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
-/** `::error file=…,line=…::message` lines; GitHub decodes the message's and the properties' escapes. */
+/**
+ * `::error file=…,line=…,title=<code>::message` lines (`::warning` for a warning); GitHub decodes the
+ * message's and the properties' escapes, and shows the title as the annotation's heading.
+ */
 export function githubAnnotations(problems: Problem[]): string[] {
-  return problems.map((p) => `::error file=${githubProperty(p.file)},line=${Math.trunc(p.line) || 1}::${githubMessage(p.message)}`);
+  return problems.map((p) => `::${isError(p) ? 'error' : 'warning'} file=${githubProperty(p.file)},line=${Math.trunc(p.line) || 1},title=${githubProperty(p.code)}::${githubMessage(p.message)}`);
 }
 
 /**
@@ -120,7 +157,7 @@ export function githubAnnotations(problems: Problem[]): string[] {
  * line of the check's own ("check passed") or for a workflow command.
  */
 export function problemLine(p: Problem): string {
-  return `${consoleText(p.file)}:${p.line}: ${consoleLines(p.message)}`;
+  return `${consoleText(p.file)}:${p.line}: ${consoleText(diagnosticLabel(p))}: ${consoleLines(p.message)}`;
 }
 
 export function summaryText(report: Report): string {
@@ -128,6 +165,6 @@ export function summaryText(report: Report): string {
   for (const [file, counts] of Object.entries(report.summary.byDocument)) {
     lines.push(`  ${consoleText(file)}: ${Object.entries(counts).map(([v, n]) => `${n} ${v}`).join(', ')}`);
   }
-  lines.push(`reused ${report.summary.reused} cached results, ran ${report.summary.ran} cells; ${report.summary.acknowledged} acknowledged`);
+  lines.push(`reused ${report.summary.reused} cached results, ran ${report.summary.ran} cells; ${report.summary.acknowledged} acknowledged${report.summary.warnings ? `; ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`);
   return lines.join('\n');
 }

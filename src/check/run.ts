@@ -15,6 +15,7 @@ import type { TranslationFile } from '../translate/load.ts';
 import type { ParseCache } from '../source/parse-cache.ts';
 import { dependencies, planDocument } from './plan.ts';
 import { execute } from './execute.ts';
+import { unsuppressed, type Problem, type Suppression } from './diagnostics.ts';
 
 export { listMarkdown, loadSource, selectSource } from './load.ts';
 export { mergeParts } from './execute.ts';
@@ -39,16 +40,14 @@ export interface CheckedDocument {
   translation: TranslationFile | null;
 }
 
-export interface Problem {
-  file: string;
-  line: number;
-  message: string;
-}
+export type { Problem } from './diagnostics.ts';
 
 export interface CheckResult {
   runtime: { pyodide: string; kernel: string; python: string };
   documents: CheckedDocument[];
   problems: Problem[];
+  /** Who ignores which diagnostics (the reports leave those out); absent: nobody. */
+  suppression?: Suppression;
   reused: number;
   ran: number;
 }
@@ -76,13 +75,15 @@ export interface CheckOptions {
   onCell?: (doc: SourceDocument, cell: Cell, cached: boolean) => void;
 }
 
-function checkedDocument(loaded: LoadedDocument, runs: (CellRun | null)[], ran: Set<number>): CheckedDocument {
+function checkedDocument(loaded: LoadedDocument, runs: (CellRun | null)[], ran: Set<number>, suppression: Suppression): CheckedDocument {
   const { document } = loaded;
+  // What the project and the document ignore; a block's own `ignore:` is in its settings.
+  const ignored = new Set([...suppression.project, ...(suppression.files.get(document.file)?.codes ?? [])]);
   const cells = document.cells.map((cell, i): CheckedCell => {
     const run = runs[i] ?? null;
     const needs = run ? dependencies(document.cells, i, runs).filter((d) => runs[d] !== null).map((d) => document.cells[d]!.key) : [];
     const settings = settingOf(loaded, cell);
-    return { cell, run, verdict: judge(cell, run, settings), settings, cached: run !== null && !ran.has(i), needs };
+    return { cell, run, verdict: judge(cell, run, settings, ignored), settings, cached: run !== null && !ran.has(i), needs };
   });
   return { document, cells, fixtures: loaded.fixtures, translation: loaded.translation?.translation ?? null };
 }
@@ -109,10 +110,11 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
         options.cache.set(plan.keys[i]!, run);
       }
     }
-    return checkedDocument(loaded, runs, new Set(plan.toRun));
+    return checkedDocument(loaded, runs, new Set(plan.toRun), source.suppression);
   });
   documents.sort((a, b) => a.document.file.localeCompare(b.document.file));
   const reused = planned.reduce((n, { plan }) => n + plan.cached.filter((r, i) => r !== null && plan.runnable[i]).length, 0);
   const ran = planned.reduce((n, { plan }) => n + plan.toRun.length, 0);
-  return { runtime, documents, problems: [...source.problems, ...executed.problems], reused, ran };
+  const problems = unsuppressed([...source.problems, ...executed.problems], source.suppression);
+  return { runtime, documents, problems, suppression: source.suppression, reused, ran };
 }

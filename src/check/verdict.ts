@@ -9,6 +9,7 @@ import { checkEventTables } from './events.ts';
 import { statedToCompare } from './align.ts';
 import { compareTranscript } from './transcript.ts';
 import { reasonText, type Why } from './reasons.ts';
+import { onlySignatures, placeholders } from '../source/traits.ts';
 
 type Decision = Omit<CellVerdict, 'acknowledged' | 'settingsProblem' | 'reason' | 'announced'> & { announced?: boolean };
 
@@ -70,14 +71,46 @@ function sameError(announced: string | null, run: CellRun): boolean {
 }
 
 /** The one-sentence rule for illustrations: a block with no entry point that stops, before printing
- * anything, at a SyntaxError or NameError, shows code rather than runs it. */
+ * anything, at a NameError (a signature's parameters, a name it only shows), shows code rather than
+ * runs it. A block that does not compile is another question (`compileErrorLine`). */
 function isIllustration(cell: Cell, run: CellRun): boolean {
-  const ename = run.error?.ename ?? '';
-  if (!['SyntaxError', 'NameError', 'IndentationError'].includes(ename)) return false;
+  if (run.error?.ename !== 'NameError') return false;
   return !cell.illustration.entryPoint && outputLines(run.events).length === 0;
 }
 
-function decide(cell: Cell, run: CellRun | null, settings: CellSettings | undefined): Decision {
+const COMPILE_ERRORS = new Set(['SyntaxError', 'IndentationError', 'TabError']);
+
+/**
+ * The line of the cell (1-based) where the cell's own code fails to compile; null when it compiled
+ * (a SyntaxError raised later, by `eval` or `compile` at run time, is an error like any other). A
+ * compile error's last frame is the cell itself, with no function (`File "<cell 3>", line 2`).
+ */
+export function compileErrorLine(run: CellRun): number | null {
+  if (!COMPILE_ERRORS.has(run.error?.ename ?? '')) return null;
+  const frames = [...(run.error?.traceback.join('') ?? '').matchAll(/File "([^"]*)", line (\d+)(, in )?/g)];
+  const last = frames.at(-1);
+  if (!last || !/^<cell \d+>$/.test(last[1]!) || last[3]) return null;
+  return Number(last[2]);
+}
+
+/**
+ * Why a block that does not compile is pseudo-code, not a broken program: its settings say so
+ * (`pseudo: true`, or it ignores `syntax-error`), the prose around it ("pseudo-code", "the
+ * signature is"), or its code (only API signatures; a placeholder on the line that fails). Null:
+ * nothing does, and the block fails the check.
+ */
+function pseudoCode(cell: Cell, codeLine: number, settings: CellSettings | undefined, ignored: ReadonlySet<string>): Extract<Why, { code: 'pseudo-code' }> | null {
+  if (settings?.pseudo || settings?.ignore?.includes('syntax-error') || ignored.has('syntax-error')) return { code: 'pseudo-code', by: 'setting', detail: '' };
+  if (cell.illustration.pseudo) return { code: 'pseudo-code', by: 'prose', detail: cell.illustration.pseudo };
+  if (cell.illustration.excerpt) return { code: 'pseudo-code', by: 'prose', detail: '' };
+  if (onlySignatures(cell.runCode)) return { code: 'pseudo-code', by: 'signature', detail: '' };
+  const failing = cell.runCode.split('\n')[codeLine - 1] ?? '';
+  const marks = placeholders(failing);
+  if (marks.length > 0) return { code: 'pseudo-code', by: 'placeholder', detail: marks[0]! };
+  return null;
+}
+
+function decide(cell: Cell, run: CellRun | null, settings: CellSettings | undefined, ignored: ReadonlySet<string>): Decision {
   const none = { diff: null, claims: [] as ClaimResult[] };
   if (cell.notPython) return { verdict: 'skipped', why: { code: 'not-python', detail: cell.notPython }, ...none };
   if (settings?.skip) return { verdict: 'skipped', why: { code: 'skip', detail: settings.skip }, ...none };
@@ -106,7 +139,17 @@ function decide(cell: Cell, run: CellRun | null, settings: CellSettings | undefi
     const cueLines = cell.errorCues.filter((c) => c.codeLine === line || (c.ename !== null && c.ename === ename));
     const expected = settings?.expectError;
     if (expected && (expected.ename === ename)) return { verdict: 'expected-error', why: { code: 'expected-error', ename, by: 'setting', detail: expected.reason }, ...none };
-    if (cueLines.length === 0 && !cell.announcements.some((a) => a.kind === 'error') && isIllustration(cell, run)) return { verdict: 'skipped', why: { code: 'illustration' }, ...none };
+    const unannounced = cueLines.length === 0 && !cell.announcements.some((a) => a.kind === 'error');
+    if (unannounced && isIllustration(cell, run)) return { verdict: 'skipped', why: { code: 'illustration' }, ...none };
+    // A block that does not compile ran nothing: pseudo-code when something says so, else a failure
+    // at the line of the error (never a silent pass), unless the document means it to fail.
+    const compileLine = compileErrorLine(run);
+    if (unannounced && compileLine !== null) {
+      const pseudo = pseudoCode(cell, compileLine, settings, ignored);
+      if (pseudo) return { verdict: 'skipped', why: pseudo, ...none };
+      const why: Why = { code: 'syntax-error', ename, line: cell.line + compileLine, detail: run.error?.evalue ?? '' };
+      return { verdict: statesOutput ? 'drift' : 'error', why, ...none };
+    }
     if (cell.serverElsewhere && CONNECTION_ERRORS.test(ename)) {
       return { verdict: 'skipped', why: { code: 'server-elsewhere', language: cell.serverElsewhere, detail: `${ename}: ${run.error?.evalue ?? ''}` }, ...none };
     }
@@ -172,8 +215,9 @@ function decideTranscript(cell: Cell, run: CellRun): Decision {
   return { verdict: 'verified', why: { code: 'verified' }, ...none };
 }
 
-export function judge(cell: Cell, run: CellRun | null, settings: CellSettings | undefined): CellVerdict {
-  const decision = decide(cell, run, settings);
+/** `ignored`: the diagnostic codes the project and the document ignore (a block's own are in its settings). */
+export function judge(cell: Cell, run: CellRun | null, settings: CellSettings | undefined, ignored: ReadonlySet<string> = new Set()): CellVerdict {
+  const decision = decide(cell, run, settings, ignored);
   const decided = { ...decision, announced: decision.announced ?? false, reason: reasonText(decision.why) };
   let acknowledged: CellVerdict['acknowledged'] = null;
   let settingsProblem: string | null = null;

@@ -5,6 +5,7 @@
 import { KernelPool } from '../kernel/node/pool.ts';
 import { LockFileError } from '../check/lock.ts';
 import { problemLine } from '../check/report.ts';
+import { asDiagnostics } from '../check/diagnostics.ts';
 import { consoleText } from '../emit/escape.ts';
 import { ConfigError, loadConfig, sourceFiles, type Config } from '../config/load.ts';
 import { SITE_LANGUAGES, type SiteLanguage } from '../config/schema.ts';
@@ -91,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     written = await writeSitePages(config, run.files, plan, pool, { noCache: run.noCache });
   } catch (error) {
     if (!(error instanceof LockFileError)) throw error;
-    process.stderr.write(`${[...error.problems.map(problemLine), error.hint].join('\n')}\n`);
+    process.stderr.write(`${[...asDiagnostics('bad-lock', error.problems).map(problemLine), error.hint].join('\n')}\n`);
     return 1;
   } finally {
     await pool.close();

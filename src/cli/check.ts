@@ -24,6 +24,7 @@ import { CONFIG_HELP, CONFIG_OPTIONS, answer, parseCommand } from './args.ts';
 import { cacheDirs, ConfigError, loadConfig, sourceFiles, type Config } from '../config/load.ts';
 import { loadOptionsOf } from '../config/project.ts';
 import { contentRoots, documentImages } from '../site/doc-images.ts';
+import { asDiagnostics, diagnostic, isError, NO_SUPPRESSION, unsuppressed } from '../check/diagnostics.ts';
 
 export const DEFAULT_SOURCE = 'content/ko';
 export const CACHE_DIR = '.cache/check';
@@ -207,7 +208,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // A damaged lock stops the check with its problems at their lines, not with a stack trace.
     if (!(error instanceof LockFileError)) throw error;
-    process.stderr.write(`${[...error.problems.map(problemLine), error.hint].join('\n')}\n`);
+    process.stderr.write(`${[...asDiagnostics('bad-lock', error.problems).map(problemLine), error.hint].join('\n')}\n`);
     process.stdout.write('check FAILED: the lock file is not valid\n');
     return 1;
   }
@@ -267,7 +268,7 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
     result = await checkSelected(rerun);
   }
   // The images as the build will show them: each one it would refuse is a problem at its line.
-  result = { ...result, problems: [...result.problems, ...documentImages(result.documents, contentRoots(run.config)).problems] };
+  result = { ...result, problems: [...result.problems, ...unsuppressed(documentImages(result.documents, contentRoots(run.config)).problems, result.suppression ?? NO_SUPPRESSION)] };
   // The interpreters are done: the lock, the reports and the translations need none.
   await pool.close();
   const next = lockOf(result, lock);
@@ -287,7 +288,7 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
     : translations ? { ...report, summary: { ...report.summary, translation: translationSummary(translations) } } : report;
   writeOutputs(args, report, json);
   process.stdout.write(consoleReport(report, (translations?.documents ?? []).map((d) => d.coverage), githubRoot()));
-  return report.problems.length === 0 ? 0 : 1;
+  return report.problems.some(isError) ? 1 : 0;
 }
 
 const shownPath = (file: string) => relative(process.cwd(), file) || file;
@@ -303,10 +304,10 @@ export function githubRoot(env: NodeJS.ProcessEnv = process.env): string | null 
 
 /** The lock's differences as problems at the cells' lines (or the lock's missing, when the configuration names it). */
 function lockProblemsOf(lock: LockFile | null, next: LockFile, lockFile: string, required: boolean): Problem[] {
-  if (!lock) return required ? [{ file: lockFile, line: 1, message: `no lock file: run \`${checkCommand()} --update\` to create it` }] : [];
+  if (!lock) return required ? [diagnostic('lock-missing', { file: lockFile, line: 1 }, checkCommand())] : [];
   return lockDifferences(lock, next).map((d) => {
     const entry = next.cells[d.id] ?? lock.cells[d.id];
-    return { file: entry?.file ?? lockFile, line: entry?.line ?? 1, message: `${d.id}: ${d.message} (run \`${checkCommand()} --update\` to accept)` };
+    return diagnostic('lock-mismatch', { file: entry?.file ?? lockFile, line: entry?.line ?? 1 }, d.id, d.message, checkCommand());
   });
 }
 
@@ -378,12 +379,14 @@ async function mergeMain(run: Run, dir: string): Promise<number> {
   const lockFile = run.config.paths.lock;
   const lockProblems = lockProblemsOf(readLock(lockFile), merged.lock, lockFile, run.config.paths.lockRequired);
   const translations = translationsOf(run);
-  const problems = [...merged.checkProblems, ...lockProblems, ...(translations?.problems ?? []), ...merged.cellProblems];
+  // The shards left out what their documents ignore; the project's codes hold for the translations too.
+  const ignored = { ...NO_SUPPRESSION, project: new Set(run.config.diagnostics.ignore) };
+  const problems = unsuppressed([...merged.checkProblems, ...lockProblems, ...(translations?.problems ?? []), ...merged.cellProblems], ignored);
   const report: Report = { runtime: merged.runtime, cells: merged.cells, problems, summary: summarize(merged.cells, problems, merged.reused, merged.ran) };
   const json = translations ? { ...report, summary: { ...report.summary, translation: translationSummary(translations) } } : report;
   writeOutputs(args, report, json);
   process.stdout.write(consoleReport(report, (translations?.documents ?? []).map((d) => d.coverage), githubRoot()));
-  return problems.length === 0 ? 0 : 1;
+  return problems.some(isError) ? 1 : 0;
 }
 
 /**
@@ -396,7 +399,10 @@ export function consoleReport(report: Report, coverage: DocumentCoverage[], gith
   if (github) lines.push(...githubAnnotations(typeof github === 'string' ? report.problems.map((p) => ({ ...p, file: repositoryPath(p.file, github) })) : report.problems));
   lines.push(summaryText(report));
   for (const c of coverage) lines.push(consoleText(coverageLine(c)));
-  lines.push(report.problems.length === 0 ? 'check passed' : `check FAILED: ${report.problems.length} problem(s)`);
+  const errors = report.problems.filter(isError).length;
+  const warnings = report.problems.length - errors;
+  const also = warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '';
+  lines.push(errors === 0 ? `check passed${also}` : `check FAILED: ${errors} problem(s)${also}`);
   return lines.join('\n') + '\n';
 }
 

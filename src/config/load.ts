@@ -31,6 +31,8 @@ export interface Config {
     lockRequired: boolean;
     cache: string;
   };
+  /** Diagnostic codes the project ignores (src/check/diagnostics.ts). */
+  diagnostics: { ignore: string[] };
 }
 
 export class ConfigError extends Error {
@@ -137,6 +139,7 @@ function resolveConfig(raw: ConfigFile, root: string, file: string | null, cwd: 
       lockRequired: lockNamed !== null,
       cache: overrides.cache ? flag(overrides.cache) : at(raw.paths?.cache ?? '.cache'),
     },
+    diagnostics: { ignore: [...(raw.diagnostics?.ignore ?? [])] },
   };
 }
 

@@ -26,6 +26,7 @@ export function loadOptionsOf(config: Config): ProjectOptions {
       ...(config.file || config.paths.fixtures ? { fixturesDir: config.paths.fixtures } : {}),
       settingsDir: config.paths.settings,
       ...(Object.keys(budgets).length ? { defaults: budgets } : {}),
+      ...(config.diagnostics.ignore.length ? { ignore: config.diagnostics.ignore } : {}),
     },
   };
 }

@@ -6,14 +6,15 @@
 //     "language": "en",                     // the documents' language
 //     "repository": "https://github.com/acme/docs",
 //     "kernel": { "budget": 600 },
-//     "paths": { "lock": "docs/check.lock.json" }
+//     "paths": { "lock": "docs/check.lock.json" },
+//     "diagnostics": { "ignore": ["no-python-blocks"] }
 //   }
 //
 // JSON rather than a script: a file that is read, never run, so a pull request that changes it
 // changes data and nothing else. Every field is optional; paths are relative to the file's
 // directory (the repository root), and the command line overrides any of them.
 import { z } from 'astro/zod';
-import { MAX_BUDGET, MAX_REAL_BUDGET } from '../schema/settings.ts';
+import { ignoreList, MAX_BUDGET, MAX_REAL_BUDGET } from '../schema/settings.ts';
 
 export const CONFIG_FILE = 'execdocs.config.json';
 
@@ -67,6 +68,9 @@ export const configSchema = z.strictObject({
     lock: path('The lock file (default: `check.lock.json` beside the first source directory). Once named, it must exist.').optional(),
     cache: path('The cache directory (default `.cache`).').optional(),
   }).optional(),
+  diagnostics: z.strictObject({
+    ignore: ignoreList.optional().describe('Diagnostic codes not reported anywhere in the project (README: Diagnostics), e.g. `["no-python-blocks"]`.'),
+  }).optional().describe('What the check reports.'),
 }).superRefine((value, ctx) => {
   const source = value.language ?? 'en';
   for (const [i, t] of (value.translations ?? []).entries()) {

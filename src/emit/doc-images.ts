@@ -84,7 +84,7 @@ export type FileProbe =
 export type ImageOutcome =
   | { kind: 'remote' }
   | { kind: 'served'; href: string; name: string; bytes: Uint8Array }
-  | { kind: 'refused'; reason: string };
+  | { kind: 'refused'; reason: string; missing?: true };
 
 /** The name a file is served under: its SHA-256 and its format's extension (the same picture, one copy). */
 export function assetName(bytes: Uint8Array, format: ImageFormat): string {
@@ -98,7 +98,7 @@ export function imageOutcome(url: string, probe: (path: string) => FileProbe): I
   const found = probe(target.path);
   switch (found.kind) {
     case 'outside': return { kind: 'refused', reason: 'outside the content tree (after `..` and symbolic links)' };
-    case 'missing': return { kind: 'refused', reason: 'no such file' };
+    case 'missing': return { kind: 'refused', reason: 'no such file', missing: true };
     case 'not-a-file': return { kind: 'refused', reason: 'not a file' };
     case 'too-large': return { kind: 'refused', reason: `${found.size} bytes, more than the ${MAX_IMAGE_BYTES} an image may have` };
   }

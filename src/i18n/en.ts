@@ -20,6 +20,14 @@ const reasons: ReasonTable = {
       ? `raises ${w.ename}, as the document says ("${w.detail}")`
       : `raises ${w.ename} where the document marks it (${w.detail})`,
   illustration: () => 'an illustration, not a program: it runs nothing of its own and stops at a name or syntax it only shows',
+  'syntax-error': (w) => `${w.ename}${w.line !== null ? ` at ${source(w.line)}` : ''}: ${w.detail}; nothing says the block is pseudo-code (\`pseudo: true\` in its settings) or means to fail (a \`# SyntaxError!\` cue, \`expect-error:\`)`,
+  'pseudo-code': (w) => w.by === 'setting'
+    ? 'pseudo-code, not a program (its settings say so): it is shown, not run'
+    : w.by === 'prose'
+      ? `pseudo-code, not a program, as the document says ("${w.detail}"): it is shown, not run`
+      : w.by === 'signature'
+        ? 'an API signature, not a program: it is shown, not run'
+        : `pseudo-code, not a program: it does not compile at its placeholder ${w.detail}`,
   'reads-input': () => 'reads input (input()): give it in the settings (`input:`) to run it',
   'server-elsewhere': (w) => `needs a server the document shows in ${w.language}, which no fixture answers (${w.detail})`,
   'announced-hang': (w) => `never ends, as the document says ("${w.said}"): ${w.detail}`,

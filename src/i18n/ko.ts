@@ -28,6 +28,14 @@ const reasons: ReasonTable = {
       ? `문서에 적힌 대로 ${w.ename} 예외가 발생합니다 ("${w.detail}")`
       : `문서가 표시한 대로 ${w.ename} 예외가 발생합니다 (${w.detail})`,
   illustration: () => '프로그램이 아니라 예시입니다: 스스로 실행하는 것이 없고, 보여 주기만 하는 이름이나 문법에서 멈춥니다',
+  'syntax-error': (w) => `${w.line !== null ? `${source(w.line)}에서 ` : ''}${w.ename} 오류가 납니다: "${w.detail}". 의사 코드라는 말(설정의 \`pseudo: true\`)도, 일부러 내는 오류라는 표시(\`# SyntaxError!\`, \`expect-error:\`)도 없습니다`,
+  'pseudo-code': (w) => w.by === 'setting'
+    ? '프로그램이 아니라 의사 코드입니다(설정에 적힘): 실행하지 않고 보여 줍니다'
+    : w.by === 'prose'
+      ? `문서에 적힌 대로 프로그램이 아니라 의사 코드입니다 ("${w.detail}"): 실행하지 않고 보여 줍니다`
+      : w.by === 'signature'
+        ? '프로그램이 아니라 API 시그니처입니다: 실행하지 않고 보여 줍니다'
+        : `프로그램이 아니라 의사 코드입니다: 자리 표시자 ${w.detail}에서 컴파일되지 않습니다`,
   'reads-input': () => '키보드 입력(input())을 읽습니다: 설정(`input:`)에 입력을 적으면 실행합니다',
   'server-elsewhere': (w) => `문서가 ${w.language}(으)로 보여 주는 서버가 필요하고, 응답할 fixture가 없습니다 (${w.detail})`,
   'announced-hang': (w) => `문서에 적힌 대로 끝나지 않습니다 ("${w.said}"): "${w.detail}"`,

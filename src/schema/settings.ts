@@ -11,6 +11,7 @@
 // code, so an edit elsewhere in the document keeps them attached and an edit to the block detaches
 // them (the check then reports the entry as matching no python block). Every field is optional.
 import { z } from 'astro/zod';
+import { SUPPRESSIBLE } from '../check/diagnostics.ts';
 
 /** Beyond these a budget is a mistake (and a real-time one would overflow a timer): a virtual day, ten real minutes. */
 export const MAX_BUDGET = 86_400;
@@ -18,6 +19,11 @@ export const MAX_REAL_BUDGET = 600;
 
 /** A block's key: `cellKey(code)`, with `-2`, `-3`… for later blocks of the same code in one document. */
 export const CELL_KEY = /^[0-9a-f]{8}(-[0-9]+)?$/;
+
+/** A list of diagnostic codes to ignore: only codes that can be (src/check/diagnostics.ts). */
+export const ignoreList = z.array(z.string().refine((code) => (SUPPRESSIBLE as string[]).includes(code), {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a diagnostic code that can be ignored (those are: ${SUPPRESSIBLE.join(', ')})`,
+}), { error: 'must be a list of diagnostic codes' });
 
 const reason = (what: string) => z.string().refine((s) => s.trim() !== '', { error: `needs a reason: ${what}` });
 
@@ -56,6 +62,10 @@ export const cellSettingsSchema = z.strictObject({
     .describe("Fixture files of the simulated I/O world for this block, relative to the document and inside the content directory; added after the shared ones and the document's own `<doc>.fixtures.yaml`."),
   input: z.union([z.string(), z.array(z.union([z.string(), z.number()]))], { error: 'must be a string or a list of lines' }).optional()
     .describe('What `input()` reads: a text, or a list of lines a reader would type.'),
+  pseudo: z.literal(true, { error: 'must be true (leave it out otherwise)' }).optional()
+    .describe('The block is pseudo-code or an illustration, not a program: a block that does not compile is `skipped`, not a `syntax-error`.'),
+  ignore: ignoreList.optional()
+    .describe('Diagnostic codes not reported for this block (README: Diagnostics), e.g. `[unclosed-fence]`.'),
 }).describe('The settings of one python block.');
 
 /** One cell's entry as written (kebab-case names); the check's `CellSettings` is made from it. */
@@ -66,6 +76,9 @@ export const settingsFileSchema = z.strictObject({
     z.string().regex(CELL_KEY, { error: "a cell key is the first 8 hex digits of the sha256 of the block's code (then -2, -3… for repeated blocks); quote a key made only of digits" }),
     cellSettingsSchema,
   ).optional().describe('Settings per python block, keyed by the cell key.'),
+  diagnostics: z.strictObject({
+    ignore: ignoreList.optional().describe('Diagnostic codes not reported for this document, e.g. `[no-python-blocks]`.'),
+  }).optional().describe('What the check reports about this document.'),
 }).describe('Per-cell settings of one document (`<doc>.snippets.yaml`).');
 
 export const SETTING_NAMES = Object.keys(cellSettingsSchema.shape);

@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CheckedDocument, Problem } from '../check/run.ts';
+import { diagnostic } from '../check/diagnostics.ts';
 import { sourceBase, type Config } from '../config/load.ts';
 import { parseMarkdown, sharedTree } from '../source/markdown.ts';
 import { documentDefinitions, imageOutcome, imageUses, MAX_IMAGE_BYTES, type FileProbe, type ImageOutcome, type ImageUse } from '../emit/doc-images.ts';
@@ -94,7 +95,9 @@ export function documentImages(documents: readonly CheckedDocument[], roots: rea
         mine.set(use.url, outcome.href);
         assets.set(outcome.name, outcome.bytes);
       } else if (outcome.kind === 'refused') {
-        problems.push({ file: use.file, line: use.line, message: `image ${JSON.stringify(use.url)}${use.reference ? ' (by reference)' : ''}: ${outcome.reason}; the page shows it as text` });
+        problems.push(outcome.missing
+          ? diagnostic('image-not-found', { file: use.file, line: use.line }, use.url, use.reference)
+          : diagnostic('image-refused', { file: use.file, line: use.line }, use.url, use.reference, outcome.reason));
       }
     }
     if (mine.size > 0) served.set(checked.document.file, mine);

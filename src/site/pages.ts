@@ -14,6 +14,7 @@ import { contentRoots, documentImages, writeImageAssets } from './doc-images.ts'
 import { IMAGE_ASSETS_BASE } from '../emit/doc-images.ts';
 import { loadOptionsOf } from '../config/project.ts';
 import type { SitePlan } from './project.ts';
+import { NO_SUPPRESSION, unsuppressed } from '../check/diagnostics.ts';
 
 export interface WrittenSite {
   result: CheckResult;
@@ -43,7 +44,7 @@ export async function writeSitePages(config: Config, files: string[], plan: Site
   const { pages, notebooks, changed } = writeSite(asRecorded(result, readLock(config.paths.lock)), { ...plan.pages, images: images.served }, plan.dirs);
   const { assets, snapshot, mermaid } = await writeRunAssets(plan.publicDir, result.documents, snapshotFile);
   return {
-    result: { ...result, problems: [...result.problems, ...images.problems] },
+    result: { ...result, problems: [...result.problems, ...unsuppressed(images.problems, result.suppression ?? NO_SUPPRESSION)] },
     pages, notebooks, changed: [...changed, ...imagesChanged.map((name) => `${IMAGE_ASSETS_BASE}${name}`)], assets, mermaid, images: images.assets.size, snapshot,
   };
 }

@@ -9,7 +9,7 @@ import { parseMarkdown } from './markdown.ts';
 import { chapterAt, splitChapters } from './chapters.ts';
 import { commentBlocks, fenceAfter, outputLabel, printValues, statedLine } from './stated.ts';
 import { findPhrase } from './phrasebook.ts';
-import { liquidAsFences, pythonForm, stripGutter } from './fences.ts';
+import { liquidAsFences, pythonForm, stripGutter, unclosedFences } from './fences.ts';
 import { inlineOutput, looksLikePython } from './inline-output.ts';
 import { announcements, codeWords, proseTiming, surroundingProse } from './prose.ts';
 import { isAsyncioRepl, parseTranscript, transcriptProgram } from './transcript.ts';
@@ -17,15 +17,15 @@ import { hasEntryPoint, placeholders, readsInput, serverShownElsewhere, usesTopL
 import { errorCues, timingClaims } from './claims.ts';
 import { checkLanguage } from './language.ts';
 import { eventTables } from './events.ts';
-import type { Announcement, Cell, SourceDocument, StatedOutput, Transform } from './model.ts';
+import type { Announcement, Cell, DocumentProblem, SourceDocument, StatedOutput, Transform } from './model.ts';
 
 export function documentSlug(file: string): string {
   return file.split('/').pop()!.replace(/\.(md|markdown|mdx)$/i, '');
 }
 
 /** The title from the front matter, else the first heading; and what is wrong with the front matter. */
-function titleOf(tree: Root, fallback: string): { title: string; problems: { line: number; message: string }[] } {
-  const problems: { line: number; message: string }[] = [];
+function titleOf(tree: Root, fallback: string): { title: string; problems: DocumentProblem[] } {
+  const problems: DocumentProblem[] = [];
   const front = tree.children.find((n) => n.type === 'yaml');
   if (front && 'value' in front) {
     const counter = new LineCounter();
@@ -33,11 +33,11 @@ function titleOf(tree: Root, fallback: string): { title: string; problems: { lin
     // The YAML starts on the line after the opening `---`.
     const offset = (front.position?.start.line ?? 1);
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) problems.push({ line: offset + (error.linePos?.[0].line ?? 1), message: `invalid front matter: ${error.message.split('\n')[0]}` });
+      for (const error of doc.errors) problems.push({ code: 'bad-front-matter', line: offset + (error.linePos?.[0].line ?? 1), args: [`invalid front matter: ${error.message.split('\n')[0]}`] });
     } else {
       const data = doc.toJSON() as { title?: unknown } | null;
       if (data && typeof data.title === 'string') return { title: data.title, problems };
-      if (data && data.title !== undefined) problems.push({ line: offset + 1, message: 'front matter: `title` must be a string' });
+      if (data && data.title !== undefined) problems.push({ code: 'bad-front-matter', line: offset + 1, args: ['front matter: `title` must be a string'] });
     }
   }
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
@@ -118,7 +118,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
         ...common, notPython: null, runCode: program, partial: null, stated: [], claims: [], errorCues: errorCues(program),
         eventTables: [], form: 'transcript', examples, announcements: traceback ? [...announced, traceback] : announced,
         topLevelAwait: usesTopLevelAwait(program) || isAsyncioRepl(source), readsInput: readsInput(program),
-        illustration: { placeholders: [], entryPoint: true, excerpt: false },
+        illustration: { placeholders: [], entryPoint: true, excerpt: false, pseudo: null },
       });
       return;
     }
@@ -157,9 +157,18 @@ export function parseDocument(original: string, file: string): SourceDocument {
       announcements: traceback ? [...announced, traceback] : announced,
       topLevelAwait,
       readsInput: readsInput(runCode),
-      illustration: { placeholders: placeholders(runCode), entryPoint: hasEntryPoint(runCode), excerpt: prose.some((p) => p.where === 'before' && findPhrase(p.text, 'excerptWords') !== null) },
+      illustration: {
+        placeholders: placeholders(runCode), entryPoint: hasEntryPoint(runCode),
+        excerpt: prose.some((p) => p.where === 'before' && findPhrase(p.text, 'excerptWords') !== null),
+        pseudo: prose.map((p) => findPhrase(p.text, 'pseudoWords')?.phrase ?? null).find((w) => w !== null) ?? null,
+      },
     });
   });
 
+  // A fence never closed swallows the rest of the document: its blocks would be "checked" as code.
+  for (const open of unclosedFences(tree, markdown)) {
+    const cell = cells.find((c) => c.line === open.line);
+    problems.push({ code: 'unclosed-fence', line: open.line, ...(cell ? { cell: cell.key } : {}), args: [open.fence, open.lines] });
+  }
   return { slug, file, title, markdown, chapters, cells, problems };
 }

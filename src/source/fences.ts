@@ -4,6 +4,9 @@
 // fences that are plainly Python. A block that is never seen is a silent gap, so every one of
 // them is found here.
 
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
 export type BlockForm = 'script' | 'transcript';
 
 const SCRIPT_LANGS = new Set(['python', 'py', 'python3', 'py3', 'ipython', 'ipython3', 'python2', 'sage', 'pyi', 'mpy']);
@@ -111,4 +114,32 @@ function gutterColumn(lines: string[]): number {
     if (m && m[4]!.trim() !== '' && !m[3]!.startsWith('\t')) smallest = Math.min(smallest, l.length - m[4]!.length);
   }
   return Number.isFinite(smallest) ? smallest : 0;
+}
+
+// An opening fence line: container markers (block quotes, list items) and indentation, then three or
+// more backticks or tildes. The closing line: the same character, at least as many, nothing after.
+const FENCE_OPEN = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^(?:[ \t]*>[ \t]?)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * Fenced code blocks that are never closed. CommonMark lets such a block run to the end of its
+ * container: at the top level, the end of the document, so every block and heading after it become
+ * its code. Read from the tree (a code node ending where the text ends) and confirmed on the text
+ * (its last line is no closing fence). `lines`: the lines the block took after its opening fence.
+ */
+export function unclosedFences(tree: Root, markdown: string): { line: number; fence: string; lines: number }[] {
+  const out: { line: number; fence: string; lines: number }[] = [];
+  const end = markdown.replace(/\s+$/, '').length;
+  visit(tree, 'code', (node) => {
+    const pos = node.position;
+    if (!pos || pos.end.offset === undefined || pos.start.offset === undefined || pos.end.offset < end) return;
+    const raw = markdown.slice(pos.start.offset, pos.end.offset).replace(/\s+$/, '').split('\n');
+    const open = FENCE_OPEN.exec(raw[0]!);
+    if (!open) return; // an indented block has no fence to close
+    const marker = open[1]!;
+    const close = raw.length > 1 ? FENCE_CLOSE.exec(raw.at(-1)!) : null;
+    if (close && close[1]![0] === marker[0] && close[1]!.length >= marker.length) return;
+    out.push({ line: pos.start.line, fence: `${marker}${node.lang ?? ''}`, lines: raw.length - 1 });
+  });
+  return out;
 }

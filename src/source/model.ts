@@ -9,9 +9,18 @@ export interface SourceDocument {
   markdown: string;
   chapters: Chapter[];
   cells: Cell[];
-  /** What is wrong with the document itself (invalid front matter), at its lines. */
-  problems: { line: number; message: string }[];
+  /** What is wrong with the document itself (invalid front matter, a fence never closed), at its lines. */
+  problems: DocumentProblem[];
 }
+
+/**
+ * A problem of the document's own text, as data: the check words it (its diagnostic code's message,
+ * src/check/diagnostics.ts) with these arguments.
+ */
+export type DocumentProblem =
+  | { code: 'bad-front-matter'; line: number; args: [detail: string] }
+  /** `cell`: the key of the python block the fence opens, when it is one. */
+  | { code: 'unclosed-fence'; line: number; cell?: string; args: [fence: string, lines: number] };
 
 export interface Chapter {
   slug: string;
@@ -62,8 +71,11 @@ export interface Cell {
   topLevelAwait: boolean;
   /** Reads the keyboard (`input()`). */
   readsInput: boolean;
-  /** Looks like an illustration: has no entry point and uses placeholders (`...`, `<url>`). */
-  illustration: { placeholders: string[]; entryPoint: boolean; excerpt: boolean };
+  /**
+   * Looks like an illustration: has no entry point and uses placeholders (`...`, `<url>`); the prose
+   * calls it an excerpt; `pseudo`: the words of the prose that call it pseudo-code or a signature.
+   */
+  illustration: { placeholders: string[]; entryPoint: boolean; excerpt: boolean; pseudo?: string | null };
   /** The document shows a server in another language that this block would talk to. */
   serverElsewhere: string | null;
   transforms: Transform[];

@@ -30,6 +30,8 @@ export interface Phrases {
   seconds: string[];
   /** The block is an excerpt of someone else's code (a library's source), shown, not run. */
   excerptWords: string[];
+  /** The block is pseudo-code or an API signature: shown, not a program (a block that does not compile is then skipped). */
+  pseudoWords: string[];
 }
 
 export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
@@ -46,6 +48,7 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     hangPhrases: ['끝나지 않', '종료되지 않', '영원히', '무한히 기다', '교착', '데드락'],
     seconds: ['초'],
     excerptWords: ['발췌', '소스 코드 일부', '구현 일부', '내부 구현'],
+    pseudoWords: ['의사 코드', '의사코드', '슈도 코드', '슈도코드', '시그니처'],
   },
   en: {
     outputLabels: ['expected output', 'sample output', 'example output', 'program output', 'console output', 'output', 'result', 'results', 'prints'],
@@ -60,6 +63,7 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     hangPhrases: ['hangs forever', 'hangs', 'never finishes', 'never ends', 'never completes', 'never returns', 'runs forever', 'deadlock', 'deadlocks', 'blocks forever', 'waits forever', 'will hang', 'never terminates'],
     seconds: ['s', 'sec', 'secs', 'second', 'seconds'],
     excerptWords: ['excerpt', 'abridged', 'simplified version of the source', 'source of', 'looks like inside', 'implementation of'],
+    pseudoWords: ['pseudo-code', 'pseudocode', 'pseudo code', 'signature', 'signatures', 'not runnable', 'not meant to be run', 'not meant to run'],
   },
   zh: {
     outputLabels: ['输出结果', '运行结果', '执行结果', '预期输出', '输出', '结果', '輸出結果', '執行結果', '輸出'],
@@ -74,6 +78,7 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     hangPhrases: ['永远不会结束', '不会结束', '一直等待', '卡住', '死锁', '挂起', '永远阻塞'],
     seconds: ['秒', 's'],
     excerptWords: ['摘录', '节选', '源码片段', '源码如下', '内部实现'],
+    pseudoWords: ['伪代码', '签名', '示意代码'],
   },
   ja: {
     outputLabels: ['実行結果', '出力結果', '出力例', '出力', '結果'],
@@ -88,6 +93,7 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     hangPhrases: ['終わりません', '終了しません', '永遠に', 'デッドロック', '止まったまま', '固まります'],
     seconds: ['秒'],
     excerptWords: ['抜粋', 'ソースコードの一部', '内部実装'],
+    pseudoWords: ['疑似コード', '擬似コード', 'シグネチャ'],
   },
 };
 

@@ -97,3 +97,18 @@ export function serverShownElsewhere(tree: Root): string | null {
 export function usesLocalServer(code: string): boolean {
   return /\b(localhost|127\.0\.0\.1|0\.0\.0\.0)\b/.test(code);
 }
+
+// One parameter of a signature as reference pages print them: `aw`, `*aws`, `**kwargs`, `*`, `/`,
+// `name=None`, `timeout=5.0`, `...`.
+const PARAM = String.raw`(?:\*{0,2}[A-Za-z_]\w*(?:\s*:\s*[\w.\[\], |]+)?(?:\s*=\s*[^,()]+)?|\*|/|\.\.\.)`;
+const SIGNATURE = new RegExp(String.raw`^(?:(?:async\s+)?def\s+|class\s+|coroutine\s+|awaitable\s+|(?:async\s+)?(?:with|for)\s+)?[A-Za-z_][\w.]*\(\s*(?:${PARAM}(?:\s*,\s*${PARAM})*\s*,?)?\s*\)(?:\s*->\s*[^:]+)?(?:\s*:\s*(?:\.\.\.)?)?\s*$`);
+
+/**
+ * Every line is an API signature (`asyncio.wait_for(aw, timeout)`, `asyncio.create_task(coro, *,
+ * name=None)`, `async with asyncio.timeout(delay): ...`), as reference pages show them: a block
+ * that only says how something is called, not a program.
+ */
+export function onlySignatures(code: string): boolean {
+  const lines = code.split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '');
+  return lines.length > 0 && lines.every((l) => SIGNATURE.test(l));
+}

@@ -4,6 +4,7 @@
 import { diffLines } from 'diff';
 import { splitSegments, type Segment } from '../source/segments.ts';
 import type { TranslationEntry, TranslationFile } from './load.ts';
+import { diagnostic, type Problem } from '../check/diagnostics.ts';
 
 export interface MissingSegment {
   key: string;
@@ -185,11 +186,7 @@ export function coverageLine(c: DocumentCoverage, locale = 'en'): string {
   return `translation ${locale}: ${c.slug} ${c.coverage}% (${c.translated}/${c.total}), ${c.stale.length} stale, ${c.missing.length} missing`;
 }
 
-export interface CoverageProblem {
-  file: string;
-  line: number;
-  message: string;
-}
+export type CoverageProblem = Problem;
 
 /**
  * One problem per stale entry (in the translation file, at the entry) and per missing segment (in the
@@ -201,11 +198,11 @@ export function coverageProblems(c: DocumentCoverage, koFile: string, enFile: st
     const where = s.match
       ? `its Korean source changed, most likely into ${koFile}:${s.match.line} (segment ${s.match.key}); translate that and delete this entry (see \`npm run translations\`)\n${s.diff}`
       : 'no current Korean segment resembles its `ko` (the block was removed?): delete the entry';
-    problems.push({ file: enFile, line: s.entryLine, message: `translation en: stale segment ${s.key}: ${where}` });
+    problems.push(diagnostic('translation-stale', { file: enFile, line: s.entryLine }, s.key, where));
   }
   for (const m of c.missing) {
     const placeholder = m.placeholderLine !== null ? ` (its entry at ${enFile}:${m.placeholderLine} has no \`en\` yet)` : '';
-    problems.push({ file: koFile, line: m.line, message: `translation en: segment ${m.key} (${m.kind}) has no English translation${placeholder}: "${m.excerpt}"` });
+    problems.push(diagnostic('translation-missing', { file: koFile, line: m.line }, m.key, m.kind, placeholder, m.excerpt));
   }
   return problems;
 }

@@ -6,14 +6,11 @@ import { listMarkdown } from '../check/run.ts';
 import { documentSlug } from '../source/document.ts';
 import { coverageProblems, coverageSummary, documentCoverage, type CoverageSummary, type DocumentCoverage } from './coverage.ts';
 import { readTranslationFile, type LoadResult, type TranslationFile } from './load.ts';
+import { asDiagnostics, diagnostic, type Problem } from '../check/diagnostics.ts';
 
 export { translationDir } from './load.ts';
 
-export interface Problem {
-  file: string;
-  line: number;
-  message: string;
-}
+export type { Problem } from '../check/diagnostics.ts';
 
 export interface DocumentStatus {
   slug: string;
@@ -66,12 +63,12 @@ export function translationStatus(sourceDir: string, dir: string, known?: KnownD
     const enFile = join(dir, `${slug}.yaml`);
     const exists = loaded !== null;
     const translation: TranslationFile | null = loaded?.translation ?? null;
-    const errors: Problem[] = [...(loaded?.errors ?? [])];
+    const errors: Problem[] = asDiagnostics('translation-invalid', loaded?.errors ?? []);
     problems.push(...errors);
     const coverage = documentCoverage(slug, markdown, translation);
     if (!exists) {
       // One problem rather than one per segment: the whole document is untranslated.
-      problems.push({ file: koFile, line: 1, message: `translation en: no translation file ${enFile}: all ${coverage.total} segments are missing (\`npm run translations -- --write-skeleton\` creates it)` });
+      problems.push(diagnostic('translation-file-missing', { file: koFile, line: 1 }, enFile, coverage.total));
     } else {
       problems.push(...coverageProblems(coverage, koFile, enFile));
     }
@@ -79,7 +76,7 @@ export function translationStatus(sourceDir: string, dir: string, known?: KnownD
   }
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml') && !NOT_DOCUMENTS.has(f)).sort()) {
     const slug = name.replace(/\.yaml$/, '');
-    if (!slugs.has(slug)) orphans.push({ file: join(dir, name), line: 1, message: `translation en: ${name} translates no document: there is no ${join(sourceDir, `${slug}.md`)}` });
+    if (!slugs.has(slug)) orphans.push(diagnostic('translation-orphan', { file: join(dir, name), line: 1 }, name, join(sourceDir, `${slug}.md`)));
   }
   problems.push(...orphans);
   return { dir, documents, orphans, problems };

@@ -46,7 +46,7 @@ describe('front matter and settings', () => {
   it('reports invalid front matter at its line instead of ignoring it', () => {
     const doc = parseDocument('---\ntitle: "unclosed\ntags: [a\n---\n# Heading\n', 'x.md');
     // YAML's own message follows; it names the line of the unclosed quote within the front matter.
-    expect(doc.problems.map((p) => [p.line, p.message.split(' at line')[0]])).toEqual([[3, 'invalid front matter: Missing closing "quote']]);
+    expect(doc.problems.map((p) => [p.code, p.line, p.args[0].split(' at line')[0]])).toEqual([['bad-front-matter', 3, 'invalid front matter: Missing closing "quote']]);
     expect(doc.title).toBe('Heading');
   });
 

@@ -45,13 +45,13 @@ describe('claims inside functions and tables of events', () => {
     expect(altered).not.toBe(doc);
     const result = check(altered);
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/doc\.md:3: cell 1 \(\w+\) drift: "3개 동시 실행 → 총 3초 \(3초 아님!\)" \(line 11 of the source document\) says 3s, the run took 1s/);
+    expect(result.output).toMatch(/doc\.md:3: error\[drift\]: cell 1 \(\w+\) drift: "3개 동시 실행 → 총 3초 \(3초 아님!\)" \(line 11 of the source document\) says 3s, the run took 1s/);
   });
 
   it('fail when a setting beside the document matches no python block, naming its file and line', () => {
     const result = check(doc, 'cells:\n  deadbeef:\n    skip: "an old block"\n');
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/doc\.snippets\.yaml:2: setting for cell deadbeef matches no python block of .*doc\.md \(was the block edited\?\)/);
+    expect(result.output).toMatch(/doc\.snippets\.yaml:2: error\[orphan-setting\]: setting for cell deadbeef matches no python block of .*doc\.md \(was the block edited\?\)/);
     expect(result.output).toMatch(/2 verified/);
   });
 
@@ -71,7 +71,7 @@ describe('npm run check on a document outside the project', () => {
 
   it('reports the unacknowledged hang of the original document (no settings outside the project)', () => {
     expect(original.code).toBe(1);
-    expect(original.output).toMatch(/doc\.md:202: cell 8 \(296a5e87\) hangs/);
+    expect(original.output).toMatch(/doc\.md:202: error\[hangs\]: cell 8 \(296a5e87\) hangs/);
     expect(original.output).toMatch(/4 verified/);
   });
 
@@ -79,7 +79,7 @@ describe('npm run check on a document outside the project', () => {
     const altered = SOURCE.replace('작업 3 완료! (1초 후)', '작업 3 완료됨! (1초 후)');
     const result = check(altered);
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/doc\.md:\d+: cell 5 \(\w+\) drift: the stated output at line 113/);
+    expect(result.output).toMatch(/doc\.md:\d+: error\[drift\]: cell 5 \(\w+\) drift: the stated output at line 113/);
     expect(result.output).toContain('-작업 3 완료됨!');
     expect(result.output).toContain('+작업 3 완료!');
   });

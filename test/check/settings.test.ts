@@ -79,7 +79,7 @@ describe('settings files', () => {
       '  abcd9999:',
       '    acknowledge: { verdict: error }',
     ].join('\n'))).toEqual([
-      'x.snippets.yaml:3: cells.aaaa1111.skp: unknown field (known: line, note, skip, expect-error, acknowledge, order-may-vary, budget, real-budget, fixtures, input)',
+      'x.snippets.yaml:3: cells.aaaa1111.skp: unknown field (known: line, note, skip, expect-error, acknowledge, order-may-vary, budget, real-budget, fixtures, input, pseudo, ignore)',
       'x.snippets.yaml:5: cells.bbbb2222.acknowledge.reason.en: is required',
       'x.snippets.yaml:7: cells.cccc3333.budget: must be a positive number of seconds (got -1)',
       'x.snippets.yaml:9: cells.dddd4444.real-budget: must be at most 600 seconds (got 10000)',
@@ -104,7 +104,7 @@ describe('settings files', () => {
   });
 
   it('report the top level: unknown fields and `cells` that is not a mapping', () => {
-    expect(lines('cell:\n  aaaa1111: {skip: x}\n')).toEqual(['x.snippets.yaml:1: cell: unknown field (known: cells)']);
+    expect(lines('cell:\n  aaaa1111: {skip: x}\n')).toEqual(['x.snippets.yaml:1: cell: unknown field (known: cells, diagnostics)']);
     expect(lines('cells:\n  - aaaa1111\n')).toEqual(['x.snippets.yaml:1: cells: must be a mapping (got a list)']);
     expect(lines('- a\n')).toEqual(['x.snippets.yaml:1: must be a mapping (got a list)']);
   });

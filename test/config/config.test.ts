@@ -41,6 +41,7 @@ describe('the configuration file', () => {
       root: cwd, file: null, title: { en: 'Documentation' }, sources: ['docs'], language: 'en', translations: [],
       repository: null, site: { url: null, outDir: 'dist' }, kernel: {},
       paths: { fixtures: null, settings: null, lock: 'check.lock.json', lockRequired: false, cache: '.cache' },
+      diagnostics: { ignore: [] },
     });
   });
 
@@ -50,8 +51,10 @@ describe('the configuration file', () => {
       repository: 'https://github.com/acme/docs/', site: { url: 'https://docs.example', outDir: 'public-site' },
       kernel: { budget: 120, 'real-budget': 5, workers: 2 },
       paths: { fixtures: 'content/fixtures', settings: 'content/settings', lock: 'content/check.lock.json', cache: '.cache/docs' },
+      diagnostics: { ignore: ['no-python-blocks', 'unclosed-fence'] },
     }));
     const config = loadConfig({ cwd });
+    expect(config.diagnostics).toEqual({ ignore: ['no-python-blocks', 'unclosed-fence'] });
     expect(config.title).toEqual({ ko: '가이드', en: 'Guide' });
     expect(config.repository).toBe('https://github.com/acme/docs');
     expect(config.kernel).toEqual({ budget: 120, realBudget: 5, workers: 2 });
@@ -62,7 +65,7 @@ describe('the configuration file', () => {
   it('names the file, the line and the key of each mistake', () => {
     const cwd = repo('bad', '{\n  "sources": ["docs"],\n  "langauge": "en",\n  "kernel": {\n    "budget": 100000\n  },\n  "repository": "http://example.com/x"\n}\n');
     expect(problemsOf(cwd)).toEqual([
-      'execdocs.config.json:3: langauge: unknown field (known: $schema, title, sources, language, translations, repository, site, kernel, paths)',
+      'execdocs.config.json:3: langauge: unknown field (known: $schema, title, sources, language, translations, repository, site, kernel, paths, diagnostics)',
       'execdocs.config.json:5: kernel.budget: must be at most 86400 seconds (got 100000)',
       'execdocs.config.json:7: repository: must be an https address (got "http://example.com/x")',
     ]);

@@ -18,7 +18,7 @@ const verdicts = (file: string) => report(file).cells.map((c) => [c.file, c.line
 const annotations = (r: Run) => `${r.out}${r.err}`.split('\n').filter((l) => l.startsWith('::error ')).map((l) => l.split('%0A')[0]);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
-const DRIFTING = '::error file=docs/drifting.md,line=5::cell 1 (331ad050) drift: the stated output at line 22 of the source document does not match what the program printed';
+const DRIFTING = '::error file=docs/drifting.md,line=5,title=drift::cell 1 (331ad050) drift: the stated output at line 22 of the source document does not match what the program printed';
 
 let tarball: string;
 beforeAll(() => {
@@ -137,7 +137,7 @@ describe('bilingual: Korean documents with an English translation', () => {
   it('check: exit 1, the annotation on the Korean document\'s line, the verdicts and the translation\'s coverage', () => {
     const checked = npx(dir, ['check', '--report', 'report.json'], { GITHUB_ACTIONS: 'true' });
     expect(checked.code, checked.err).toBe(1);
-    expect(annotations(checked)).toEqual(['::error file=docs/ko/sleep.md,line=30::cell 2 (95e06e56) drift: the stated output at line 37 of the source document does not match what the program printed']);
+    expect(annotations(checked)).toEqual(['::error file=docs/ko/sleep.md,line=30,title=drift::cell 2 (95e06e56) drift: the stated output at line 37 of the source document does not match what the program printed']);
     expect(verdicts(join(dir, 'report.json'))).toEqual([['docs/ko/sleep.md', 5, 'verified'], ['docs/ko/sleep.md', 30, 'drift']]);
     expect(report(join(dir, 'report.json')).summary.translation).toEqual({ sleep: { total: 10, translated: 10, stale: 0, missing: 0, coverage: 100 } });
   });

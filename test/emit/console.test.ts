@@ -6,6 +6,7 @@ import { consoleReport } from '../../src/cli/check.ts';
 import { snippetText } from '../../src/cli/snippet.ts';
 import type { CellRun } from '../../src/kernel/types.ts';
 import { EVALUE, hostileResult } from '../security/hostile.ts';
+import { diagnostic } from '../../src/check/diagnostics.ts';
 
 const OWN = /^(check passed|check FAILED|-- (ok|error|hangs|timeout):|::)/;
 
@@ -16,25 +17,26 @@ describe('console output of a hostile check', () => {
     for (const github of [false, true]) {
       const lines = consoleReport(report, [], github).trimEnd().split('\n');
       expect(lines.at(-1)).toMatch(/^check FAILED: \d+ problem\(s\)$/);
-      const own = lines.slice(0, -1).filter((l) => OWN.test(l.trimStart()) && !l.startsWith('::error file='));
+      const own = lines.slice(0, -1).filter((l) => OWN.test(l.trimStart()) && !/^::(error|warning) file=/.test(l));
       expect(own).toEqual([]);
       expect(lines.some((l) => l === '    | check passed')).toBe(true);
       for (const l of lines) expect(l).not.toMatch(/[\r\u001b\u0007]/);
     }
   });
 
-  it('writes one GitHub annotation per problem, with its message and properties encoded', () => {
-    const lines = githubAnnotations([...report.problems, { file: 'a,b:c.md', line: 3, message: '100%\r\n::warning::x' }]);
-    expect(lines).toHaveLength(report.problems.length + 1);
+  it('writes one GitHub annotation per problem, with its code as the title and its message and properties encoded', () => {
+    const lines = githubAnnotations([...report.problems, diagnostic('kernel-failed', { file: 'a,b:c.md', line: 3 }, '100%\r\n::warning::x'), diagnostic('unclosed-fence', { file: 'd.md', line: 4 }, '```py', 2)]);
+    expect(lines).toHaveLength(report.problems.length + 2);
     for (const l of lines) expect(l).not.toMatch(/[\r\n]/);
-    expect(lines.at(-1)).toBe('::error file=a%2Cb%3Ac.md,line=3::100%25%0D%0A::warning::x');
+    expect(lines.at(-2)).toBe('::error file=a%2Cb%3Ac.md,line=3,title=kernel-failed::the kernel failed on this document: 100%25%0D%0A::warning::x');
+    expect(lines.at(-1)).toBe('::warning file=d.md,line=4,title=unclosed-fence::the fence `\`\`\`py` opened here is never closed: the rest of the document (2 lines) is read as its code');
   });
 
   it('writes JUnit XML with every quoted text escaped', () => {
     const xml = junit(report);
     // The tool's name, not the guide's: any repository's CI shows it.
     expect(xml.split('\n')[1]).toBe('<testsuites name="execdocs check">');
-    expect(xml).not.toMatch(/<(?!\/?(testsuites|testsuite|testcase|failure|skipped|system-out)\b|\?xml)/);
+    expect(xml).not.toMatch(/<(?!\/?(testsuites|testsuite|testcase|failure|skipped|system-out|properties|property)\b|\?xml)/);
     expect(xml).toContain(xmlEscaped(EVALUE.split('\n')[2]!));
   });
 

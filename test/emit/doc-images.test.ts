@@ -150,16 +150,16 @@ describe('the documents\' images on disk', () => {
 
   it('reports every other local image with the file and line that wrote it', () => {
     expect(images.problems).toEqual([
-      { file: FILE, line: 7, message: 'image "./x.mjs": not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text' },
-      { file: FILE, line: 9, message: 'image "./nope.png": no such file; the page shows it as text' },
-      { file: FILE, line: 11, message: 'image "./x.mjs" (by reference): not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text' },
-      { file: FILE, line: 19, message: 'image "../outside.png": outside the content tree (after `..` and symbolic links); the page shows it as text' },
-      { file: FILE, line: 19, message: 'image "./escape.png": outside the content tree (after `..` and symbolic links); the page shows it as text' },
-      { file: FILE, line: 19, message: 'image "./sub": not a file; the page shows it as text' },
-      { file: FILE, line: 19, message: 'image "./v.svg": an SVG image, which can hold script: not served (use PNG, JPEG, GIF, WebP or AVIF); the page shows it as text' },
-      { file: FILE, line: 19, message: 'image "/x.png": a path from the site\'s root (an image is a file beside the document, named by a relative path); the page shows it as text' },
-      { file: FILE, line: 19, message: 'image "javascript:alert(1)": a javascript: URL (only http and https images are shown from elsewhere); the page shows it as text' },
-      { file: TRANSLATION, line: 5, message: 'image "./x.mjs": not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: FILE, line: 7, message: 'image "./x.mjs": not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text' },
+      { code: 'image-not-found', severity: 'error', file: FILE, line: 9, message: 'image "./nope.png": no such file; the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: FILE, line: 11, message: 'image "./x.mjs" (by reference): not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: FILE, line: 19, message: 'image "../outside.png": outside the content tree (after `..` and symbolic links); the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: FILE, line: 19, message: 'image "./escape.png": outside the content tree (after `..` and symbolic links); the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: FILE, line: 19, message: 'image "./sub": not a file; the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: FILE, line: 19, message: 'image "./v.svg": an SVG image, which can hold script: not served (use PNG, JPEG, GIF, WebP or AVIF); the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: FILE, line: 19, message: 'image "/x.png": a path from the site\'s root (an image is a file beside the document, named by a relative path); the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: FILE, line: 19, message: 'image "javascript:alert(1)": a javascript: URL (only http and https images are shown from elsewhere); the page shows it as text' },
+      { code: 'image-refused', severity: 'error', file: TRANSLATION, line: 5, message: 'image "./x.mjs": not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text' },
     ]);
   });
 

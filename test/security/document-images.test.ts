@@ -39,11 +39,11 @@ const GUIDE = [
 
 // What build and check say of the document's refused images.
 const REFUSED = [
-  'docs/guide.md:5: image "./x.mjs": not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
-  'docs/guide.md:7: image "./missing.png": no such file; the page shows it as text',
-  'docs/guide.md:11: image "../../../../../../../docs/x.mjs": outside the content tree (after `..` and symbolic links); the page shows it as text',
-  'docs/guide.md:13: image "./x.mjs" (by reference): not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
-  'docs/guide.md:21: image "https://example.com/%E0%A4%A.png": a malformed %-escape; the page shows it as text',
+  'docs/guide.md:5: error[image-refused]: image "./x.mjs": not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
+  'docs/guide.md:7: error[image-not-found]: image "./missing.png": no such file; the page shows it as text',
+  'docs/guide.md:11: error[image-refused]: image "../../../../../../../docs/x.mjs": outside the content tree (after `..` and symbolic links); the page shows it as text',
+  'docs/guide.md:13: error[image-refused]: image "./x.mjs" (by reference): not an image (its content is none of PNG, JPEG, GIF, WebP, AVIF); the page shows it as text',
+  'docs/guide.md:21: error[image-refused]: image "https://example.com/%E0%A4%A.png": a malformed %-escape; the page shows it as text',
 ];
 
 type Ran = { code: number | null; out: string; err: string };

@@ -8,6 +8,7 @@ import { loadSettings } from '../../src/check/settings.ts';
 import { judge } from '../../src/check/verdict.ts';
 import type { CheckResult } from '../../src/check/run.ts';
 import type { CellRun, TraceActor } from '../../src/kernel/types.ts';
+import { diagnostic } from '../../src/check/diagnostics.ts';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const HOSTILE_FILE = join(FIXTURES, 'hostile.md');
@@ -79,7 +80,7 @@ export function hostileResult(): CheckResult {
   return {
     runtime: { pyodide: 'test', kernel: 'test', python: '3.14' },
     documents: [{ document, cells, fixtures: [], translation: null }],
-    problems: [{ file: 'test/security/fixtures/hostile.md', line: 1, message: `the kernel failed on this document: ${EVALUE}` }],
+    problems: [diagnostic('kernel-failed', { file: 'test/security/fixtures/hostile.md', line: 1 }, EVALUE)],
     reused: 0,
     ran: cells.length,
   };
