@@ -9,6 +9,7 @@ import type { KernelPool } from '../kernel/node/pool.ts';
 import { ResultCache } from '../check/cache.ts';
 import { checkDocuments, type CheckedDocument, type CheckResult, type Problem } from '../check/run.ts';
 import { ParseCache } from '../source/parse-cache.ts';
+import { problemLine } from '../check/report.ts';
 import { cacheDirs, type Config } from '../config/load.ts';
 import { loadOptionsOf } from '../config/project.ts';
 import { SITE_LANGUAGES, type SiteLanguage } from '../config/schema.ts';
@@ -91,7 +92,7 @@ export class PageChecker {
     for (const document of result.documents) this.byPage.set(resolve(document.document.file), document);
     const checked = new Set(files.map((f) => resolve(f)));
     this.problems = [...this.problems.filter((p) => !checked.has(resolve(p.file))), ...result.problems];
-    for (const p of result.problems) this.options.log(`${p.file}:${p.line}: ${p.message}`);
+    for (const p of result.problems) this.options.log(problemLine(p));
     return result;
   }
 
