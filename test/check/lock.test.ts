@@ -103,7 +103,7 @@ describe('npm run check with a damaged lock', () => {
       const result = spawnSync('npm', ['run', '-s', 'check', '--', '--source', join(dir, 'ko'), '--no-cache'], { encoding: 'utf8' });
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('check FAILED: the lock file is not valid\n');
-      expect(result.stderr).toMatch(/check\.lock\.json:4: cells\.doc\/abcd1234\.verdict: must be one of .* \(got "fine"\)\n/);
+      expect(result.stderr).toMatch(/check\.lock\.json:4: error\[bad-lock\]: cells\.doc\/abcd1234\.verdict: must be one of .* \(got "fine"\)\n/);
       expect(result.stderr).not.toMatch(/sandbox:|at readLock/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

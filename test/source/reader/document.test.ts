@@ -112,7 +112,7 @@ describe('parseDocument: what is said about a cell', () => {
 
   it('records reading input, placeholders and the missing entry point', () => {
     const c = one('```python\nasync def main():\n    data = await fetch(<url>)\n    name = input()\n```\n');
-    expect([c.readsInput, c.illustration]).toEqual([true, { placeholders: ['<url>'], entryPoint: false, excerpt: false }]);
+    expect([c.readsInput, c.illustration]).toEqual([true, { placeholders: ['<url>'], entryPoint: false, excerpt: false, pseudo: null }]);
   });
 
   it('marks a block introduced as an excerpt', () => {
