@@ -12,7 +12,7 @@ import { SITE_LANGUAGES, type SiteLanguage } from '../config/schema.ts';
 import { sitePlan, writeProjectFiles, astroOptions, type SitePlan } from '../site/project.ts';
 import { writeSitePages } from '../site/pages.ts';
 import { CONFIG_HELP, CONFIG_OPTIONS, answer, parseCommand } from './args.ts';
-import { UNTRUSTED_HELP, UNTRUSTED_OPTION, refusedHere, untrustedPool } from './untrusted.ts';
+import { UNTRUSTED_ENV, UNTRUSTED_HELP, UNTRUSTED_OPTION, refusedHere, untrustedPool } from './untrusted.ts';
 
 /** The options `build` and `dev` share: which documents, which configuration, which language. */
 export const SITE_OPTIONS = {
@@ -67,7 +67,7 @@ export function siteRunOf(values: { config?: string; source?: string[]; language
   const listed = sourceFiles(config);
   if (listed.problems.length > 0) return listed.problems.map(consoleText).join('\n');
   if (listed.files.length === 0) return `${config.sources.map(consoleText).join(', ')}: no Markdown documents`;
-  return { config, files: listed.files, plan: sitePlan(config, { sourcesFromFlags: sources.length > 0 }), noCache: values['no-cache'] ?? false };
+  return { config, files: listed.files, plan: sitePlan(config, { sourcesFromFlags: sources.length > 0, files: listed.files }), noCache: values['no-cache'] ?? false };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -80,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const { config, plan } = run;
+  if (plan.ownPages) return await buildOwnPages(run, parsed.values.untrusted ?? false, started);
   const pool = new KernelPool(config.kernel.workers, { log: (line) => process.stderr.write(`${line}\n`), ...untrustedPool(parsed.values.untrusted) });
   process.stderr.write(`${pool.stats.boundaries}\n`);
   const refused = refusedHere(pool);
@@ -115,5 +116,23 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`site in ${consoleText(config.site.outDir)}/; build finished in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+/**
+ * A Starlight site whose documents are its own pages: Astro builds it as it is, and the plugin in
+ * its astro.config checks the pages while it does (`--untrusted` reaches it through the environment).
+ */
+async function buildOwnPages(run: SiteRun, untrusted: boolean, started: number): Promise<number> {
+  process.stdout.write(`the documents are this site's own pages (${consoleText(run.plan.dirs.docs)}): Astro builds them, the execdocs plugin in its astro.config checks them\n`);
+  if (untrusted) process.env[UNTRUSTED_ENV] = '1';
+  const { build } = await import('astro');
+  try {
+    await build(astroOptions(run.plan, run.config, run.config.site.outDir));
+  } catch (error) {
+    process.stderr.write(`execdocs build: Astro failed: ${consoleText((error as Error).message)}\n`);
+    return 1;
+  }
+  process.stdout.write(`site in ${consoleText(run.config.site.outDir)}/; build finished in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;
 }

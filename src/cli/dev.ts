@@ -12,7 +12,7 @@ import { loadOptionsOf } from '../config/project.ts';
 import { astroOptions, writeProjectFiles } from '../site/project.ts';
 import { writeSitePages } from '../site/pages.ts';
 import { answer, parseCommand } from './args.ts';
-import { refusedHere, untrustedPool } from './untrusted.ts';
+import { UNTRUSTED_ENV, refusedHere, untrustedPool } from './untrusted.ts';
 import { SITE_HELP, SITE_OPTIONS, siteRunOf, type SiteRun } from './build.ts';
 
 const SPEC = {
@@ -60,6 +60,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`execdocs dev: ${run}\n`);
     return 2;
   }
+  const server = { ...(port !== undefined ? { port } : {}), ...(parsed.values.host ? { host: true } : {}) };
+  if (run.plan.ownPages) {
+    // A Starlight site of its own pages: Astro serves it, the plugin checks each page as it changes.
+    console.log(`[dev] the documents are this site's own pages (${consoleText(run.plan.dirs.docs)}): the execdocs plugin in its astro.config checks them`);
+    if (parsed.values.untrusted) process.env[UNTRUSTED_ENV] = '1';
+    const astro = await (await import('astro')).dev(astroOptions(run.plan, run.config, run.config.site.outDir, { server }));
+    return await new Promise((resolve) => {
+      const stop = async () => {
+        await astro.stop();
+        resolve(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+    });
+  }
   const pool = new KernelPool(run.config.kernel.workers, untrustedPool(parsed.values.untrusted));
   process.stderr.write(`${pool.stats.boundaries}\n`);
   const refused = refusedHere(pool);
@@ -69,7 +84,6 @@ export async function main(argv: string[]): Promise<number> {
   }
   writeProjectFiles(run.plan);
   const { dev } = await import('astro');
-  const server = { ...(port !== undefined ? { port } : {}), ...(parsed.values.host ? { host: true } : {}) };
   const start = () => dev(astroOptions(run.plan, run.config, run.config.site.outDir, { server }));
   // With pages from an earlier run in place, Astro starts while the documents are checked (pages
   // that changed since are rewritten and reloaded); the first time, the pages come first.

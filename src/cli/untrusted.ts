@@ -6,6 +6,9 @@
 import type { KernelPool, PoolOptions } from '../kernel/node/pool.ts';
 import { consoleText } from '../emit/escape.ts';
 
+/** Set by `build --untrusted` and `dev --untrusted` for the Starlight plugin when Astro itself runs the check. */
+export const UNTRUSTED_ENV = 'EXECDOCS_UNTRUSTED';
+
 /** For a command's node:util parseArgs options. */
 export const UNTRUSTED_OPTION = { untrusted: { type: 'boolean' } } as const;
 

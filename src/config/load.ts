@@ -167,7 +167,8 @@ export function sourceFiles(config: Pick<Config, 'sources'>, cwd = process.cwd()
     } else if (!existsSync(resolve(cwd, source)) || !statSync(resolve(cwd, source)).isDirectory()) {
       problems.push(`${source}: no such directory`);
     } else {
-      files.push(...listMarkdown(source));
+      // Relative to `cwd`, as the sources are (the working directory of a command; the site's root for the plugin).
+      files.push(...listMarkdown(resolve(cwd, source)).map((f) => (isAbsolute(source) ? f : relative(cwd, f))));
     }
   }
   return { files: [...new Set(files)], problems };

@@ -157,15 +157,20 @@ function errataModule(checker: PageChecker) {
  * the cache; the pages are the docs collection's, wherever the file's `sources` point.
  */
 async function checkSitePages(astroConfig: { root: URL; srcDir: URL }, locales: string[], defaultLocale: string | undefined, log: (line: string) => void): Promise<CheckedPages> {
-  const [{ loadConfig }, { KernelPool }, { PageChecker }, { writeRunAssets }, remark, satteri] = await Promise.all([
-    import('../config/load.ts'), import('../kernel/node/pool.ts'), import('./pages.ts'), import('../site/run-assets.ts'), import('./remark-cells.ts'), import('./satteri-cells.ts'),
+  const [{ loadConfig }, { KernelPool }, { PageChecker }, { writeRunAssets }, remark, satteri, { UNTRUSTED_ENV, untrustedPool }] = await Promise.all([
+    import('../config/load.ts'), import('../kernel/node/pool.ts'), import('./pages.ts'), import('../site/run-assets.ts'), import('./remark-cells.ts'), import('./satteri-cells.ts'), import('../cli/untrusted.ts'),
   ]);
   plugins = { remark: remark.remarkCells, satteri: satteri.satteriCells };
   const root = fileURLToPath(astroConfig.root);
   const config = loadConfig({ cwd: root });
   const docsDir = join(fileURLToPath(astroConfig.srcDir), 'content', 'docs');
-  const pool = new KernelPool(config.kernel.workers, { log });
+  // `execdocs build --untrusted` on a site of its own pages: no snippet runs without the sandbox's own PID namespace.
+  const pool = new KernelPool(config.kernel.workers, { log, ...untrustedPool(process.env[UNTRUSTED_ENV] === '1') });
   log(pool.stats.boundaries);
+  if (pool.refusal) {
+    await pool.close();
+    throw new Error(pool.refusal);
+  }
   const checker = new PageChecker({ config, docsDir, pool, locales, defaultLocale: defaultLocale ?? config.language, log });
   const started = performance.now();
   const result = await checker.check();

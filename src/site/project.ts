@@ -4,7 +4,7 @@
 // cache folder (a content config and nothing else; the Astro options are given inline), so
 // `execdocs build docs` needs no Astro files in the repository at all.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import starlight from '@astrojs/starlight';
@@ -22,6 +22,11 @@ export interface SitePlan {
   root: string;
   /** Generated in the cache (true), or the repository's own project. */
   generated: boolean;
+  /**
+   * The documents are the own project's pages (its docs collection): Astro renders them as they
+   * are and the Starlight plugin checks them; nothing is generated.
+   */
+  ownPages: boolean;
   dirs: SiteDirs;
   /** The project's public folder: Pyodide, Mermaid and the interpreter snapshot go there. */
   publicDir: string;
@@ -33,13 +38,19 @@ export interface SitePlan {
  * The project for `config`. Sources named on the command line are another site than the one the
  * repository's own astro.config describes (its title, languages, sidebar): they get a generated one.
  */
-export function sitePlan(config: Config, options: { sourcesFromFlags?: boolean } = {}): SitePlan {
-  const own = !options.sourcesFromFlags && ASTRO_CONFIGS.some((f) => existsSync(join(config.root, f)));
+export function sitePlan(config: Config, options: { sourcesFromFlags?: boolean; files?: string[] } = {}): SitePlan {
+  const hasAstroConfig = ASTRO_CONFIGS.some((f) => existsSync(join(config.root, f)));
+  // Documents inside the project's own docs collection are its pages, named on the command line or not.
+  const ownDocs = resolve(siteDirs(config.root).docs);
+  const files = options.files ?? [];
+  const ownPages = hasAstroConfig && files.length > 0 && files.every((f) => resolve(f).startsWith(ownDocs + sep));
+  const own = ownPages || (!options.sourcesFromFlags && hasAstroConfig);
   const root = own ? config.root : resolve(cacheDirs(config).site);
   const dirs = siteDirs(root);
   return {
     root,
     generated: !own,
+    ownPages,
     dirs,
     publicDir: join(root, 'public'),
     pages: {

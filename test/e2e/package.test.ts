@@ -200,6 +200,14 @@ describe('starlight-site: an existing Starlight site that adds the plugin', () =
     const checked = npx(dir, ['check', 'src/content/docs/guides', '--report', 'report.json'], { GITHUB_ACTIONS: 'true' });
     expect(checked.code, checked.err).toBe(1);
     expect(verdicts(join(dir, 'report.json'))).toEqual([['src/content/docs/guides/gather.md', 7, 'verified'], ['src/content/docs/guides/timeouts.mdx', 9, 'drift']]);
-    expect(annotations(checked).map((a) => a.split('::')[1])).toEqual(['error file=src/content/docs/guides/timeouts.mdx,line=9']);
+    expect(annotations(checked).map((a) => a.split('::')[1])).toEqual(['error file=src/content/docs/guides/timeouts.mdx,line=9,title=drift']);
+  });
+
+  it('execdocs build on its own pages: Astro builds the site as it is, the plugin checks the pages; nothing is generated', () => {
+    const built = npx(dir, ['build', 'src/content/docs/guides', '--out', 'site']);
+    expect(built.code, built.err).toBe(0);
+    expect(built.out.split('\n')[0]).toBe(`the documents are this site's own pages (${dir}/src/content/docs): Astro builds them, the execdocs plugin in its astro.config checks them`);
+    expect(read(dir, 'site/guides/timeouts/index.html')).toMatch(/<span class="badge badge-drift" data-verdict="drift"/);
+    expect(filesUnder(join(dir, 'src'), '')).toEqual(['content.config.ts', 'content/docs/guides/gather.md', 'content/docs/guides/timeouts.mdx', 'content/docs/index.md']);
   });
 });
