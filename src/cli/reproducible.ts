@@ -10,8 +10,7 @@
 // node_modules (Astro's and Vite's caches live in the generated project under .cache/), so the
 // two builds share no state through it.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareTrees, differenceLine } from '../site/compare-trees.ts';
@@ -71,7 +70,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if ((await output('git', ['status', '--porcelain', '--untracked-files=no'], root)) !== '') {
     process.stderr.write('reproducible: uncommitted changes are not built (only the commit is cloned)\n');
   }
-  const work = mkdtempSync(join(tmpdir(), 'execdocs-reproducible-'));
+  // Under this repository's .cache/, not the system's temporary directory: Astro takes a file
+  // that shares no directory but `/` with the project (here node_modules' real path) for a path
+  // under the project's root, and the build fails.
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  const work = mkdtempSync(join(root, '.cache', 'reproducible-'));
   process.stdout.write(`building ${commit.slice(0, 12)} twice from an empty cache in ${work}\n`);
   const names = ['a', 'b'] as const;
   let keep = values.keep ?? false;
