@@ -7,7 +7,7 @@
 // node_modules is the repository's own, symlinked into both clones rather than installed twice:
 // it is what `npm install` just made from the same package-lock.json (CI runs this after its own
 // install), an install costs minutes and the registry, and nothing of a build is cached under
-// node_modules (Astro's and Vite's caches live in the generated project under .cache/), so the
+// node_modules (Astro's cache is .cache/astro, astro.config.mjs; a generated project's is under .cache/site), so the
 // two builds share no state through it.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
