@@ -11,6 +11,9 @@ import execdocs, { loadConfig, siteConfig } from './src/integration/index.ts';
 const site = siteConfig(loadConfig({ cwd: new URL('.', import.meta.url).pathname }), new URL('.', import.meta.url).pathname);
 
 export default defineConfig({
+  // Not Astro's default (node_modules/.astro): node_modules may be shared by several checkouts (a
+  // symlink, as npm run reproducible's clones have), and each build's content store must be its own.
+  cacheDir: './.cache/astro',
   ...(site.site ? { site: site.site } : {}),
   redirects: site.redirects,
   integrations: [

@@ -177,9 +177,27 @@ function fold(rows: Drawn[], t: TimelineLabels): Drawn[] {
   return out;
 }
 
+/** The kernel's creation counter in an actor's id (`task-3`, `thread-7`, `job-12`: one count for all kinds). */
+function creationOrder(a: TraceActor): number {
+  const match = /-(\d+)$/.exec(a.id);
+  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+}
+
+const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * The rows' order, a function of the trace's fields alone and total: when the actor started, when it
+ * was created, the order the kernel created it in, then its label and id. Never the order of the
+ * trace's list itself, so a trace whose actors arrive in another order draws the same timeline.
+ */
+export function byStart(a: TraceActor, b: TraceActor): number {
+  return startOf(a) - startOf(b) || a.created - b.created || creationOrder(a) - creationOrder(b)
+    || compareText(a.label, b.label) || compareText(a.id, b.id);
+}
+
 function drawnRows(run: CellRun, t: TimelineLabels): { rows: Drawn[]; end: number } {
   const end = runEnd(run);
-  const rows = visibleActors(run).map((actor): Drawn => {
+  const rows = visibleActors(run).sort(byStart).map((actor): Drawn => {
     const to = actor.finished ?? end;
     return { actor, start: startOf(actor), end: to, segments: segments(actor, to), count: 1, label: labelOf(actor, t) };
   });

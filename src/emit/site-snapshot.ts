@@ -14,6 +14,18 @@ import { readRuntimeFiles } from '../kernel/node/runtime-files.ts';
 import { SITE_SNAPSHOT_MANIFEST, siteSnapshotFile, type SiteSnapshotManifest } from '../kernel/site-snapshot.ts';
 import { PYODIDE_ASSETS_DIR } from './pyodide-assets.ts';
 
+/**
+ * gzip at a fixed level with a fixed header: no modification time (zlib writes 0 already; set here
+ * so it stays so) and the operating system byte of Unix on every platform, so the file's bytes are
+ * a function of the snapshot's alone. The snapshot is made byte-identical (kernel/steady-host.ts).
+ */
+export function steadyGzip(bytes: Uint8Array): Buffer {
+  const out = gzipSync(bytes, { level: 6 });
+  out.writeUInt32LE(0, 4); // MTIME
+  out[9] = 3; // OS: Unix
+  return out;
+}
+
 /** Writes the snapshot and its manifest (or removes both when there is no snapshot). */
 export async function writeSiteSnapshot(snapshot: string | null, outDir = PYODIDE_ASSETS_DIR): Promise<SiteSnapshotManifest | null> {
   const key = await snapshotKey(pyodideVersion(), readRuntimeFiles());
@@ -28,7 +40,7 @@ export async function writeSiteSnapshot(snapshot: string | null, outDir = PYODID
   const bytes = readFileSync(snapshot);
   // The key names the content; one already written for it is left alone (compressing takes a second).
   const target = join(outDir, file);
-  if (!existsSync(target)) writeFileSync(target, gzipSync(bytes, { level: 6 }));
+  if (!existsSync(target)) writeFileSync(target, steadyGzip(bytes));
   const manifest: SiteSnapshotManifest = { key, file, bytes: bytes.byteLength, gzipBytes: readFileSync(target).byteLength };
   writeFileSync(manifestPath, JSON.stringify(manifest) + '\n');
   return manifest;

@@ -18,7 +18,7 @@ export const SNAPSHOT_IMPORTS = [
  * whether `aiohttp` is in `sys.modules` before a cell imports it stays as in a fresh interpreter). */
 export const SNAPSHOT_WORLD_IMPORTS = ['simworld'];
 /** Bumped whenever how the snapshot is made changes (node/worker.ts and browser/worker.ts `makeSnapshot`). */
-export const RECIPE = 3;
+export const RECIPE = 4;
 
 /** Python run before a snapshot is taken (and by a plain boot, so both look the same to a cell). */
 export function preImportCode(): string {

@@ -5,8 +5,10 @@ import { axisFor, columns, ganttText, hasTimeline, LABEL_COLUMNS, MAX_ROWS, time
 import type { CellRun, TraceActor, TraceSpan } from '../../src/kernel/types.ts';
 
 type Extra = Partial<TraceActor>;
+// Ids as the kernel gives them: its creation counter (the timeline's last tie-break before labels).
+let created = 0;
 function actor(label: string, started: number, finished: number | null, spans: Omit<TraceSpan, 'detail'>[] = [], extra: Extra = {}): TraceActor {
-  return { id: label, kind: 'task', name: 'Task-1', label, thread: 'MainThread', created: started, started, finished, outcome: finished === null ? 'pending' : 'ok', error: null, spans: spans.map((s) => ({ ...s, detail: null })), ...extra };
+  return { id: `${extra.kind ?? 'task'}-${++created}`, kind: 'task', name: 'Task-1', label, thread: 'MainThread', created: started, started, finished, outcome: finished === null ? 'pending' : 'ok', error: null, spans: spans.map((s) => ({ ...s, detail: null })), ...extra };
 }
 
 function runOf(actors: TraceActor[], virtualSeconds = Math.max(0, ...actors.map((a) => a.finished ?? 0))): CellRun {
@@ -129,8 +131,9 @@ describe('completeness', () => {
   });
 
   it('folds a thousand identical rows into two and a count, every task still counted', () => {
+    const main = actor('main()', 0, 1, [{ kind: 'gather', from: 0, to: 1 }]);
     const many = Array.from({ length: 1000 }, (_, i) => actor(`task('Task${i}')`, 0, 1, [{ kind: 'sleep', from: 0, to: 1 }]));
-    const t = timelineOf(runOf([actor('main()', 0, 1, [{ kind: 'gather', from: 0, to: 1 }]), ...many]), 'en');
+    const t = timelineOf(runOf([main, ...many]), 'en');
     expect(sections(t.gantt)).toEqual(['main()', "task('Task0')", "task('Task1')", '+ 998 more like this']);
     expect(t.rows.reduce((n, r) => n + r.count, 0)).toBe(1001);
     expect(t.name).toContain('1001');
@@ -154,5 +157,48 @@ describe('the axis', () => {
     expect(text).toContain('axisFormat %-S min');
     // 90 virtual seconds are drawn as 1.5 minutes: 1500 "milliseconds".
     expect(text).toContain(':active, b1, 0, 1500');
+  });
+});
+
+describe('the order of rows', () => {
+  const traced = (id: string, label: string, created: number, started: number | null, finished: number): TraceActor =>
+    actor(label, started ?? created, finished, [{ kind: 'sleep', from: started ?? created, to: finished }], { id, created, started });
+  const actors = [
+    traced('task-1', 'main()', 0, 0, 3),
+    traced('task-2', "fetch('url1', 3)", 0, 0, 3),
+    traced('task-3', "fetch('url2', 1)", 0, 0, 1),
+    traced('task-4', "fetch('url3', 2)", 0, 0, 2),
+    traced('thread-5', 'worker(1)', 0.5, 0.5, 2),
+    traced('task-6', 'late()', 0, 1, 2),
+    traced('job-7', 'blocking()', 0.5, 0.5, 1.5),
+  ];
+  function shuffled<T>(items: T[], seed: number): T[] {
+    const out = [...items];
+    let state = seed;
+    for (let i = out.length - 1; i > 0; i--) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      const j = state % (i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+
+  it('is a function of the trace alone: start, creation, then the order the kernel created them in', () => {
+    const reference = timelineOf(runOf(actors), 'en');
+    expect(reference.rows.map((r) => r.label)).toEqual([
+      'main()', "fetch('url1', 3)", "fetch('url2', 1)", "fetch('url3', 2)", 'worker(1)', 'blocking()', 'late()',
+    ]);
+    for (let seed = 1; seed <= 20; seed++) {
+      const other = timelineOf(runOf(shuffled(actors, seed)), 'en');
+      expect(other.gantt).toBe(reference.gantt);
+      expect(other.rows).toEqual(reference.rows);
+      expect(ganttText(runOf(shuffled(actors, seed)), 'ko')).toBe(ganttText(runOf(actors), 'ko'));
+    }
+  });
+
+  it('breaks a tie of every time and counter by label, then id', () => {
+    const twins = [traced('x', 'b()', 0, 0, 1), traced('y', 'a()', 0, 0, 1)];
+    expect(timelineOf(runOf(twins), 'en').gantt).toBe(timelineOf(runOf([...twins].reverse()), 'en').gantt);
+    expect(timelineOf(runOf(twins), 'en').rows.map((r) => r.label)).toEqual(['a()', 'b()']);
   });
 });

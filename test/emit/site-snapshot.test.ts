@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { writeSiteSnapshot } from '../../src/emit/site-snapshot.ts';
+import { steadyGzip, writeSiteSnapshot } from '../../src/emit/site-snapshot.ts';
 import { snapshotKey } from '../../src/kernel/browser/snapshot.ts';
 import { pyodideVersion } from '../../src/kernel/node/snapshot.ts';
 import { readRuntimeFiles } from '../../src/kernel/node/runtime-files.ts';
@@ -36,5 +36,13 @@ describe("the site's interpreter snapshot", () => {
     expect(await writeSiteSnapshot(null, dir)).toBeNull();
     expect(existsSync(join(dir, SITE_SNAPSHOT_MANIFEST))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin.gz'))).toEqual([]);
+  });
+
+  it('is compressed to the same bytes every time: no time in the gzip header, a fixed level', () => {
+    const bytes = Buffer.from('the same snapshot '.repeat(1000));
+    const a = steadyGzip(bytes);
+    expect(steadyGzip(bytes)).toEqual(a);
+    expect([...a.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+    expect(gunzipSync(a)).toEqual(bytes);
   });
 });

@@ -46,4 +46,26 @@ describe('a reproducible interpreter', () => {
     expect(b).toEqual(a);
     expect(c).toEqual(a);
   });
+
+  it('creates the tasks of as_completed in the order given, not in the order of the coroutines\' addresses', async () => {
+    const code = [
+      'import asyncio',
+      'async def fetch(url, delay):',
+      '    await asyncio.sleep(delay)',
+      '    return url',
+      'async def main():',
+      '    for coro in asyncio.as_completed([fetch(f"url{i}", 1) for i in range(8)]):',
+      '        print(await coro)',
+      'asyncio.run(main())',
+    ].join('\n');
+    const labels = async (pool: KernelPool, id: string) => {
+      const [run] = await pool.runDocument({ id, cells: [{ id: 'a', code }] });
+      return { printed: text(run!), tasks: run!.trace.actors.map((a) => a.label) };
+    };
+    const [a, b] = await Promise.all([labels(snapshotBooted, 'snap'), labels(plain, 'plain')]);
+    const order = Array.from({ length: 8 }, (_, i) => `url${i}`);
+    expect(a.tasks).toEqual(['main()', ...order.map((u) => `fetch('${u}', 1)`)]);
+    expect(a.printed).toEqual(order);
+    expect(b).toEqual(a);
+  });
 });

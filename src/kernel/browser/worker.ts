@@ -8,6 +8,7 @@ import type { BootSource, FromKernelWorker, ToKernelWorker } from './protocol.ts
 import { PYTHON_ENV } from '../types.ts';
 import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
 import { lockWebRealm } from '../realm-lock.ts';
+import { withSteadyHost } from '../steady-host.ts';
 import { dropSnapshot, keptSnapshot, siteSnapshot, snapshotKey, storeSnapshot, type PendingSnapshot } from './snapshot.ts';
 
 /** Output forwarded live per run; the rest still arrives with the run's result. */
@@ -110,11 +111,14 @@ async function makeSnapshot(message: Extract<ToKernelWorker, { type: 'make-snaps
   try {
     const { loadPyodide, version } = await importPyodide(message.indexURL);
     const key = await snapshotKey(version, runtimeFiles);
-    const interpreter = await loadPyodide({ ...options(message.indexURL), _makeSnapshot: true } as never);
-    KernelSession.writeRuntimeFiles(interpreter, runtimeFiles);
-    interpreter.runPython(preImportCode());
-    interpreter.runPython(BEFORE_SNAPSHOT);
-    const bytes = (interpreter as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+    // The same steady host as the Node-made snapshot's (steady-host.ts), so both hold the same state.
+    const bytes = await withSteadyHost(async () => {
+      const interpreter = await loadPyodide({ ...options(message.indexURL), _makeSnapshot: true } as never);
+      KernelSession.writeRuntimeFiles(interpreter, runtimeFiles);
+      interpreter.runPython(preImportCode());
+      interpreter.runPython(BEFORE_SNAPSHOT);
+      return (interpreter as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+    });
     await storeSnapshot(message.indexURL, key, bytes);
     post({ type: 'snapshot-made', bytes: bytes.byteLength, message: null });
   } catch (error) {

@@ -191,27 +191,17 @@ export class KernelPool {
       this.snapshot = path;
       return;
     }
-    const problem = await new Promise<string | null>((resolve) => {
-      const child = spawnSandbox({ snapshot: null, mode: 'snapshot', isolation: this.isolation });
-      const timer = setTimeout(() => { child.kill('SIGKILL'); resolve('it took more than 60 s'); }, 60_000);
-      child.on('message', (raw: unknown) => {
-        const checked = checkMessage(raw);
-        if (!checked.ok || checked.value.type !== 'snapshot') return;
-        const message = checked.value;
-        clearTimeout(timer);
-        child.kill('SIGKILL');
-        if (!(message.bytes instanceof Uint8Array)) return resolve(message.message ?? 'no snapshot came back');
-        mkdirSync(dirname(path), { recursive: true });
-        // Readable by others: a sandbox started as another user (isolation.ts) boots from it.
-        writeFileSync(`${path}.tmp`, message.bytes, { mode: 0o644 });
-        chmodSync(`${path}.tmp`, 0o644);
-        renameSync(`${path}.tmp`, path);
-        removeOtherSnapshots(path);
-        resolve(null);
-      });
-      child.on('exit', (code) => { clearTimeout(timer); resolve(`the snapshot process exited (code ${code})`); });
-      child.send({ type: 'make-snapshot' } satisfies ToSandbox);
-    });
+    const made = await makeSnapshotBytes(this.isolation);
+    let problem: string | null = null;
+    if (typeof made === 'string') problem = made;
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      // Readable by others: a sandbox started as another user (isolation.ts) boots from it.
+      writeFileSync(`${path}.tmp`, made, { mode: 0o644 });
+      chmodSync(`${path}.tmp`, 0o644);
+      renameSync(`${path}.tmp`, path);
+      removeOtherSnapshots(path);
+    }
     if (problem) {
       this.stats.snapshotProblem = problem;
       this.log(`kernel: the interpreter snapshot could not be made (${problem}); interpreters boot without it`);
@@ -376,6 +366,24 @@ export class KernelPool {
 }
 
 /** Snapshots of other runtime versions are never loaded again (30 MB each): only the current one stays. */
+/** A fresh interpreter snapshot, made in a sandbox process of its own; a string: why none was made. */
+export function makeSnapshotBytes(isolation?: Isolation): Promise<Uint8Array | string> {
+  return new Promise((resolve) => {
+    const child = spawnSandbox({ snapshot: null, mode: 'snapshot', isolation });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); resolve('it took more than 60 s'); }, 60_000);
+    child.on('message', (raw: unknown) => {
+      const checked = checkMessage(raw);
+      if (!checked.ok || checked.value.type !== 'snapshot') return;
+      const message = checked.value;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      resolve(message.bytes instanceof Uint8Array ? message.bytes : message.message ?? 'no snapshot came back');
+    });
+    child.on('exit', (code) => { clearTimeout(timer); resolve(`the snapshot process exited (code ${code})`); });
+    child.send({ type: 'make-snapshot' } satisfies ToSandbox);
+  });
+}
+
 function removeOtherSnapshots(current: string): void {
   const dir = dirname(current);
   for (const name of readdirSync(dir)) {

@@ -3,6 +3,7 @@
 // per document: whatever a document does to its realm (a patched `JSON.parse`, a global) dies
 // with it and never reaches the next document or how it is judged.
 import { constants as fsConstants, readFileSync } from 'node:fs';
+import nodeCrypto from 'node:crypto';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
@@ -13,6 +14,7 @@ import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
 import { PYTHON_ENV } from '../types.ts';
 import type { FromSandbox, ToWorker } from './protocol.ts';
 import { lockNodeRealm } from '../realm-lock.ts';
+import { withSteadyHost } from '../steady-host.ts';
 
 // Captured before the realm is locked (realm-lock.ts replaces the global `process` with a stub).
 const hostProcess = process;
@@ -86,10 +88,13 @@ function preImport(pyodide: PyodideAPI): void {
 async function makeSnapshot() {
   const restore = compiled ? instantiateFrom(compiled) : () => {};
   try {
-    const pyodide = await loadPyodide({ ...QUIET, env: { ...PYTHON_ENV }, _makeSnapshot: true } as never);
-    preImport(pyodide);
-    pyodide.runPython(BEFORE_SNAPSHOT);
-    const bytes = (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+    // A steady clock and random bytes: the same snapshot, byte for byte, every time (steady-host.ts).
+    const bytes = await withSteadyHost(async () => {
+      const pyodide = await loadPyodide({ ...QUIET, env: { ...PYTHON_ENV }, _makeSnapshot: true } as never);
+      preImport(pyodide);
+      pyodide.runPython(BEFORE_SNAPSHOT);
+      return (pyodide as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+    }, nodeCrypto);
     port.postMessage({ type: 'snapshot', bytes } satisfies FromSandbox, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
     post({ type: 'snapshot', bytes: null, message: error instanceof Error ? error.message : String(error) });

@@ -185,3 +185,32 @@ def install(sched, tracer):
     asyncio.EventLoop = VirtualEventLoop
     asyncio.unix_events.SelectorEventLoop = VirtualEventLoop
     asyncio.unix_events.EventLoop = VirtualEventLoop
+    if hasattr(asyncio.tasks, "_AsCompletedIterator"):  # CPython 3.13 and later
+        asyncio.tasks._AsCompletedIterator.__init__ = _as_completed_init
+
+
+def _as_completed_init(self, aws, timeout):
+    """`asyncio.as_completed` with its awaitables taken in the order given.
+
+    CPython's makes a set of them (`{ensure_future(aw) for aw in set(aws)}`): the tasks are
+    created, started and told of completion in the order of the objects' addresses, which differ
+    between two interpreters (one booted from the snapshot and one plainly, a document resumed after
+    a crash), so the timeline's rows and the order of results that finish together would too. The
+    order given is one of the orders CPython may take, and the same on every run. The rest is
+    CPython 3.14's `_AsCompletedIterator.__init__`, duplicates still counted once."""
+    import asyncio.queues as queues
+    from asyncio.tasks import ensure_future
+
+    self._done = queues.Queue()
+    self._timeout_handle = None
+    loop = events.get_event_loop()
+    todo = dict.fromkeys(ensure_future(aw, loop=loop) for aw in dict.fromkeys(aws))
+    for f in todo:
+        f.add_done_callback(self._handle_completion)
+    if todo and timeout is not None:
+        self._timeout_handle = loop.call_later(timeout, self._handle_timeout)
+    self._todo = set(todo)
+    self._todo_left = len(todo)
+
+
+_as_completed_init.__qualname__ = "_AsCompletedIterator.__init__"
