@@ -102,6 +102,11 @@ export const DIAGNOSTICS = {
     description: 'A block never ends and the document does not announce it (acknowledge it in the settings).',
     message: (index: number, key: string, reason: string) => `cell ${index} (${key}) hangs: ${reason}`,
   }),
+  'runtime-limit': spec({
+    severity: 'warning', suppressible: true,
+    description: 'A block needs what the sandbox does not provide (a network, another process, a construct the kernel cannot model): it is skipped, not judged.',
+    message: (index: number, key: string, reason: string) => `cell ${index} (${key}) skipped: ${reason}`,
+  }),
   // The lock.
   'lock-missing': spec({
     severity: 'error', suppressible: false,

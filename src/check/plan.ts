@@ -93,7 +93,7 @@ export function kernelCellsOf(cell: Cell, settings: CellSettings | undefined): K
 
 export function isRunnable(loaded: LoadedDocument, cell: Cell): boolean {
   const settings = settingOf(loaded, cell);
-  return !cell.notPython && !settings?.skip && !(cell.readsInput && settings?.input === undefined);
+  return !cell.notPython && !cell.noRun && !settings?.skip && !(cell.readsInput && settings?.input === undefined);
 }
 
 /** A path as the key holds it: from the working directory, with forward slashes. */

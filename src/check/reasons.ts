@@ -7,6 +7,8 @@ import { strings } from '../i18n/index.ts';
 export type Why =
   | { code: 'not-python'; detail: string }
   | { code: 'skip'; detail: string }
+  /** Its fence's info string says not to run it (`python no-run`). */
+  | { code: 'fence-no-run'; marker: string }
   | { code: 'not-run' }
   | { code: 'never-ends'; status: 'hangs' | 'timeout'; detail: string; stated: boolean }
   | { code: 'expected-error'; ename: string; by: 'setting' | 'cue' | 'text'; detail: string }
@@ -17,6 +19,8 @@ export type Why =
   | { code: 'pseudo-code'; by: 'setting' | 'prose' | 'signature' | 'placeholder'; detail: string }
   | { code: 'reads-input' }
   | { code: 'server-elsewhere'; language: string; detail: string }
+  /** Needs what the sandbox does not provide (a network, a process, …): what the run was refused, and what its verdict would have been. */
+  | { code: 'runtime-limit'; limit: string; instead: string }
   | { code: 'announced-hang'; detail: string; said: string }
   | { code: 'does-not-raise'; said: string; line: number }
   | { code: 'raises'; ename: string; line: number | null; detail: string; stated: boolean }

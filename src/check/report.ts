@@ -97,6 +97,7 @@ export function failuresOf(result: CheckResult): Problem[] {
     for (const { cell, verdict } of cells) {
       const at = { file: cell.file, line: cell.line, cell: cell.key };
       if (verdict.settingsProblem) out.push(diagnostic('stale-setting', at, cell.index, cell.key, verdict.settingsProblem));
+      if (verdict.why.code === 'runtime-limit') out.push(diagnostic('runtime-limit', at, cell.index, cell.key, verdict.reason));
       if (isFailure(verdict)) {
         const code = verdictCode(verdict);
         const line = verdict.why.code === 'syntax-error' && verdict.why.line !== null ? verdict.why.line : cell.line;

@@ -110,10 +110,27 @@ function pseudoCode(cell: Cell, codeLine: number, settings: CellSettings | undef
   return null;
 }
 
+/**
+ * A run that the sandbox refused something (vkernel/limits.py) and that then failed says nothing
+ * about the document: it is skipped, naming what it needed, and never fails CI (the check prints a
+ * `runtime-limit` warning). A failure the document announces stays what it is.
+ */
+function withinLimits(decision: Decision, run: CellRun | null): Decision {
+  const limit = run?.limits?.[0];
+  if (!limit || decision.announced || !(decision.verdict === 'drift' || decision.verdict === 'error' || decision.verdict === 'hangs')) return decision;
+  if (decision.why.code === 'syntax-error') return decision;
+  return { verdict: 'skipped', why: { code: 'runtime-limit', limit, instead: decision.verdict }, diff: null, claims: [] };
+}
+
 function decide(cell: Cell, run: CellRun | null, settings: CellSettings | undefined, ignored: ReadonlySet<string>): Decision {
+  return withinLimits(decideRun(cell, run, settings, ignored), run);
+}
+
+function decideRun(cell: Cell, run: CellRun | null, settings: CellSettings | undefined, ignored: ReadonlySet<string>): Decision {
   const none = { diff: null, claims: [] as ClaimResult[] };
   if (cell.notPython) return { verdict: 'skipped', why: { code: 'not-python', detail: cell.notPython }, ...none };
   if (settings?.skip) return { verdict: 'skipped', why: { code: 'skip', detail: settings.skip }, ...none };
+  if (cell.noRun) return { verdict: 'skipped', why: { code: 'fence-no-run', marker: cell.noRun }, ...none };
   if (cell.readsInput && settings?.input === undefined) return { verdict: 'skipped', why: { code: 'reads-input' }, ...none };
   if (!run) return { verdict: 'error', why: { code: 'not-run' }, ...none };
   if (cell.form === 'transcript') return decideTranscript(cell, run);

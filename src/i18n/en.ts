@@ -9,6 +9,7 @@ const cells = (n: number) => plural('en', n, { one: '{n} cell', other: '{n} cell
 const reasons: ReasonTable = {
   'not-python': (w) => w.detail,
   skip: (w) => w.detail,
+  'fence-no-run': (w) => `not run: its fence says \`${w.marker}\``,
   'not-run': () => 'the cell was not run',
   'never-ends': (w) => {
     const what = w.status === 'timeout' ? `never yields: ${w.detail}` : `never ends: ${w.detail}`;
@@ -29,6 +30,7 @@ const reasons: ReasonTable = {
         ? 'an API signature, not a program: it is shown, not run'
         : `pseudo-code, not a program: it does not compile at its placeholder ${w.detail}`,
   'reads-input': () => 'reads input (input()): give it in the settings (`input:`) to run it',
+  'runtime-limit': (w) => `not checked: it needs ${w.limit}, which the sandbox does not provide (refused that, the run's verdict would be ${w.instead})`,
   'server-elsewhere': (w) => `needs a server the document shows in ${w.language}, which no fixture answers (${w.detail})`,
   'announced-hang': (w) => `never ends, as the document says ("${w.said}"): ${w.detail}`,
   'does-not-raise': (w) => `the document says it raises ("${w.said}", ${source(w.line)}), but it ran to the end`,

@@ -16,6 +16,7 @@ const source = (line: number) => `원문 ${line}번째 줄`;
 const reasons: ReasonTable = {
   'not-python': (w) => `Python 코드가 아니므로 실행하지 않았습니다 (${w.detail})`,
   skip: (w) => `설정에 따라 실행하지 않았습니다: ${w.detail}`,
+  'fence-no-run': (w) => `실행하지 않았습니다: 코드 블록 표시가 \`${w.marker}\`입니다`,
   'not-run': () => '실행되지 않았습니다',
   'never-ends': (w) => {
     // The diagnosis is the kernel's, in English: quoted, as Python's own messages are.
@@ -37,6 +38,7 @@ const reasons: ReasonTable = {
         ? '프로그램이 아니라 API 시그니처입니다: 실행하지 않고 보여 줍니다'
         : `프로그램이 아니라 의사 코드입니다: 자리 표시자 ${w.detail}에서 컴파일되지 않습니다`,
   'reads-input': () => '키보드 입력(input())을 읽습니다: 설정(`input:`)에 입력을 적으면 실행합니다',
+  'runtime-limit': (w) => `확인하지 않음: 샌드박스가 제공하지 않는 ${w.limit}이(가) 필요합니다 (거부된 채로 실행한 판정은 ${w.instead})`,
   'server-elsewhere': (w) => `문서가 ${w.language}(으)로 보여 주는 서버가 필요하고, 응답할 fixture가 없습니다 (${w.detail})`,
   'announced-hang': (w) => `문서에 적힌 대로 끝나지 않습니다 ("${w.said}"): "${w.detail}"`,
   'does-not-raise': (w) => `문서는 예외가 발생한다고 하지만 ("${w.said}", ${source(w.line)}) 끝까지 실행되었습니다`,

@@ -96,6 +96,11 @@ export interface CellRun {
   imports: string[];
   uses: string[];
   world: WorldUsage[];
+  /**
+   * What the program asked for that the sandbox does not provide (a network connection, a process,
+   * a construct the kernel cannot model), each once, whether or not the program caught the refusal.
+   */
+  limits?: string[];
 }
 
 export interface KernelCell {

@@ -9,7 +9,7 @@ import { parseMarkdown } from './markdown.ts';
 import { chapterAt, splitChapters } from './chapters.ts';
 import { commentBlocks, fenceAfter, outputLabel, printValues, statedLine } from './stated.ts';
 import { findPhrase } from './phrasebook.ts';
-import { liquidAsFences, pythonForm, stripGutter, unclosedFences } from './fences.ts';
+import { liquidAsFences, noRunMarker, pythonForm, stripGutter, unclosedFences } from './fences.ts';
 import { inlineOutput, looksLikePython } from './inline-output.ts';
 import { announcements, codeWords, proseTiming, surroundingProse } from './prose.ts';
 import { isAsyncioRepl, parseTranscript, transcriptProgram } from './transcript.ts';
@@ -106,7 +106,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
     const common = {
       id: `${slug}/${key}`, key, document: slug, file, line, index: cells.length + 1,
       chapter: chapterAt(chapters, line).slug, lang: 'python', code, found, transforms,
-      serverElsewhere: server,
+      serverElsewhere: server, noRun: noRunMarker(node.lang, node.meta),
     };
 
     if (shape.form === 'transcript') {

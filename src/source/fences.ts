@@ -17,6 +17,19 @@ export function fenceLanguage(lang: string | null | undefined): string {
   return (lang ?? '').trim().split(/[\s:{,;]/)[0]!.toLowerCase();
 }
 
+/** Words of a fence's info string that say the block is not to be run (`python no-run`, `python {skip}`, `python,ignore`). */
+const NO_RUN_WORDS = new Set(['no-run', 'norun', 'no_run', 'dont-run', 'skip', 'noexec', 'no-exec', 'no_exec', 'notest', 'no-test', 'no_test', 'ignore', 'nocheck', 'no-check', 'no_check', 'nodoctest']);
+/** The same as attributes: `run=false`, `exec="false"`, `skip=true`. */
+const NO_RUN_ATTRIBUTE = /^(?:(?:run|exec|execute|eval|test|check)=["']?(?:false|no|0)["']?|skip=["']?(?:true|yes|1)["']?)$/i;
+
+/** The word of the fence's info string (language and meta) that says not to run the block, or null. */
+export function noRunMarker(lang: string | null | undefined, meta: string | null | undefined): string | null {
+  const words = `${lang ?? ''} ${meta ?? ''}`.split(/[\s,{}()\[\]]+/).map((w) => w.replace(/^[.:#]+/, '')).filter(Boolean);
+  // The first word is the language (`python`); a marker joined to it (`python:skip`) counts too.
+  const rest = [...words.slice(1), ...(words[0]?.split(':').slice(1) ?? [])];
+  return rest.find((w) => NO_RUN_WORDS.has(w.toLowerCase()) || NO_RUN_ATTRIBUTE.test(w)) ?? null;
+}
+
 const PROMPT = /^\s*>>>(\s|$)/;
 const PYTHON_START = /^(import\s+\w|from\s+[\w.]+\s+import\s|async\s+def\s|def\s+\w+\s*\(|class\s+\w+.*:\s*$|@\w)/;
 

@@ -51,6 +51,8 @@ export interface Cell {
   code: string;
   /** Why this python block is not run, when it is not Python at all (shell, Java, ...). */
   notPython: string | null;
+  /** The fence's info string says not to run it (`python no-run`, `python {skip}`): that word. */
+  noRun: string | null;
   /** The code that runs: the whole block, or its Python part when the block ends in another language. */
   runCode: string;
   /** When only a leading part runs: the 1-based code line where the non-Python part starts, and why. */

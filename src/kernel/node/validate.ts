@@ -38,6 +38,7 @@ export const cellRunSchema = z.object({
   imports: list(text),
   uses: list(text),
   world: list(z.object({ kind: z.enum(['http', 'db', 'file', 'app']), target: text, detail: text, fixture: text })),
+  limits: list(text).optional(),
 });
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };

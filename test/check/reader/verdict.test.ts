@@ -10,7 +10,7 @@ function cell(overrides: Partial<Cell> = {}): Cell {
   const code = overrides.runCode ?? overrides.code ?? 'import asyncio\nasyncio.run(main())\n';
   return {
     id: 'demo/abc', key: 'abc', document: 'demo', file: 'content/ko/demo.md', line: 1, index: 1, chapter: 'c', lang: 'python',
-    code, notPython: null, runCode: code, partial: null, stated: [], claims: [], errorCues: [], eventTables: [], form: 'script',
+    code, notPython: null, noRun: null, runCode: code, partial: null, stated: [], claims: [], errorCues: [], eventTables: [], form: 'script',
     found: 'fence:python', examples: [], announcements: [], topLevelAwait: false, readsInput: false,
     illustration: { placeholders: [], entryPoint: true, excerpt: false }, serverElsewhere: null, transforms: [], ...overrides,
   };

@@ -28,3 +28,8 @@ class CpuTimeout(KernelStop):
 class Unsupported(RuntimeError):
     """A construct the kernel cannot model faithfully. Raised instead of printing something a real
     interpreter would not."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        from . import limits
+        limits.hit(f"what the kernel cannot model ({args[0]})" if args else "what the kernel cannot model")

@@ -10,8 +10,10 @@ import asyncio.events as events
 import itertools
 import threading
 
+from . import limits
 from .clock import MONOTONIC_BASE, clock
 from .interrupts import checkpoint
+from .sandbox import NETWORK_LIMIT
 
 
 class _VirtualSelector:
@@ -79,6 +81,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         super()._run_once()
 
     def _refuse_network(self, *args, **kwargs):
+        limits.hit(NETWORK_LIMIT)
         raise OSError(101, "Network is unreachable (the sandbox has no network; "
                            "the simulated I/O world answers aiohttp, requests and friends)")
 

@@ -9,7 +9,7 @@ import threading
 import time
 import traceback
 
-from . import clock as clock_module, interrupts, probes
+from . import clock as clock_module, interrupts, limits, probes
 from .clock import clock
 
 _real_perf_counter = time.perf_counter  # captured before the clock is virtualised
@@ -233,6 +233,7 @@ class Kernel:
         clock._reads = 0
         self.log.reset(start)
         self.statements = []
+        limits.take()  # what earlier cells were refused is theirs
         self.tracer.reset()
         self.sched.stopped = None
         self.sched.budget_deadline = start + budget
@@ -295,6 +296,7 @@ class Kernel:
             "imports": imports,
             "uses": uses,
             "world": world,
+            "limits": limits.take(),
         }
 
     def _kept_events(self):

@@ -21,11 +21,16 @@ has started (src/kernel/bridge.ts), the JavaScript realm compiles no code and ke
 
 import sys
 
+from . import limits
+
 BLOCKED = ("js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core", "pyodide_http", "micropip",
            "kernel_host", "ctypes", "_ctypes")
 
 _NO_SHELL = "sh: not found (the sandbox has no shell and cannot start processes)"
 _NO_NETWORK = "Network is unreachable (the sandbox has no network)"
+# What the check is told a cell needed (vkernel/limits.py).
+NETWORK_LIMIT = "a network connection"
+PROCESS_LIMIT = "another process or a shell"
 _ENETUNREACH = 101
 
 
@@ -121,10 +126,12 @@ def _refuse(event, args):
         raise RuntimeError(f"{event}() is not available in the sandbox")
     elif event in ("os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
                    "subprocess.Popen", "pty.spawn"):
+        limits.hit(PROCESS_LIMIT)
         raise FileNotFoundError(2, "sh: not found (the sandbox has no shell and cannot start processes)")
     elif event in ("socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg",
                    "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
                    "socket.gethostbyname_ex", "socket.getnameinfo"):
+        limits.hit(NETWORK_LIMIT)
         raise OSError(101, "Network is unreachable (the sandbox has no network)")
     elif event.startswith("ctypes."):
         raise RuntimeError("native code is not available in the sandbox")
@@ -162,11 +169,13 @@ def _disable_processes():
     import os
 
     def system(command):
+        limits.hit(PROCESS_LIMIT)
         return 127 << 8  # the exit status of a shell that could not be started
 
     os.system = system
 
     def popen(*args, **kwargs):
+        limits.hit(PROCESS_LIMIT)
         raise OSError(2, _NO_SHELL)
 
     os.popen = popen
@@ -176,6 +185,7 @@ def _disable_sockets():
     import socket
 
     def no_network(*args, **kwargs):
+        limits.hit(NETWORK_LIMIT)
         raise OSError(_ENETUNREACH, _NO_NETWORK)
 
     socket.create_connection = no_network
