@@ -1,5 +1,5 @@
 // Timing claims in code comments and in the prose around a block, and cues that a line raises.
-import type { ErrorCue, TimingClaim } from './model.ts';
+import type { ErrorCue, StatedOutput, TimingClaim } from './model.ts';
 import { printTemplate, templatePattern, hasOwnWords, trailingComment } from './print-template.ts';
 
 const TOTAL_PATTERNS: { pattern: RegExp; approximate?: boolean }[] = [
@@ -30,10 +30,14 @@ function matchTotal(comment: string): { seconds: number; approximate: boolean } 
  * - a top-level `# 총 3초 소요` line: the code above it, or the code below when it heads that code.
  * - `    # 총 2초` inside a function body: the statements next to it at its indentation (see
  *   nestedClaim), a segment the kernel times on its own.
+ * `stated`: the block's stated outputs; the lines of its comment blocks are output, not claims.
  */
-export function timingClaims(code: string, codeStartLine: number): TimingClaim[] {
+export function timingClaims(code: string, codeStartLine: number, stated: StatedOutput[] = []): TimingClaim[] {
   const claims: TimingClaim[] = [];
   const lines = code.split('\n');
+  // A line of a comment block of output (`# 输出:` then `# 任务B完成，耗时3s`) is what the program
+  // prints: its duration is compared as that line's text, it claims nothing about the code.
+  const printedLines = new Set(stated.filter((s) => s.found.startsWith('comment:')).flatMap((s) => s.lines.map((l) => l.sourceLine - codeStartLine)));
   const isTopStatement = (line: string | undefined) => line !== undefined && /^\S/.test(line) && !line.startsWith('#');
   let seenStatement = false;
   lines.forEach((line, i) => {
@@ -62,6 +66,7 @@ export function timingClaims(code: string, codeStartLine: number): TimingClaim[]
         claims.push({ kind: 'total', ...total, text: trailing!, codeLine: i + 1, sourceLine: codeStartLine + i, scope: 'before', trailing: true, found: 'timing:code:trailing' });
       }
     }
+    if (printedLines.has(i)) return;
     if (/^\s+#/.test(line)) {
       const nested = nestedClaim(lines, i);
       if (nested) claims.push({ ...nested, sourceLine: codeStartLine + i });

@@ -14,7 +14,10 @@ import { hasOwnWords, leadingLiteral, printTemplate, templatePattern, trailingCo
 import { appearAnnotation } from './claims.ts';
 import { looksLikePython } from './inline-output.ts';
 
-const TIMING_TEXT = /^(총|약|about|around|~|大约|约|約|合計)?\s*\d+(\.\d+)?\s*(초|秒|s\b|sec|seconds?)|(소요|걸립|걸렸|in total|took|takes|耗时|用时|かかり)/iu;
+// Text after a label's colon that is the document's own timing (`# 결과: 총 1초 소요`), not a printed
+// line: it starts with the time. A line that only contains one (`# Output: fetched, took 3 s`,
+// `# 输出: 任务B完成，耗时3s`) is what the program prints.
+const TIMING_TEXT = /^(총|약|about|around|~|大约|约|約|合計|总共|一共)?\s*\d+(\.\d+)?\s*(초|秒|s\b|sec|seconds?)/iu;
 const LABEL_WORDS = alternation([...allPhrases('outputLabels'), ...allPhrases('orderLabels')]);
 const ORDER_WORDS = new RegExp(alternation(allPhrases('orderLabels')), 'iu');
 const UNORDERED = new RegExp(alternation(allPhrases('unordered')), 'iu');
