@@ -25,10 +25,17 @@ const VIRTUAL_DATES = new Set(['2024-12-31', '2025-01-01', '2025-01-02']);
 // is a reading of a clock (`elapsed: 3.0031`, `소요: 3.0`, `耗时 2.0031`, `経過時間: 1.5`).
 const TIME_WORDS = String.raw`(?:elapsed|duration|took|takes|time|seconds|secs|소요|시간|경과|걸린|耗时|用时|时间|時間|経過|所要)`;
 const READING_AFTER_WORD = new RegExp(String.raw`${TIME_WORDS}[^\d\p{L}]{0,3}(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.]|\.\d)`, 'giu');
+const NAMES_TIME = new RegExp(String.raw`${TIME_WORDS}|\d\s*${TIME_UNIT}(?![\p{L}])`, 'iu');
+// In a line that names time, a number written to three decimals or more is a reading wherever it is
+// (`elapsed time for task A: 3.0031`).
+const FINE_NUMBER = /(?<![\w.])(-?\d+\.\d{3,})(?![\w.]|\.\d)/g;
 // A number on its own: with this many digits after the point it is a clock's float, not a value an
 // author or a program chose (a reading when the run prints a round value there).
 const LONG_FLOAT = /(?<![\w.])(-?\d+\.(\d{6,}))(?![\w.]|\.\d)/g;
-export const LONG_FLOAT_DECIMALS = 6;
+// `time.time()` itself, seconds since 1970 (2017 to 2033): when the author ran it.
+const EPOCH_SECONDS = /(?<![\w.])1[5-9]\d{8}\.\d+(?![\w.]|\.\d)/g;
+// `time.ctime()`, `asctime`: a weekday, a month, the day, the time, the year (the C locale's names).
+const CTIME = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} (\d{2}:\d{2}:\d{2}) \d{4}\b/g;
 // Identities the machine hands out: the number after `pid`, `ident`, a process's or thread's ID; after
 // a bare `id` only an object's (eight digits or more: `order id: 1001` is the program's own value);
 // in a Thread's repr (`started 1398…`); the counters in thread and executor names.
@@ -114,7 +121,7 @@ function clockSeconds(text: string): number {
 /** Every part of a (loosely normalised) stated line that is not plain text, earliest and longest first. */
 function tokensOf(norm: string): Token[] {
   const tokens: Token[] = [];
-  const add = (re: RegExp, make: (m: RegExpMatchArray) => Omit<Token, 'index' | 'length' | 'statedText'> | null) => {
+  const add = (re: RegExp, make: (m: RegExpMatchArray) => (Omit<Token, 'index' | 'length' | 'statedText'> & { statedText?: string }) | null) => {
     for (const m of norm.matchAll(re)) {
       const made = make(m);
       if (made) tokens.push({ index: m.index!, length: m[0].length, statedText: m[0], ...made });
@@ -135,6 +142,11 @@ function tokensOf(norm: string): Token[] {
     pattern: String.raw`${m[1] ? String.raw`\d{4}[-/]\d{2}[-/]\d{2}[ T]` : ''}(\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?)`,
   }));
   add(DATE, () => ({ kind: 'date', pattern: String.raw`(\d{4}-\d{2}-\d{2})` }));
+  add(CTIME, (m) => ({
+    kind: 'clock', stated: clockSeconds(m[1]!), decimals: 0, statedText: m[1]!,
+    pattern: String.raw`[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} (\d{2}:\d{2}:\d{2}) \d{4}`,
+  }));
+  add(EPOCH_SECONDS, () => ({ kind: 'identity', pattern: String.raw`\d{10}(?:\.\d+)?` }));
   add(NUMBER_WITH_UNIT, (m) => ({ kind: 'seconds', stated: Number(m[1]), decimals: decimalsOf(m[1]!), pattern: String.raw`(\d+(?:\.\d+)?)\s*${escape(m[3]!)}` }));
   for (const re of IDENTITIES) {
     add(re, (m) => ({ kind: 'identity', pattern: escape(m[0]).replace(/\d+/g, String.raw`\d+`) }));
@@ -142,6 +154,11 @@ function tokensOf(norm: string): Token[] {
   for (const m of norm.matchAll(READING_AFTER_WORD)) {
     const start = m.index! + m[0].length - m[1]!.length;
     tokens.push({ index: start, length: m[1]!.length, kind: 'reading', stated: Number(m[1]), decimals: decimalsOf(m[1]!), statedText: m[1]!, pattern: NUMBER });
+  }
+  if (NAMES_TIME.test(norm)) {
+    for (const m of norm.matchAll(FINE_NUMBER)) {
+      tokens.push({ index: m.index!, length: m[0].length, kind: 'reading', stated: Number(m[1]), decimals: decimalsOf(m[1]!), statedText: m[1]!, pattern: NUMBER });
+    }
   }
   add(LONG_FLOAT, () => ({ kind: 'long-float', pattern: NUMBER }));
   add(ELLIPSIS, () => ({ kind: 'ellipsis', pattern: '(.*?)' }));

@@ -59,6 +59,21 @@ describe('a real clock printed by the author matches within the precision it was
     expect(verdictOf(cell, [['done', 1], ['2.0', 2]])[0]).toBe('drift');
   });
 
+  it('reads a finely written number anywhere in a line that names time', () => {
+    const cell = fenced(['elapsed time for task A: 3.0031 (2 tasks)']);
+    expect(verdictOf(cell, [['elapsed time for task A: 3.0 (2 tasks)', 3]])).toEqual(['verified', VERIFIED]);
+    expect(verdictOf(cell, [['elapsed time for task A: 3.0 (3 tasks)', 3]])[0]).toBe('drift');
+    expect(verdictOf(cell, [['elapsed time for task A: 4.0 (2 tasks)', 4]])).toEqual(['drift',
+      'line 8 of the source document: "elapsed time for task A: 3.0031 (2 tasks)" says 3.0031s, the run shows 4s']);
+  });
+
+  it('lets time.time() and time.ctime() show another moment', () => {
+    expect(verdictOf(fenced(['now: 1714564803.1234567']), [['now: 1735689600.0', 0]])).toEqual(['verified', VERIFIED]);
+    const ctime = fenced(['Wed May  1 12:00:03 2024 start', 'Wed May  1 12:00:05 2024 end']);
+    expect(verdictOf(ctime, [['Wed Jan  1 00:00:00 2025 start', 0], ['Wed Jan  1 00:00:02 2025 end', 2]])).toEqual(['verified', VERIFIED]);
+    expect(verdictOf(ctime, [['Wed Jan  1 00:00:00 2025 start', 0], ['Wed Jan  1 00:00:04 2025 end', 4]])[0]).toBe('drift');
+  });
+
   it('compares numbers that are not clock readings exactly', () => {
     expect(verdictOf(fenced(['result: 42']), [['result: 42', 0]])).toEqual(['verified', VERIFIED]);
     expect(verdictOf(fenced(['result: 42']), [['result: 43', 0]])).toEqual(['drift',
