@@ -120,7 +120,7 @@ function timingClaimsOf(stated: StatedOutput, actual: ActualLine[], indices: num
       if (capture.kind === 'seconds' || capture.kind === 'reading') {
         const allowed = readingTolerance(capture.decimals);
         results.push({
-          kind: 'printed-time', text: line.raw.trim(), sourceLine: line.sourceLine, expected: capture.stated, actual: capture.value,
+          kind: 'printed-time', text: line.raw.trim(), sourceLine: line.sourceLine, expected: round(capture.stated), actual: capture.value,
           approximate: false, tolerance: allowed, ok: captureWithin(capture),
         });
       } else if (capture.kind === 'clock') {

@@ -43,7 +43,7 @@ const IDENTITIES = [
   /\b(?:pid|ppid|tid|ident|native_id|thread_id|(?:thread|process) id)\b\s*[:=：]?\s*\d+/giu,
   /(?:进程|线程|線程|プロセス|スレッド|프로세스|스레드)\s*ID\s*[:=：]?\s*\d+/giu,
   /\bid\b\s*[:=：]?\s*\d{8,}/giu,
-  /\bstarted (?:daemon )?\d+/g,
+  /\b(?:started|stopped)(?: daemon)? \d+/g,
   /\bThread-\d+/g,
   /\b\w*Executor-\d+_\d+/g,
 ];

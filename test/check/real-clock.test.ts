@@ -36,7 +36,7 @@ describe('a real clock printed by the author matches within the precision it was
     expect(verdictOf(cell, [['start', 0], ['elapsed: 3.0', 3]])).toEqual(['verified', VERIFIED]);
     // A real drift still shows: the run takes 2 s where the document says 3.
     expect(verdictOf(cell, [['start', 0], ['elapsed: 2.0', 2]])).toEqual(['drift',
-      'line 9 of the source document: "elapsed: 3.0031824111938477" says 3.0031824111938477s, the run shows 2s']);
+      'line 9 of the source document: "elapsed: 3.0031824111938477" says 3.003182s, the run shows 2s']);
   });
 
   it('gives a reading written with one decimal one tenth, not a second (ko)', () => {
