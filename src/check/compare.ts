@@ -4,7 +4,7 @@ import { createPatch } from 'diff';
 import { outputLines as cutLines } from '../kernel/format.ts';
 import type { OutputEvent } from '../kernel/types.ts';
 import type { StatedOutput } from '../source/model.ts';
-import { captureWithin, lineMatcher, matchLine, type Capture } from './normalize.ts';
+import { captureWithin, lineMatcher, matchLine, matchesWithin, type Capture } from './normalize.ts';
 import { CLOCK_JITTER, readingTolerance, tolerance, within } from './tolerance.ts';
 import type { PlaceholderNote, Problem } from './reasons.ts';
 
@@ -231,8 +231,25 @@ export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[
   return { ok: problems.length === 0, problems, claims, diff, notes };
 }
 
+/**
+ * The stated lines as the diff shows them: a line that matches the printed line it lines up with (in
+ * order, within its tolerance: a reading, a placeholder, another address) is shown as printed, so
+ * that only what really differs shows as a change.
+ */
+function shownAsPrinted(lines: string[], actual: ActualLine[]): string[] {
+  let next = 0;
+  return lines.map((text) => {
+    if (lineMatcher(text).wildcardLine) return text;
+    const matcher = lineMatcher(text);
+    const k = actual.findIndex((a, i) => i >= next && matchesWithin(matcher, a.text));
+    if (k < 0) return text;
+    next = k + 1;
+    return actual[k]!.text;
+  });
+}
+
 function unifiedDiff(blocks: StatedOutput[], actual: ActualLine[], label: string): string {
-  const stated = blocks.flatMap((b) => b.lines.map((l) => l.text)).join('\n') + '\n';
+  const stated = blocks.flatMap((b) => shownAsPrinted(b.lines.map((l) => l.text), actual)).join('\n') + '\n';
   const real = actual.map((l) => l.text).join('\n') + (actual.length ? '\n' : '');
   return createPatch(label, stated, real, 'stated in the document', 'printed by the run');
 }

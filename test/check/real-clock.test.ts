@@ -3,6 +3,8 @@
 // its English reason. Examples in English, Korean, Chinese and Japanese.
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../src/check/verdict.ts';
+import { compareStated } from '../../src/check/compare.ts';
+import { statedLine } from '../../src/source/stated.ts';
 import type { CellRun, OutputEvent } from '../../src/kernel/types.ts';
 import { parseDocument } from '../../src/source/document.ts';
 
@@ -195,5 +197,14 @@ describe('a duration inside a printed line is what the line says, not when it ap
     // The prose's own time, even written as code, is still a claim about the run.
     const own = cellOf('asyncio.run(main())', '\nThis takes `~3s` in total.\n');
     expect(own.claims.map((c) => [c.kind, c.seconds, c.found])).toEqual([['program', 3, 'timing:prose:en']]);
+  });
+});
+
+describe('the diff of a drift shows only what differs', () => {
+  it('shows a line a reading or a placeholder matched as the run printed it, not as a change', () => {
+    const stated = { kind: 'output' as const, lines: ['start <your file>', 'sum: 5', 'elapsed: 3.0031824111938477'].map((l, i) => statedLine(l, 20 + i)), unordered: false, sourceLine: 20, found: 'test' };
+    const r = compareStated([stated], [{ text: 'start /sandbox/a.py', t: 0 }, { text: 'sum: 6', t: 3 }, { text: 'elapsed: 3.0', t: 3 }], 'doc/c');
+    expect(r.problems).toEqual([{ kind: 'output', line: 20 }]);
+    expect(r.diff!.split('\n').slice(4)).toEqual(['@@ -1,3 +1,3 @@', ' start /sandbox/a.py', '-sum: 5', '+sum: 6', ' elapsed: 3.0', '']);
   });
 });
