@@ -190,6 +190,15 @@ describe('a duration inside a printed line is what the line says, not when it ap
     expect(appear.claims.map((c) => [c.kind, c.seconds])).toEqual([['appear', 2]]);
   });
 
+  it('reads an `[MM:SS]` marker before a stated line as when it appears, unless the program prints it', () => {
+    const cell = fenced(['[00:00] 시작', '[00:01] A 완료', '[00:02.5] B 완료'], '출력:');
+    expect(verdictOf(cell, [['시작', 0], ['A 완료', 1], ['B 완료', 2.5]])).toEqual(['verified', VERIFIED]);
+    expect(verdictOf(cell, [['시작', 0], ['A 완료', 1], ['B 완료', 3]])).toEqual(['drift',
+      'line 10 of the source document: "[00:02.5] B 완료" says 2.5s, the run shows 3s']);
+    // A program that prints its own minutes and seconds: the marker is text.
+    expect(verdictOf(fenced(['[00:00] start', '[00:01] done']), [['[00:00] start', 0], ['[00:01] done', 1]])).toEqual(['verified', VERIFIED]);
+  });
+
   it('does not read a printed line quoted in the prose as the program\'s run time (zh)', () => {
     const cell = cellOf('asyncio.run(main())', '\n程序会打印 `任务B完成，耗时3s`。\n');
     expect(cell.claims).toEqual([]);
