@@ -23,7 +23,8 @@ const DATE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
 const VIRTUAL_DATES = new Set(['2024-12-31', '2025-01-01', '2025-01-02']);
 // Words that name a duration or a clock, in the languages the check reads; a number right after one
 // is a reading of a clock (`elapsed: 3.0031`, `소요: 3.0`, `耗时 2.0031`, `経過時間: 1.5`).
-const TIME_WORDS = String.raw`(?:elapsed|duration|took|takes|time|seconds|secs|소요|시간|경과|걸린|耗时|用时|时间|時間|経過|所要)`;
+// English words stand apart from other letters (`elapsed_time=` yes, `timeout` and `runtime` no).
+const TIME_WORDS = String.raw`(?:(?<![A-Za-z])(?:elapsed|duration|took|takes|time|seconds|secs)(?![A-Za-z])|소요|시간|경과|걸린|耗时|用时|时间|時間|経過|所要)`;
 const READING_AFTER_WORD = new RegExp(String.raw`${TIME_WORDS}[^\d\p{L}]{0,3}(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.]|\.\d)`, 'giu');
 const NAMES_TIME = new RegExp(String.raw`${TIME_WORDS}|\d\s*${TIME_UNIT}(?![\p{L}])`, 'iu');
 // In a line that names time, a number written to three decimals or more is a reading wherever it is

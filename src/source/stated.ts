@@ -11,7 +11,7 @@ import type { StatedKind, StatedLine, StatedOutput } from './model.ts';
 import { isEllipsisLine, stripTimingAnnotation } from './annotations.ts';
 import { allPhrases, alternation, findPhrase, scriptLanguage } from './phrasebook.ts';
 import { hasOwnWords, leadingLiteral, printTemplate, templatePattern, trailingComment } from './print-template.ts';
-import { appearAnnotation } from './claims.ts';
+import { appearAnnotation, matchTotal } from './claims.ts';
 import { looksLikePython } from './inline-output.ts';
 
 // Text after a label's colon that is the document's own timing (`# 결과: 총 1초 소요`), not a printed
@@ -40,6 +40,12 @@ export function statedLine(raw: string, sourceLine: number): StatedLine {
   return { text: isEllipsisLine(text) ? '...' : text, at, approximate, raw, sourceLine };
 }
 
+/** A line of a comment block of output; one that reads as a total time is a remark (see StatedLine). */
+function outputLine(raw: string, sourceLine: number): StatedLine {
+  const line = statedLine(raw, sourceLine);
+  return matchTotal(raw) ? { ...line, remark: true } : line;
+}
+
 function kindOf(label: string): StatedKind {
   return ORDER_WORDS.test(label) ? 'order' : 'output';
 }
@@ -60,7 +66,7 @@ export function commentBlocks(code: string, codeStartLine: number): StatedOutput
       const body: StatedLine[] = [];
       // Text after the colon is a line of output, unless it is a timing claim (`# 결과: 총 1초 소요`).
       const inline = marker[2]?.trim() ?? '';
-      if (inline && !TIMING_TEXT.test(inline)) body.push(statedLine(inline, codeStartLine + i));
+      if (inline && !TIMING_TEXT.test(inline)) body.push(outputLine(inline, codeStartLine + i));
       let j = i + 1;
       for (; j < lines.length; j++) {
         const line = lines[j]!.trim();
@@ -69,7 +75,7 @@ export function commentBlocks(code: string, codeStartLine: number): StatedOutput
         if (COMMENT_MARKER_BARE.test(line) || (COMMENT_MARKER.test(line) && COMMENT_MARKER.exec(line)![2]!.trim() === '')) break;
         const content = line.replace(/^#+\s?/, '').replace(/^>>>\s?|^=>\s?/, '');
         if (content.trim() === '') continue;
-        body.push(statedLine(content, codeStartLine + j));
+        body.push(outputLine(content, codeStartLine + j));
       }
       if (body.length > 0) {
         const language = findPhrase(marker[1]!, 'outputLabels')?.language ?? scriptLanguage(marker[1]!);

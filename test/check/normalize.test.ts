@@ -78,8 +78,10 @@ describe('matchLine: what a real clock and the machine wrote', () => {
       { kind: 'reading', stated: 3.0031824111938477, value: 3, decimals: 16, statedText: '3.0031824111938477', text: '3.0' },
     ]);
     expect(matches('耗时 2.0', '耗时 5')).toEqual([{ kind: 'reading', stated: 2, value: 5, decimals: 1, statedText: '2.0', text: '5' }]);
-    // No time word: the number is text.
+    expect(matches("{'elapsed_time': 3.0031}", "{'elapsed_time': 3.0}")).toEqual([{ kind: 'reading', stated: 3.0031, value: 3, decimals: 4, statedText: '3.0031', text: '3.0' }]);
+    // No time word: the number is text. A word that only contains one is none.
     expect(matches('sum = 3.5', 'sum = 3.6')).toBeNull();
+    expect(matches('timeout 3.0031, runtime: 2.0', 'timeout 3.0, runtime: 2.0')).toBeNull();
   });
 
   it('accepts a long float for a round value near it, and only then', () => {

@@ -17,7 +17,8 @@ function run(lines: [string, number][], virtualSeconds = lines.at(-1)?.[1] ?? 0)
   const events: OutputEvent[] = lines.map(([text, t]) => ({ stream: 'stdout', text: text + '\n', t }));
   return {
     status: 'ok', events, result: null, error: null, virtualSeconds, cpuMs: 1, trace: { actors: [] },
-    statements: [], defines: [], imports: [], uses: [], world: [],
+    // One top-level statement on the block's first line, taking the whole run.
+    statements: [{ line: 1, endLine: 1, start: 0, end: virtualSeconds }], defines: [], imports: [], uses: [], world: [],
   };
 }
 
@@ -164,7 +165,6 @@ describe('a duration inside a printed line is what the line says, not when it ap
       '# 任务B完成，耗时3s',
     ].join('\n');
     const cell = cellOf(code);
-    expect(cell.claims).toEqual([]);
     expect(verdictOf(cell, [['任务A完成，耗时1s', 1], ['任务B完成，耗时3s', 4]])).toEqual(['verified', VERIFIED]);
     // The printed duration is still compared, with one unit of the written precision.
     expect(verdictOf(cell, [['任务A完成，耗时1s', 1], ['任务B完成，耗时5s', 6]])).toEqual(['drift',
@@ -173,14 +173,25 @@ describe('a duration inside a printed line is what the line says, not when it ap
 
   it('keeps the text after the label when it is a printed line with a duration (en, ko, ja)', () => {
     const en = cellOf('asyncio.run(main())\n# Output: fetched, took 3 s');
-    expect([en.stated.map((s) => s.lines.map((l) => l.text)), en.claims]).toEqual([[['fetched, took 3 s']], []]);
+    expect(en.stated.map((s) => s.lines.map((l) => l.text))).toEqual([['fetched, took 3 s']]);
     expect(verdictOf(en, [['fetched, took 3 s', 4]], 4)).toEqual(['verified', VERIFIED]);
     const ko = cellOf('asyncio.run(main())\n# 결과:\n# 다운로드 완료: 3초 소요');
-    expect(ko.claims).toEqual([]);
     expect(verdictOf(ko, [['다운로드 완료: 3초 소요', 5]], 5)).toEqual(['verified', VERIFIED]);
     const ja = cellOf('asyncio.run(main())\n# 出力:\n# 完了（3秒かかりました）');
-    expect(ja.claims).toEqual([]);
     expect(verdictOf(ja, [['完了（3秒かかりました）', 4]], 4)).toEqual(['verified', VERIFIED]);
+  });
+
+  it('takes a timing remark in an output block the program does not print as the document\'s claim (ko, en)', () => {
+    // `# 총 3초 소요` under the printed lines: printed, it is a line; not printed, a claim about the code.
+    const ko = cellOf('asyncio.run(main())\n# 출력:\n# A 완료\n# B 완료\n# 총 3초 소요');
+    expect(verdictOf(ko, [['A 완료', 1], ['B 완료', 3]], 3)).toEqual(['verified', VERIFIED]);
+    expect(verdictOf(ko, [['A 완료', 1], ['B 완료', 2]], 2)).toEqual(['drift', '"총 3초 소요" (line 6 of the source document) says 3s, the run took 2s']);
+    expect(verdictOf(ko, [['A 완료', 1], ['B 완료', 3], ['총 3초 소요', 3]], 3)).toEqual(['verified', VERIFIED]);
+    // After the label: `took 3 s in total` printed is a line, not printed the document's total.
+    const en = cellOf('asyncio.run(main())\n# Output: took 3 s in total');
+    expect(verdictOf(en, [['done', 3]], 3)).toEqual(['verified', VERIFIED]);
+    expect(verdictOf(en, [['done', 2]], 2)).toEqual(['drift', '"Output: took 3 s in total" (line 3 of the source document) says 3s, the run took 2s']);
+    expect(verdictOf(en, [['took 3 s in total', 3]], 3)).toEqual(['verified', VERIFIED]);
   });
 
   it('still reads the document\'s own claims: a timing after the label, a `# N초 후` comment', () => {
