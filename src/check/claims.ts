@@ -2,6 +2,7 @@
 import type { CellRun } from '../kernel/types.ts';
 import type { TimingClaim } from '../source/model.ts';
 import type { ActualLine, ClaimResult } from './compare.ts';
+import { lineMatcher, matchLine } from './normalize.ts';
 import { tolerance, within } from './tolerance.ts';
 
 /** `# 총 3초 소요`: the top-level statements since the previous such claim took N seconds. */
@@ -79,7 +80,13 @@ function checkAppear(claim: TimingClaim, lines: ActualLine[]): ClaimResult {
 export function checkClaims(claims: TimingClaim[], run: CellRun, code: string, lines: ActualLine[]): ClaimResult[] {
   const results: ClaimResult[] = [];
   let since = 0;
+  // A remark written as a line of output that the run printed is that line, compared as output.
+  const printed = (text: string) => {
+    const matcher = lineMatcher(text);
+    return lines.some((l) => matchLine(matcher, l.text) !== null);
+  };
   for (const claim of [...claims].sort((a, b) => a.codeLine - b.codeLine)) {
+    if (claim.unlessPrinted !== undefined && printed(claim.unlessPrinted)) continue;
     if (claim.kind === 'program') {
       results.push({ ...checkProgram(claim, run), found: claim.found });
     } else if (claim.kind === 'appear') {

@@ -4,9 +4,9 @@ import { createPatch } from 'diff';
 import { outputLines as cutLines } from '../kernel/format.ts';
 import type { OutputEvent } from '../kernel/types.ts';
 import type { StatedOutput } from '../source/model.ts';
-import { lineMatcher, matchLine, statedNumbers, type Capture } from './normalize.ts';
-import { tolerance, within } from './tolerance.ts';
-import type { Problem } from './reasons.ts';
+import { captureWithin, lineMatcher, matchLine, matchesWithin, type Capture } from './normalize.ts';
+import { CLOCK_JITTER, readingTolerance, tolerance, within } from './tolerance.ts';
+import type { PlaceholderNote, Problem } from './reasons.ts';
 
 export interface ActualLine {
   text: string;
@@ -33,6 +33,8 @@ export interface Comparison {
   problems: Problem[];
   claims: ClaimResult[];
   diff: string | null;
+  /** What each placeholder of a matched stated line stood for (`<your file>` for a path). */
+  notes: PlaceholderNote[];
 }
 
 /** The actual lines of one stream (the one rule: kernel/format.ts). */
@@ -109,36 +111,42 @@ function timingClaimsOf(stated: StatedOutput, actual: ActualLine[], indices: num
       approximate: line.approximate, tolerance: tolerance(line.at, line.approximate), ok: within(observed, line.at, line.approximate),
     });
   });
-  // Elapsed times printed in a stated line, and clock stamps (by their differences).
-  let previousClock: { stated: number; actual: number; t: number } | null = null;
+  // Elapsed times and clock readings printed in a stated line, and clock stamps (by their differences).
+  let previousClock: { stated: number; decimals: number; t: number } | null = null;
   stated.lines.forEach((line, s) => {
     if (indices[s]! < 0) return;
-    const said = statedNumbers(line.text);
-    const got = captures[s]!;
     const t = actual[indices[s]!]!.t;
-    said.forEach((capture, k) => {
-      const real = got[k];
-      if (!real) return;
-      if (capture.kind === 'seconds') {
+    for (const capture of captures[s]!) {
+      if (capture.kind === 'seconds' || capture.kind === 'reading') {
+        const allowed = readingTolerance(capture.decimals);
         results.push({
-          kind: 'printed-time', text: line.raw.trim(), sourceLine: line.sourceLine, expected: capture.value, actual: real.value,
-          approximate: false, tolerance: tolerance(capture.value, false), ok: within(real.value, capture.value, false),
+          kind: 'printed-time', text: line.raw.trim(), sourceLine: line.sourceLine, expected: round(capture.stated), actual: capture.value,
+          approximate: false, tolerance: allowed, ok: captureWithin(capture),
         });
-      } else {
+      } else if (capture.kind === 'clock') {
         if (previousClock) {
-          // Stamps of whole seconds, pasted from a real run: a step of dt seconds shows as
-          // floor(dt) or one more (the start's fraction of a second, a few ms of jitter).
-          const step = capture.value - previousClock.stated;
+          const step = round(capture.stated - previousClock.stated);
           const dt = t - previousClock.t;
-          const ok = step >= Math.floor(dt + 1e-9) && step <= Math.ceil(dt + 0.05);
+          let ok: boolean;
+          let allowed: number;
+          if (capture.decimals > 0 && previousClock.decimals > 0) {
+            // Stamps with fractions of a second: the step itself, within the clock's jitter.
+            allowed = readingTolerance(Math.min(capture.decimals, previousClock.decimals));
+            ok = Math.abs(step - dt) <= allowed + 1e-9;
+          } else {
+            // Stamps of whole seconds, pasted from a real run: a step of dt seconds shows as
+            // floor(dt) or one more (the start's fraction of a second, a few ms of jitter).
+            allowed = 1;
+            ok = step >= Math.floor(dt + 1e-9) && step <= Math.ceil(dt + CLOCK_JITTER);
+          }
           results.push({
             kind: 'clock-step', text: line.raw.trim(), sourceLine: line.sourceLine, expected: step, actual: round(dt),
-            approximate: false, tolerance: 1, ok,
+            approximate: false, tolerance: allowed, ok,
           });
         }
-        previousClock = { stated: capture.value, actual: real.value, t };
+        previousClock = { stated: capture.stated, decimals: capture.decimals, t };
       }
-    });
+    }
   });
   return results;
 }
@@ -161,6 +169,34 @@ function printedAnnotations(stated: StatedOutput, actual: ActualLine[]): StatedO
   return { ...stated, lines };
 }
 
+/**
+ * A placeholder the author wrote that stood for something other than its own text (an ellipsis for
+ * nothing says nothing; the ellipses the reader puts around the items of an order are not the author's).
+ */
+function placeholderNotes(stated: StatedOutput, captures: Capture[][]): PlaceholderNote[] {
+  const notes: PlaceholderNote[] = [];
+  stated.lines.forEach((line, s) => {
+    for (const c of captures[s] ?? []) {
+      if (c.kind !== 'placeholder' || c.text === '' || c.text === c.statedText || !line.raw.includes(c.statedText)) continue;
+      if (!notes.some((n) => n.line === line.sourceLine && n.stated === c.statedText && n.printed === c.text)) {
+        notes.push({ line: line.sourceLine, stated: c.statedText, printed: c.text });
+      }
+    }
+  });
+  return notes;
+}
+
+/** A remark (`# 총 3초 소요` among the lines of output) the run does not print is the document's claim, not a line. */
+function withoutUnprintedRemarks(stated: StatedOutput, actual: ActualLine[]): StatedOutput {
+  if (!stated.lines.some((l) => l.remark)) return stated;
+  const lines = stated.lines.filter((l) => {
+    if (!l.remark) return true;
+    const matcher = lineMatcher(l.text);
+    return actual.some((a) => matchLine(matcher, a.text) !== null);
+  });
+  return { ...stated, lines };
+}
+
 const lastIndex = (indices: number[]) => Math.max(-1, ...indices);
 
 /**
@@ -171,6 +207,7 @@ export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[
   const problems: Problem[] = [];
   const claims: ClaimResult[] = [];
   const failedBlocks: StatedOutput[] = [];
+  const notes: PlaceholderNote[] = [];
   // Blocks of one cell describe its programs in order: each is matched after the lines the one
   // before matched. Several complete outputs are taken in turn, each its own program's lines (the
   // last one up to the end), and failing that each as the whole output.
@@ -178,7 +215,8 @@ export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[
   let from = 0;
   let outputFrom = 0;
   for (const given of statedOutputs) {
-    const stated = printedAnnotations(given, actual);
+    const stated = withoutUnprintedRemarks(printedAnnotations(given, actual), actual);
+    if (stated.lines.length === 0) continue;
     let match;
     if (stated.kind === 'order') {
       match = matchSequence(stated, actual, from);
@@ -196,16 +234,34 @@ export function compareStated(statedOutputs: StatedOutput[], actual: ActualLine[
       continue;
     }
     claims.push(...timingClaimsOf(stated, actual, match.indices, match.captures));
+    notes.push(...placeholderNotes(stated, match.captures));
   }
   for (const claim of claims) {
     if (!claim.ok) problems.push({ kind: 'line-time', line: claim.sourceLine, text: claim.text, expected: claim.expected, actual: claim.actual });
   }
   const diff = failedBlocks.length > 0 ? unifiedDiff(failedBlocks, actual, label) : null;
-  return { ok: problems.length === 0, problems, claims, diff };
+  return { ok: problems.length === 0, problems, claims, diff, notes };
+}
+
+/**
+ * The stated lines as the diff shows them: a line that matches the printed line it lines up with (in
+ * order, within its tolerance: a reading, a placeholder, another address) is shown as printed, so
+ * that only what really differs shows as a change.
+ */
+function shownAsPrinted(lines: string[], actual: ActualLine[]): string[] {
+  let next = 0;
+  return lines.map((text) => {
+    if (lineMatcher(text).wildcardLine) return text;
+    const matcher = lineMatcher(text);
+    const k = actual.findIndex((a, i) => i >= next && matchesWithin(matcher, a.text));
+    if (k < 0) return text;
+    next = k + 1;
+    return actual[k]!.text;
+  });
 }
 
 function unifiedDiff(blocks: StatedOutput[], actual: ActualLine[], label: string): string {
-  const stated = blocks.flatMap((b) => b.lines.map((l) => l.text)).join('\n') + '\n';
+  const stated = blocks.flatMap((b) => shownAsPrinted(b.lines.map((l) => l.text), actual)).join('\n') + '\n';
   const real = actual.map((l) => l.text).join('\n') + (actual.length ? '\n' : '');
   return createPatch(label, stated, real, 'stated in the document', 'printed by the run');
 }

@@ -26,7 +26,14 @@ export type Why =
   | { code: 'raises'; ename: string; line: number | null; detail: string; stated: boolean }
   | { code: 'ran' }
   | { code: 'mismatch'; problems: Problem[] }
-  | { code: 'verified' };
+  | { code: 'verified'; notes?: PlaceholderNote[] };
+
+/** A placeholder the document wrote (`<your file>`, `0x...`) and what the run printed in its place. */
+export interface PlaceholderNote {
+  line: number;
+  stated: string;
+  printed: string;
+}
 
 export type ReasonLocale = 'ko' | 'en';
 

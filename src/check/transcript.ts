@@ -5,7 +5,7 @@
 import type { CellRun } from '../kernel/types.ts';
 import type { StatedLine, TranscriptExample } from '../source/model.ts';
 import { outputLines, type ActualLine } from './compare.ts';
-import { lineMatcher, matchLine } from './normalize.ts';
+import { lineMatcher, matchLine, matchesWithin } from './normalize.ts';
 import type { Problem } from './reasons.ts';
 
 export interface TranscriptComparison {
@@ -55,9 +55,11 @@ export function compareTranscript(examples: TranscriptExample[], parts: CellRun[
     const got = shown(run);
     if (example.expected.length > 0) result.compared++;
     const line = example.sourceLine;
-    const statedText = expectedLines.map((l) => l.text);
     const printed = got.lines.map((l) => l.text);
-    const same = statedText.length === printed.length && statedText.every((text, i) => matchLine(lineMatcher(text), printed[i]!) !== null);
+    // A session shows what was printed: an annotation-like part (`[00:01] done`) the statement
+    // printed itself is part of the line.
+    const statedText = expectedLines.map((l, i) => (l.at !== null && printed[i] !== undefined && matchesWithin(lineMatcher(l.raw), printed[i]) ? l.raw : l.text));
+    const same = statedText.length === printed.length && statedText.every((text, i) => matchesWithin(lineMatcher(text), printed[i]!));
     const wildcard = statedText.some((t) => t === '...');
     if (!same && !(wildcard && looseMatch(statedText, printed))) {
       result.problems.push({ kind: 'session-output', line, shows: statedText.join('\n'), printed: printed.join('\n') });
@@ -79,7 +81,7 @@ function looseMatch(stated: string[], printed: string[]): boolean {
   for (const text of stated) {
     if (text === '...') continue;
     const matcher = lineMatcher(text);
-    while (at < printed.length && matchLine(matcher, printed[at]!) === null) at++;
+    while (at < printed.length && !matchesWithin(matcher, printed[at]!)) at++;
     if (at >= printed.length) return false;
     at++;
   }

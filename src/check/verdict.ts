@@ -209,7 +209,8 @@ function decideRun(cell: Cell, run: CellRun | null, settings: CellSettings | und
   if (problems.length > 0) return { verdict: 'drift', why: { code: 'mismatch', problems }, diff: comparison.diff, claims };
   const checked = claims.filter((c) => !c.unchecked).length > 0 || stated.length > 0 || events.matched > 0;
   if (!checked) return { verdict: 'ran', why: { code: 'ran' }, diff: null, claims };
-  return { verdict: 'verified', why: { code: 'verified' }, diff: null, claims };
+  const why: Why = comparison.notes.length > 0 ? { code: 'verified', notes: comparison.notes } : { code: 'verified' };
+  return { verdict: 'verified', why, diff: null, claims };
 }
 
 /** A transcript: each statement's shown lines against its run. */

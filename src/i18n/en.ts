@@ -43,7 +43,10 @@ const reasons: ReasonTable = {
   ran: () => 'ran cleanly; the document states no output',
   // The report's reason is the problems themselves (src/check/reasons.ts joins them).
   mismatch: () => '',
-  verified: () => 'the stated output and timing claims match the run',
+  verified: (w) => {
+    const notes = (w.notes ?? []).map((n) => `line ${n.line}: the placeholder "${n.stated}" stands for "${n.printed}"`);
+    return `the stated output and timing claims match the run${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  },
 };
 
 const problems: ProblemTable = {

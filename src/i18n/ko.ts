@@ -51,7 +51,10 @@ const reasons: ReasonTable = {
   ran: () => '정상적으로 실행되었습니다. 문서에 적힌 출력은 없습니다',
   // The problems are joined by the caller (src/check/reasons.ts), each in this table's words.
   mismatch: () => '문서에 적힌 내용이 실행 결과와 다릅니다',
-  verified: () => '문서에 적힌 출력과 시간이 실행 결과와 일치합니다',
+  verified: (w) => {
+    const notes = (w.notes ?? []).map((n) => `${source(n.line)}: 자리 표시자 "${n.stated}"는 "${n.printed}"를 나타냅니다`);
+    return `문서에 적힌 출력과 시간이 실행 결과와 일치합니다${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  },
 };
 
 const problems: ProblemTable = {

@@ -1,5 +1,5 @@
 // Timing claims in code comments and in the prose around a block, and cues that a line raises.
-import type { ErrorCue, TimingClaim } from './model.ts';
+import type { ErrorCue, StatedOutput, TimingClaim } from './model.ts';
 import { printTemplate, templatePattern, hasOwnWords, trailingComment } from './print-template.ts';
 
 const TOTAL_PATTERNS: { pattern: RegExp; approximate?: boolean }[] = [
@@ -14,7 +14,7 @@ const TOTAL_PATTERNS: { pattern: RegExp; approximate?: boolean }[] = [
   { pattern: /(約)?\s*(\d+(?:\.\d+)?)\s*秒(?:ほど|くらい|ぐらい)?(?:で終|かか)/u, approximate: true },
 ];
 
-function matchTotal(comment: string): { seconds: number; approximate: boolean } | null {
+export function matchTotal(comment: string): { seconds: number; approximate: boolean } | null {
   for (const { pattern, approximate } of TOTAL_PATTERNS) {
     const m = pattern.exec(comment);
     if (m) return { seconds: Number(m[2]), approximate: approximate ?? Boolean(m[1]) };
@@ -30,10 +30,17 @@ function matchTotal(comment: string): { seconds: number; approximate: boolean } 
  * - a top-level `# 총 3초 소요` line: the code above it, or the code below when it heads that code.
  * - `    # 총 2초` inside a function body: the statements next to it at its indentation (see
  *   nestedClaim), a segment the kernel times on its own.
+ * `stated`: the block's stated outputs; the lines of its comment blocks are output, not claims.
  */
-export function timingClaims(code: string, codeStartLine: number): TimingClaim[] {
+export function timingClaims(code: string, codeStartLine: number, stated: StatedOutput[] = []): TimingClaim[] {
   const claims: TimingClaim[] = [];
   const lines = code.split('\n');
+  // A line of a comment block of output (`# 输出:` then `# 任务B完成，耗时3s`) is what the program
+  // prints: its duration is compared as that line's text, it claims nothing about the code. A
+  // remark among them (`# 총 3초 소요`) claims its time unless the run prints it.
+  const outputLines = stated.filter((s) => s.found.startsWith('comment:')).flatMap((s) => s.lines);
+  const printedLines = new Set(outputLines.filter((l) => !l.remark).map((l) => l.sourceLine - codeStartLine));
+  const remarks = new Map(outputLines.filter((l) => l.remark).map((l) => [l.sourceLine - codeStartLine, l.text]));
   const isTopStatement = (line: string | undefined) => line !== undefined && /^\S/.test(line) && !line.startsWith('#');
   let seenStatement = false;
   lines.forEach((line, i) => {
@@ -62,6 +69,7 @@ export function timingClaims(code: string, codeStartLine: number): TimingClaim[]
         claims.push({ kind: 'total', ...total, text: trailing!, codeLine: i + 1, sourceLine: codeStartLine + i, scope: 'before', trailing: true, found: 'timing:code:trailing' });
       }
     }
+    if (printedLines.has(i)) return;
     if (/^\s+#/.test(line)) {
       const nested = nestedClaim(lines, i);
       if (nested) claims.push({ ...nested, sourceLine: codeStartLine + i });
@@ -76,7 +84,7 @@ export function timingClaims(code: string, codeStartLine: number): TimingClaim[]
     if (!headsBelow && !seenStatement) return;
     claims.push({ kind: 'total', ...total, text: line.replace(/^#\s*/, '').trim(), codeLine: i + 1, sourceLine: codeStartLine + i, scope: headsBelow ? 'after' : 'before', found: 'timing:code' });
   });
-  return claims;
+  return claims.map((c) => (remarks.has(c.codeLine - 1) ? { ...c, unlessPrinted: remarks.get(c.codeLine - 1)! } : c));
 }
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;

@@ -142,7 +142,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
     const topLevelAwait = !language.notPython && usesTopLevelAwait(runCode);
     if (topLevelAwait) transforms.push({ kind: 'autoawait', note: 'uses `await` outside a function: it runs as Jupyter and IPython run it (top-level await)' });
     const traceback = statedTraceback(stated, codeStart);
-    const claims = language.notPython ? [] : [...timingClaims(runCode, codeStart), ...proseTiming(prose)];
+    const claims = language.notPython ? [] : [...timingClaims(runCode, codeStart, stated), ...proseTiming(prose)];
     cells.push({
       ...common,
       notPython: language.notPython,

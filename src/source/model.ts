@@ -113,6 +113,11 @@ export interface StatedLine {
   raw: string;
   /** 1-based line in the source document. */
   sourceLine: number;
+  /**
+   * A timing remark written as a line of a comment block of output (`# 총 3초 소요`): that line when
+   * the run prints it, otherwise the document's own claim (a TimingClaim with `unlessPrinted`).
+   */
+  remark?: boolean;
 }
 
 export interface StatedOutput {
@@ -160,6 +165,8 @@ export interface TimingClaim {
   pattern?: string | null;
   /** The rule that recognised it (`timing:code`, `timing:prose:en`, `timing:appear`, ...). */
   found: string;
+  /** Written as a line of a stated output: no claim when the run prints this line. */
+  unlessPrinted?: string;
 }
 
 /** The text says the block raises, or never ends. */

@@ -2,7 +2,7 @@
 // "총 6초가 걸립니다", "执行时间为 3s"), and that it raises or never ends ("fails with an
 // ExceptionGroup", "에러가 발생합니다", "永远不会结束"). Only sentences about this run count: a
 // time per item, a hypothetical or a comparison with another version says nothing checkable.
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Announcement, TimingClaim } from './model.ts';
 import { PHRASEBOOK, allPhrases, alternation, findPhrase, scriptLanguage, type PhraseLanguage } from './phrasebook.ts';
@@ -26,6 +26,22 @@ const SAME_KIND = { hang: new RegExp(alternation(allPhrases('hangPhrases')), 'gi
 const DURATION_NEGATED = /\b(does not|doesn't|won't|will not|never|not)\s+(take|takes|finish|complete)|걸리지 않|안 걸|不需要|不用|不会花|かからない|かかりません/iu;
 const ENAME = /\b([A-Z]\w*(?:Error|Exception|ExceptionGroup|Interrupt|Exit|Group))\b/;
 
+/**
+ * The text of prose as a reader takes its claims. A printed line quoted as code in it (`程序会打印
+ * \`任务B完成，耗时3s\``, "it prints `fetched, took 3 s`") is left out: its duration is what the
+ * program prints, not what the prose says. Code that is a time and nothing else (`~3s`) stays, and so
+ * does code with no time in it (an exception's name, a call).
+ */
+function proseText(node: RootContent | Root): string {
+  if (node.type === 'inlineCode') {
+    const rest = node.value.replace(QUANTITY, '');
+    return rest !== node.value && /[\p{L}\p{N}]/u.test(rest) ? '…' : node.value;
+  }
+  if ('children' in node) return (node.children as RootContent[]).map(proseText).join('');
+  if (node.type === 'image') return node.alt ?? '';
+  return 'value' in node ? String(node.value) : '';
+}
+
 const isOutputFence = (n: RootContent | undefined) => n?.type === 'code' && !/^(python|py|python3)$/i.test(n.lang ?? '');
 
 /** The prose paragraphs that speak about the block at `index`: the one before, if it introduces the
@@ -37,7 +53,7 @@ export function surroundingProse(siblings: RootContent[], index: number): { text
   if (isProse(before)) {
     // Between two blocks, a paragraph's sentences speak of the block above until one turns to
     // what follows ("이제 gather를 써 봅시다", "Here is the fixed version:").
-    const all = sentences(toString(before!));
+    const all = sentences(proseText(before!));
     const previousIsCode = siblings[index - 2]?.type === 'code';
     const turn = all.findIndex((x) => FORWARD.test(x));
     const mine = !previousIsCode ? all : turn >= 0 ? all.slice(turn) : [];
@@ -53,7 +69,7 @@ export function surroundingProse(siblings: RootContent[], index: number): { text
   }
   const after = siblings[k];
   if (after && isProse(after)) {
-    const all = sentences(toString(after));
+    const all = sentences(proseText(after));
     const nextIsCode = siblings[k + 1]?.type === 'code';
     const turn = nextIsCode ? all.findIndex((x) => FORWARD.test(x)) : -1;
     const mine = turn >= 0 ? all.slice(0, turn) : all;

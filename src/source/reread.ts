@@ -27,11 +27,12 @@ export function cellWithCode(cell: Cell, code: string): Cell {
   // Output written inside the block after the code (`inline:`) is a statement about the run, not code.
   const documentStated = cell.stated.filter((s) => !fromCode(s.sourceLine) || s.found.startsWith('inline:'));
   const words = codeWords(code, first);
+  const comments = commentBlocks(code, first);
   return {
     ...cell,
     runCode: code,
-    stated: [...commentBlocks(code, first), ...printValues(code, first), ...documentStated],
-    claims: [...timingClaims(code, first), ...cell.claims.filter((c) => !fromCode(c.sourceLine))],
+    stated: [...comments, ...printValues(code, first), ...documentStated],
+    claims: [...timingClaims(code, first, comments), ...cell.claims.filter((c) => !fromCode(c.sourceLine))],
     errorCues: errorCues(code),
     eventTables: eventTables(code, first),
     announcements: [

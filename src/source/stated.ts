@@ -11,10 +11,13 @@ import type { StatedKind, StatedLine, StatedOutput } from './model.ts';
 import { isEllipsisLine, stripTimingAnnotation } from './annotations.ts';
 import { allPhrases, alternation, findPhrase, scriptLanguage } from './phrasebook.ts';
 import { hasOwnWords, leadingLiteral, printTemplate, templatePattern, trailingComment } from './print-template.ts';
-import { appearAnnotation } from './claims.ts';
+import { appearAnnotation, matchTotal } from './claims.ts';
 import { looksLikePython } from './inline-output.ts';
 
-const TIMING_TEXT = /^(총|약|about|around|~|大约|约|約|合計)?\s*\d+(\.\d+)?\s*(초|秒|s\b|sec|seconds?)|(소요|걸립|걸렸|in total|took|takes|耗时|用时|かかり)/iu;
+// Text after a label's colon that is the document's own timing (`# 결과: 총 1초 소요`), not a printed
+// line: it starts with the time. A line that only contains one (`# Output: fetched, took 3 s`,
+// `# 输出: 任务B完成，耗时3s`) is what the program prints.
+const TIMING_TEXT = /^(총|약|about|around|~|大约|约|約|合計|总共|一共)?\s*\d+(\.\d+)?\s*(초|秒|s\b|sec|seconds?)/iu;
 const LABEL_WORDS = alternation([...allPhrases('outputLabels'), ...allPhrases('orderLabels')]);
 const ORDER_WORDS = new RegExp(alternation(allPhrases('orderLabels')), 'iu');
 const UNORDERED = new RegExp(alternation(allPhrases('unordered')), 'iu');
@@ -37,6 +40,12 @@ export function statedLine(raw: string, sourceLine: number): StatedLine {
   return { text: isEllipsisLine(text) ? '...' : text, at, approximate, raw, sourceLine };
 }
 
+/** A line of a comment block of output; one that reads as a total time is a remark (see StatedLine). */
+function outputLine(raw: string, sourceLine: number): StatedLine {
+  const line = statedLine(raw, sourceLine);
+  return matchTotal(raw) ? { ...line, remark: true } : line;
+}
+
 function kindOf(label: string): StatedKind {
   return ORDER_WORDS.test(label) ? 'order' : 'output';
 }
@@ -57,7 +66,7 @@ export function commentBlocks(code: string, codeStartLine: number): StatedOutput
       const body: StatedLine[] = [];
       // Text after the colon is a line of output, unless it is a timing claim (`# 결과: 총 1초 소요`).
       const inline = marker[2]?.trim() ?? '';
-      if (inline && !TIMING_TEXT.test(inline)) body.push(statedLine(inline, codeStartLine + i));
+      if (inline && !TIMING_TEXT.test(inline)) body.push(outputLine(inline, codeStartLine + i));
       let j = i + 1;
       for (; j < lines.length; j++) {
         const line = lines[j]!.trim();
@@ -66,7 +75,7 @@ export function commentBlocks(code: string, codeStartLine: number): StatedOutput
         if (COMMENT_MARKER_BARE.test(line) || (COMMENT_MARKER.test(line) && COMMENT_MARKER.exec(line)![2]!.trim() === '')) break;
         const content = line.replace(/^#+\s?/, '').replace(/^>>>\s?|^=>\s?/, '');
         if (content.trim() === '') continue;
-        body.push(statedLine(content, codeStartLine + j));
+        body.push(outputLine(content, codeStartLine + j));
       }
       if (body.length > 0) {
         const language = findPhrase(marker[1]!, 'outputLabels')?.language ?? scriptLanguage(marker[1]!);

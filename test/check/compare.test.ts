@@ -36,7 +36,7 @@ describe('compareStated: complete outputs', () => {
   const run = printed(['태스크 생성됨', 0], ['A 시작', 0], ['B 시작', 0], ['B 완료', 1], ['A 완료', 2], ['결과: A, B', 2]);
 
   it('accepts the same lines, with no problems and no diff', () => {
-    expect(compareStated([fence], run, 'doc/k')).toEqual({ ok: true, problems: [], claims: [], diff: null });
+    expect(compareStated([fence], run, 'doc/k')).toEqual({ ok: true, problems: [], claims: [], diff: null, notes: [] });
   });
 
   it('rejects an extra printed line and a missing one, with a diff of stated against printed', () => {

@@ -53,6 +53,12 @@ describe('reasons', () => {
     });
   }
 
+  it('says what each placeholder stood for, in both languages', () => {
+    const why: Why = { code: 'verified', notes: [{ line: 8, stated: '<your file>', printed: '/sandbox/main.py' }, { line: 9, stated: 'xxxx', printed: '42' }] };
+    expect(reasonText(why)).toBe('the stated output and timing claims match the run (line 8: the placeholder "<your file>" stands for "/sandbox/main.py"; line 9: the placeholder "xxxx" stands for "42")');
+    expect(reasonText(why, 'ko')).toBe('문서에 적힌 출력과 시간이 실행 결과와 일치합니다 (원문 8번째 줄: 자리 표시자 "<your file>"는 "/sandbox/main.py"를 나타냅니다; 원문 9번째 줄: 자리 표시자 "xxxx"는 "42"를 나타냅니다)');
+  });
+
   it('names the line in Korean as well', () => {
     expect(reasonText({ code: 'raises', ename: 'RuntimeError', line: 27, detail: 'x', stated: false }, 'ko')).toBe('셀 코드의 27번째 줄에서 RuntimeError 예외가 발생합니다: "x"');
   });

@@ -1,7 +1,7 @@
 // Claims written in code that are not a stated output block: an order of items on a print in a loop,
 // timing claims inside function bodies, and tables of timed events.
 import { describe, expect, it } from 'vitest';
-import { printValues } from '../../src/source/stated.ts';
+import { commentBlocks, printValues } from '../../src/source/stated.ts';
 import { timingClaims } from '../../src/source/claims.ts';
 import { eventTables, eventWords } from '../../src/source/events.ts';
 
@@ -86,5 +86,24 @@ describe('tables of timed events', () => {
   it('take the event\'s words up to the explanation', () => {
     expect(eventWords('모든 태스크 완료 → 종료')).toEqual(['모든', '태스크', '완료']);
     expect(eventWords('Task B done (after sleep)')).toEqual(['Task', 'B', 'done']);
+  });
+});
+
+describe('timing in a comment block of output', () => {
+  const code = ['asyncio.run(main())', '# 출력:', '# 任务B完成，耗时3s', '# 총 3초 소요'].join('\n');
+  const stated = commentBlocks(code, 10);
+
+  it('is a line of output; one that reads as a total is a remark', () => {
+    expect(stated.map((s) => s.lines.map((l) => [l.text, l.sourceLine, l.remark ?? false]))).toEqual([[['任务B完成，耗时3s', 12, true], ['총 3초 소요', 13, true]]]);
+    expect(commentBlocks('f()\n# Output:\n# done', 1)[0]!.lines.map((l) => l.remark ?? false)).toEqual([false]);
+  });
+
+  it('claims its time only unless the run prints that line', () => {
+    expect(timingClaims(code, 10, stated).map((c) => [c.kind, c.seconds, c.sourceLine, c.unlessPrinted])).toEqual([
+      ['total', 3, 12, '任务B完成，耗时3s'],
+      ['total', 3, 13, '총 3초 소요'],
+    ]);
+    // Without the stated outputs (the reader's old call), every such comment is a claim as it was.
+    expect(timingClaims(code, 10).map((c) => c.unlessPrinted)).toEqual([undefined, undefined]);
   });
 });

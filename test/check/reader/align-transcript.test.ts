@@ -4,6 +4,7 @@ import { compareTranscript } from '../../../src/check/transcript.ts';
 import type { CellRun, OutputEvent } from '../../../src/kernel/types.ts';
 import type { StatedOutput, TranscriptExample } from '../../../src/source/model.ts';
 import { problemText } from '../../../src/check/reasons.ts';
+import { statedLine } from '../../../src/source/stated.ts';
 
 function run(overrides: Partial<CellRun> = {}): CellRun {
   return {
@@ -71,6 +72,15 @@ describe('compareTranscript', () => {
   it('compares printed lines before the echoed value', () => {
     const r = compareTranscript([example('f()\n', ['hi', "'ok'"])], [run({ events: out('hi'), result: { 'text/plain': "'ok'" } })]);
     expect(r.problems).toEqual([]);
+  });
+
+  it('holds a clock reading to its tolerance, and keeps a marker the statement printed itself', () => {
+    const shows = (lines: string[]): TranscriptExample => ({ source: 'await main()\n', codeLine: 1, sourceLine: 1, expected: lines.map((t, i) => statedLine(t, 2 + i)) });
+    expect(compareTranscript([shows(['elapsed: 2.0031824111938477'])], [run({ events: out('elapsed: 2.0') })]).problems).toEqual([]);
+    expect(compareTranscript([shows(['elapsed: 2.0031824111938477'])], [run({ events: out('elapsed: 3.0') })]).problems.map((p) => problemText(p))).toEqual([
+      'the statement at line 1 of the source document: the session shows "elapsed: 2.0031824111938477", the run printed "elapsed: 3.0"',
+    ]);
+    expect(compareTranscript([shows(['[00:01] done'])], [run({ events: out('[00:01] done') })]).problems).toEqual([]);
   });
 
   it('reports a wrong echo as a problem', () => {
