@@ -24,7 +24,7 @@ export const SITE_OPTIONS = {
 } as const;
 
 export const SITE_HELP = [
-  '  DIR...              directories of Markdown documents, or globs (default: the configuration\'s `sources`)',
+  '  DIR...              directories of Markdown documents (.md, .mdx), documents, or globs (default: the configuration\'s `sources`)',
   '  --source DIR        the same as a DIR argument',
   `  --language LANG     the documents' language (${SITE_LANGUAGES.join(' or ')}; default: the configuration's, then en)`,
   '  --no-cache          run every block, reusing no earlier result',

@@ -42,7 +42,7 @@ const SPEC = {
   help: [
     'Runs every python block of the documents and compares what it prints with what the documents say.',
     'Exit 0: all verified; 1: a drift, error, hang or a difference from the lock; 2: bad usage or unreadable input.',
-    '  DIR...              directories of Markdown documents, or globs (default: the configuration\'s `sources`)',
+    '  DIR...              directories of Markdown documents (.md, .mdx), documents, or globs (default: the configuration\'s `sources`)',
     '  --source DIR        the same as a DIR argument',
     '  --report FILE.json  the report as JSON',
     '  --junit FILE.xml    the report as JUnit XML',

@@ -164,8 +164,11 @@ export function sourceFiles(config: Pick<Config, 'sources'>, cwd = process.cwd()
       const matched = globSync(source, { cwd }).filter((f) => /\.(md|mdx|markdown)$/i.test(f)).sort();
       if (matched.length === 0) problems.push(`${source}: matches no Markdown file`);
       files.push(...matched.map((f) => (isAbsolute(source) ? f : relative(cwd, resolve(cwd, f)))));
+    } else if (existsSync(resolve(cwd, source)) && statSync(resolve(cwd, source)).isFile() && /\.(md|mdx|markdown)$/i.test(source)) {
+      // One document named by its path.
+      files.push(source);
     } else if (!existsSync(resolve(cwd, source)) || !statSync(resolve(cwd, source)).isDirectory()) {
-      problems.push(`${source}: no such directory`);
+      problems.push(existsSync(resolve(cwd, source)) ? `${source}: not a directory or a Markdown document (.md, .mdx, .markdown)` : `${source}: no such directory`);
     } else {
       // Relative to `cwd`, as the sources are (the working directory of a command; the site's root for the plugin).
       files.push(...listMarkdown(resolve(cwd, source)).map((f) => (isAbsolute(source) ? f : relative(cwd, f))));

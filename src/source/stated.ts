@@ -135,7 +135,7 @@ export function fenceAfter(siblings: RootContent[], codeIndex: number): StatedOu
   if (inline) return inline;
   const label = outputLabel(next);
   const fence = label ? siblings[codeIndex + 2] : next;
-  if (!fence || fence.type !== 'code' || !fence.position) return null;
+  if (!fence || fence.type !== 'code' || !fence.position) return terminalSessionAfter(siblings, codeIndex);
   const lang = (fence.lang ?? '').toLowerCase();
   if (label) {
     const python = lang === 'python' || lang === 'py';
@@ -147,10 +147,40 @@ export function fenceAfter(siblings: RootContent[], codeIndex: number): StatedOu
     }
     return { kind: kindOf(label), lines: fenceLines(fence), unordered: UNORDERED.test(label), sourceLine: fence.position.start.line + 1, found: labelTag(label) };
   }
-  if (!CANDIDATE_FENCES.has(lang)) return null;
+  if (!CANDIDATE_FENCES.has(lang)) return terminalSessionAfter(siblings, codeIndex);
   const lines = fenceLines(fence);
-  if (lines.length === 0) return null;
+  if (lines.length === 0) return terminalSessionAfter(siblings, codeIndex);
   return { kind: 'output', lines, unordered: false, sourceLine: fence.position.start.line + 1, found: 'fence-after', candidate: true };
+}
+
+/** A command that runs a script file (`$ python main.py`, `> uv run app.py --fast`), not `-m pip` or `-c`. */
+const RUNS_A_SCRIPT = /^\s*(?:\$|%|>|PS [^>]*>|C:\\[^>]*>)\s*(?:(?:uv|poetry|pipenv) run\s+(?:python[\d.]*\s+)?|(?:python[\d.]*|py)\s+)(?:-[uOBW]\S*\s+)*[\w./\\~-]+\.py\b/i;
+
+/** How far past a block a terminal session may be and still be its run: a few paragraphs. */
+const SESSION_REACH = 4;
+
+/**
+ * A terminal session further on that runs the script (`$ python main.py`, then what it printed),
+ * with prose between: the author's own run of the block before it. Only up to the next heading or
+ * the next python block, which would be the session's script instead.
+ */
+function terminalSessionAfter(siblings: RootContent[], codeIndex: number): StatedOutput | null {
+  for (let i = codeIndex + 1; i < siblings.length && i <= codeIndex + SESSION_REACH; i++) {
+    const node = siblings[i]!;
+    if (node.type === 'heading' || node.type === 'thematicBreak') return null;
+    if (node.type !== 'code' || !node.position) continue;
+    const lang = (node.lang ?? '').toLowerCase();
+    if (!OUTPUT_FENCES.has(lang)) return null;
+    const first = node.value.split('\n').find((l) => l.trim() !== '') ?? '';
+    if (!RUNS_A_SCRIPT.test(first)) return null;
+    // One command, then its output: a session that runs several commands is not one block's run.
+    const commands = node.value.split('\n').filter((l) => COMMAND_LINE.test(l) || /^\s*\$\s/.test(l));
+    if (commands.length !== 1) return null;
+    const lines = fenceLines(node);
+    if (lines.length === 0) return null;
+    return { kind: 'output', lines, unordered: false, sourceLine: node.position.start.line + 1, found: 'terminal-session' };
+  }
+  return null;
 }
 
 /** `输出：\`[0, 1, 4]\``: a label, a colon, then the output as inline code in the same paragraph. */
