@@ -6,7 +6,7 @@ import type { KernelPool } from '../kernel/node/pool.ts';
 import type { Cell } from '../source/model.ts';
 import type { DocumentPlan, RunGroup } from './plan.ts';
 import type { LoadedDocument } from './load.ts';
-import type { Problem } from './run.ts';
+import type { Problem } from './diagnostics.ts';
 import { diagnostic } from './diagnostics.ts';
 
 export interface PlannedDocument {

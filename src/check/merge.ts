@@ -2,7 +2,7 @@
 // Finding and reading the files is the caller's; here the shards' reports are validated (one
 // runtime, one number of shards, each shard once, disjoint and complete) and joined. No
 // interpreter is needed: the reports hold every verdict and each cell's locked state.
-import type { Problem } from './run.ts';
+import type { Problem } from './diagnostics.ts';
 import type { LockFile } from './lock.ts';
 import type { Report, ReportCell } from './report.ts';
 

@@ -41,6 +41,7 @@ const reasons: ReasonTable = {
       : `raises ${w.ename}${where}: ${w.detail}`;
   },
   ran: () => 'ran cleanly; the document states no output',
+  'stated-for-later': (w) => `ran cleanly; it only defines what nothing here calls, so the output stated at line ${w.line} of the source document is about a later call, not this run`,
   // The report's reason is the problems themselves (src/check/reasons.ts joins them).
   mismatch: () => '',
   verified: (w) => {

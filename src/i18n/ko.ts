@@ -1,8 +1,7 @@
 // The Korean table: every word the site itself says on a Korean page (not the documents' own words).
 // Its shape is the type every other language's table must have (`Strings`), so a key missing from
 // one language is a type error, not a Korean word on an English page.
-import type { Problem, Why } from '../check/reasons.ts';
-import type { Verdict } from '../check/verdict.ts';
+import type { Problem, Verdict, Why } from '../check/why.ts';
 
 type Of<U, K extends string, V> = Extract<U, Record<K, V>>;
 /** One sentence per reason code, from the reason's data. */
@@ -49,6 +48,7 @@ const reasons: ReasonTable = {
       : `${where}${w.ename} 예외가 발생합니다: "${w.detail}"`;
   },
   ran: () => '정상적으로 실행되었습니다. 문서에 적힌 출력은 없습니다',
+  'stated-for-later': (w) => `정상적으로 실행되었습니다. 정의만 하고 여기서 호출하지 않으므로, 원문 ${w.line}번째 줄의 출력은 이 실행이 아니라 나중 호출의 것입니다`,
   // The problems are joined by the caller (src/check/reasons.ts), each in this table's words.
   mismatch: () => '문서에 적힌 내용이 실행 결과와 다릅니다',
   verified: (w) => {

@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { LineCounter, parseDocument as parseYamlDocument } from 'yaml';
 import { parseMarkdown } from './markdown.ts';
 import { chapterAt, splitChapters } from './chapters.ts';
-import { commentBlocks, fenceAfter, outputLabel, printValues, statedLine } from './stated.ts';
+import { commentBlocks, fenceAfter, outputLabel, printValues, statedLine, trailingStringOutput } from './stated.ts';
 import { findPhrase } from './phrasebook.ts';
 import { liquidAsFences, noRunMarker, pythonForm, stripGutter, unclosedFences } from './fences.ts';
 import { inlineOutput, looksLikePython } from './inline-output.ts';
@@ -136,7 +136,8 @@ export function parseDocument(original: string, file: string): SourceDocument {
       });
       transforms.push({ kind: 'inline-output', note: `lines ${inline.fromLine + 1}-${codeLines.length} of the block are its output, not code: they are compared, not run` });
     }
-    stated.unshift(...commentBlocks(runCode || source, codeStart), ...printValues(runCode || source, codeStart));
+    const trailing = trailingStringOutput(runCode || source, codeStart);
+    stated.unshift(...commentBlocks(runCode || source, codeStart), ...printValues(runCode || source, codeStart), ...(trailing ? [trailing] : []));
     const after = parent && index !== undefined ? fenceAfter(siblings as RootContent[], index) : null;
     if (after) stated.push(after);
     const topLevelAwait = !language.notPython && usesTopLevelAwait(runCode);

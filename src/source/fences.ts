@@ -30,7 +30,7 @@ export function noRunMarker(lang: string | null | undefined, meta: string | null
   return rest.find((w) => NO_RUN_WORDS.has(w.toLowerCase()) || NO_RUN_ATTRIBUTE.test(w)) ?? null;
 }
 
-const PROMPT = /^\s*>>>(\s|$)/;
+const PROMPT = /^\s*(?:>>>|In \[\d*\]:)(\s|$)/;
 const PYTHON_START = /^(import\s+\w|from\s+[\w.]+\s+import\s|async\s+def\s|def\s+\w+\s*\(|class\s+\w+.*:\s*$|@\w)/;
 
 /** A fence's form, or null when it is not Python. `tag` is the rule that decided (for `found`). */

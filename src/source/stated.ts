@@ -56,6 +56,40 @@ function labelTag(label: string): string {
 }
 
 /** Comment blocks inside the code. `codeStartLine` is the source line of the code's first line. */
+/**
+ * A string at the very end of the code that holds the output (`"""\n실행 결과:\nhello\n"""`,
+ * `'''Output: 6'''`): a label, then the printed lines. A trailing string that does not start with a
+ * label (a module's docstring, a note) states nothing.
+ */
+export function trailingStringOutput(code: string, codeStartLine: number): StatedOutput | null {
+  const lines = code.replace(/\s+$/, '').split('\n');
+  const last = lines.length - 1;
+  const lastLine = lines[last]!;
+  const quote = lastLine.endsWith('"""') ? '"""' : lastLine.endsWith("'''") ? "'''" : null;
+  if (!quote) return null;
+  // Opened at the left margin (a top-level statement): on this line (`'''Output: 6'''`) or above.
+  const oneLine = lastLine.startsWith(quote) && lastLine.length >= quote.length * 2 + 1;
+  let open = last;
+  if (!oneLine) for (open = last - 1; open >= 0 && !lines[open]!.startsWith(quote); open--);
+  // A string that is the whole block is a docstring of nothing: no code ran before it.
+  if (open <= 0 || lines.slice(0, open).every((l) => !l.trim())) return null;
+  const texts = oneLine
+    ? [lastLine.slice(quote.length, lastLine.length - quote.length)]
+    : [lines[open]!.slice(quote.length), ...lines.slice(open + 1, last), lastLine.slice(0, lastLine.length - quote.length)];
+  const body = texts.map((text, k) => ({ text, line: codeStartLine + open + k }));
+  const first = body.findIndex((b) => b.text.trim() !== '');
+  if (first < 0) return null;
+  const head = /^(.*?)\s*[:：]\s*(.*)$/.exec(body[first]!.text.trim());
+  const labelText = head ? head[1]! : body[first]!.text.trim();
+  if (!LABEL.test(labelText)) return null;
+  const out: StatedLine[] = [];
+  if (head && head[2]!.trim()) out.push(outputLine(head[2]!, body[first]!.line));
+  for (const b of body.slice(first + 1)) if (b.text.trim() !== '') out.push(outputLine(b.text, b.line));
+  if (out.length === 0) return null;
+  const language = findPhrase(labelText, 'outputLabels')?.language ?? scriptLanguage(labelText);
+  return { kind: kindOf(labelText), lines: out, unordered: UNORDERED.test(labelText), sourceLine: body[first]!.line, found: `string:${language}` };
+}
+
 export function commentBlocks(code: string, codeStartLine: number): StatedOutput[] {
   const lines = code.split('\n');
   const found: StatedOutput[] = [];

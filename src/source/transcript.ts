@@ -1,12 +1,15 @@
-// Interactive transcripts: `>>> ` and `... ` prompts, each statement followed by what the
+// Interactive transcripts: `>>> ` and `... ` prompts (IPython's `In [n]:`, `...:` and `Out[n]:` alike), each statement followed by what the
 // interpreter printed (an expression's value echoed as the REPL echoes it). They run as doctest
 // runs them: statement by statement, each compared with the lines shown after its prompt. In the
 // asyncio REPL (`python -m asyncio`) top-level `await` is legal, and the kernel allows it anyway.
 import type { TranscriptExample } from './model.ts';
 import { statedLine } from './stated.ts';
 
-const PROMPT = /^(\s*)>>>(?: |$)(.*)$/;
-const CONTINUATION = /^(\s*)\.\.\.(?: |$)(.*)$/;
+// The standard REPL's `>>> ` and `... `, and IPython's `In [3]: ` and `   ...: `.
+const PROMPT = /^(\s*)(?:>>>|In \[\d*\]:)(?: |$)(.*)$/;
+const CONTINUATION = /^(\s*)\.\.\.:?(?: |$)(.*)$/;
+/** IPython shows an expression's value after `Out[3]: `; the value is what the REPL echoes. */
+const IPYTHON_OUT = /^Out\[\d*\]:\s?/;
 
 /** Split a transcript into statements and what each printed. Lines before the first prompt (a
  * banner, the command that started the REPL) are not part of any statement. */
@@ -43,7 +46,7 @@ export function parseTranscript(code: string, codeStartLine: number): Transcript
     if (!current) return;
     if (line.trim() === '' && current.expected.length === 0) { inOutput = true; return; }
     inOutput = true;
-    current.expected.push(line);
+    current.expected.push(line.replace(IPYTHON_OUT, ''));
     current.expectedLines.push(codeStartLine + i);
   });
   finish();
@@ -58,5 +61,5 @@ export function transcriptProgram(examples: TranscriptExample[]): string {
 
 /** Is this a session of the asyncio REPL (`python -m asyncio`)? */
 export function isAsyncioRepl(code: string): boolean {
-  return /python[\d.]*\s+-m\s+asyncio|asyncio REPL/.test(code) || /^\s*>>>\s+await\b/m.test(code);
+  return /python[\d.]*\s+-m\s+asyncio|asyncio REPL/.test(code) || /^\s*(?:>>>|In \[\d*\]:)\s+await\b/m.test(code);
 }

@@ -121,8 +121,9 @@ describe('judge: illustrations', () => {
     expect(v(c, run(raised('TypeError', 'x')))).toEqual(['error', 'raises']);
   });
 
-  it('is ran when a block only defines and prints nothing', () => {
-    expect(v(cell({ illustration: { placeholders: [], entryPoint: false, excerpt: false }, stated: [output(['a'])] }), run())).toEqual(['ran', 'ran']);
+  it('is ran when a block only defines and prints nothing, naming the output stated for a later call', () => {
+    expect(v(cell({ illustration: { placeholders: [], entryPoint: false, excerpt: false }, stated: [output(['a'])] }), run())).toEqual(['ran', 'stated-for-later']);
+    expect(v(cell({ illustration: { placeholders: [], entryPoint: false, excerpt: false } }), run())).toEqual(['ran', 'ran']);
   });
 });
 
