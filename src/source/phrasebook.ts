@@ -32,6 +32,16 @@ export interface Phrases {
   excerptWords: string[];
   /** The block is pseudo-code or an API signature: shown, not a program (a block that does not compile is then skipped). */
   pseudoWords: string[];
+  /**
+   * Words that tie a sentence to running the block at hand (`실행하면`, `this code`, `运行`, `実行すると`):
+   * in a long explanation, a sentence without one speaks of the concept, not of this run.
+   */
+  runReferences: string[];
+  /**
+   * Words that point at another block than the nearest one, or at two at once (`the first example`,
+   * `both versions`, `이전 예제`, `上一个例子`): the reader cannot tell the sentence is about this block.
+   */
+  otherBlock: string[];
 }
 
 export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
@@ -49,6 +59,8 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     seconds: ['초'],
     excerptWords: ['발췌', '소스 코드 일부', '구현 일부', '내부 구현'],
     pseudoWords: ['의사 코드', '의사코드', '슈도 코드', '슈도코드', '시그니처'],
+    otherBlock: ['첫 번째 코드', '두 번째 코드', '세 번째 코드', '첫 번째 예제', '두 번째 예제', '세 번째 예제', '이전 예제', '앞의 예제', '앞 예제', '이전 코드', '앞의 코드', '앞 코드', '처음 코드', '처음 예제', '두 코드', '두 예제', '두 버전', '이전 버전', '원래 코드', '기존 코드', '비교하면', '비교해 보면'],
+    runReferences: ['실행하면', '실행 결과', '실행해 보면', '실행시키면', '돌리면', '이 코드', '위 코드', '아래 코드', '다음 코드', '위의 코드', '아래의 코드', '이 예제', '위 예제', '아래 예제', '다음 예제', '예제를', '이 프로그램', '이 스크립트'],
   },
   en: {
     outputLabels: ['expected output', 'sample output', 'example output', 'program output', 'console output', 'output', 'result', 'results', 'prints'],
@@ -64,6 +76,8 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     seconds: ['s', 'sec', 'secs', 'second', 'seconds'],
     excerptWords: ['excerpt', 'abridged', 'simplified version of the source', 'source of', 'looks like inside', 'implementation of'],
     pseudoWords: ['pseudo-code', 'pseudocode', 'pseudo code', 'signature', 'signatures', 'not runnable', 'not meant to be run', 'not meant to run'],
+    otherBlock: ['first example', 'second example', 'third example', 'first snippet', 'second snippet', 'first version', 'second version', 'first listing', 'second listing', 'previous example', 'previous snippet', 'previous version', 'previous code', 'earlier example', 'earlier version', 'original version', 'original code', 'old version', 'both versions', 'both examples', 'both snippets', 'compared to', 'compared with', 'versus'],
+    runReferences: ['this code', 'the code above', 'the code below', 'the following code', 'this example', 'the example', 'the following example', 'this program', 'this script', 'this snippet', 'the snippet', 'run it', 'running it', 'running this', 'when you run', 'if you run', 'once you run', 'when run', 'here', 'above', 'below', 'this version', 'the output'],
   },
   zh: {
     outputLabels: ['输出结果', '运行结果', '执行结果', '预期输出', '输出', '结果', '輸出結果', '執行結果', '輸出'],
@@ -79,6 +93,8 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     seconds: ['秒', 's'],
     excerptWords: ['摘录', '节选', '源码片段', '源码如下', '内部实现'],
     pseudoWords: ['伪代码', '签名', '示意代码'],
+    otherBlock: ['第一个例子', '第二个例子', '第一段代码', '第二段代码', '第一个版本', '第二个版本', '上一个例子', '上一个版本', '前面的例子', '之前的例子', '之前的代码', '原来的代码', '两个版本', '两段代码', '相比', '对比'],
+    runReferences: ['运行', '执行', '这段代码', '上面的代码', '下面的代码', '以下代码', '这个例子', '示例', '本例', '上例', '该程序', '这个程序'],
   },
   ja: {
     outputLabels: ['実行結果', '出力結果', '出力例', '出力', '結果'],
@@ -94,6 +110,8 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     seconds: ['秒'],
     excerptWords: ['抜粋', 'ソースコードの一部', '内部実装'],
     pseudoWords: ['疑似コード', '擬似コード', 'シグネチャ'],
+    otherBlock: ['最初の例', '2つ目の例', '二つ目の例', '最初のコード', '2つ目のコード', '前の例', '前のコード', '先ほどの例', '先ほどのコード', '元のコード', '両方のバージョン', '2つのバージョン', '比べると', '比較すると'],
+    runReferences: ['実行すると', '実行結果', '実行してみ', '実行したら', 'このコード', '上のコード', '下のコード', '次のコード', '以下のコード', 'この例', '上の例', '次の例', 'このプログラム', 'このスクリプト'],
   },
 };
 

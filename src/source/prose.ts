@@ -99,6 +99,8 @@ export function proseTiming(paragraphs: { text: string; line: number }[]): Timin
       const language = languageOf(sentence);
       if (!DURATION.test(sentence) || DURATION_NEGATED.test(sentence)) continue;
       if (findPhrase(sentence, 'notThisRun', [language, 'en'])) continue;
+      // "The first example takes 3 s", "both versions take 1 s": about another block, or two.
+      if (findPhrase(sentence, 'otherBlock', [language, 'en'])) continue;
       if (findPhrase(sentence, 'appearWords', [language]) && language !== 'en') {
         // "3초 후에 출력됩니다" says when a line appears, not how long the program takes.
         if (!findPhrase(sentence, 'totalWords', [language])) continue;
@@ -114,10 +116,23 @@ export function proseTiming(paragraphs: { text: string; line: number }[]): Timin
 }
 
 /** "raises", "에러가 발생합니다", "hangs forever", "永远不会结束", in the prose or the code's own words. */
+/** From this many sentences on, a paragraph is an explanation rather than a note on the block. */
+const EXPLANATION_SENTENCES = 3;
+const POINTS_AT_BLOCK = /^(?:this|it|that|here|then|now)\b/i;
+
+/** Does the sentence speak of running the block at hand (`실행하면`, "this code", `运行`, "It raises")? */
+function aboutThisRun(sentence: string): boolean {
+  return POINTS_AT_BLOCK.test(sentence.trim()) || findPhrase(sentence, 'runReferences') !== null;
+}
+
 export function announcements(paragraphs: { text: string; line: number }[], where: 'prose' | 'comment' | 'docstring'): Announcement[] {
   const found: Announcement[] = [];
   for (const { text, line } of paragraphs) {
-    for (const sentence of sentences(text)) {
+    const all = sentences(text);
+    for (const sentence of all) {
+      // A long explanation (three sentences or more) that names an exception or a hang speaks of
+      // the concept; only its sentences that tie themselves to running this block announce anything.
+      if (where === 'prose' && all.length >= EXPLANATION_SENTENCES && !aboutThisRun(sentence)) continue;
       const language = languageOf(sentence);
       const languages: PhraseLanguage[] = language === 'en' ? ['en'] : [language, 'en'];
       for (const kind of ['hang', 'error'] as const) {
