@@ -101,8 +101,8 @@ describe.runIf(runs)('a hostile pull request, checked and built as the action do
       // The command and its properties; the messages are the check's own, with the quoted text escaped.
       // The images the build refuses fail the check too, at their lines.
       expect(commands.map((line) => line.split('::')[1]).sort()).toEqual([
-        'error file=docs/b-victim.md,line=3', 'error file=docs/c-forge.md,line=3',
-        'error file=docs/d-image.md,line=3', 'error file=docs/d-image.md,line=5',
+        'error file=docs/b-victim.md,line=3,title=drift', 'error file=docs/c-forge.md,line=3,title=drift',
+        'error file=docs/d-image.md,line=3,title=image-refused', 'error file=docs/d-image.md,line=5,title=image-not-found',
       ]);
       const raw = [...`${out}${err}`.matchAll(/.{0,40}[\x1b\r].{0,40}/g)].map((m) => JSON.stringify(m[0]));
       expect(raw).toEqual([]);

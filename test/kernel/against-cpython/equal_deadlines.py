@@ -12,7 +12,7 @@ async def sleeper(name, delay, log):
 
 
 def blocking(name, log, lock):
-    time.sleep(0.25)
+    time.sleep(1.0)
     with lock:
         log.append(name)
 
@@ -33,7 +33,7 @@ async def main():
         t = threading.Thread(target=blocking, args=(f"thread{i}", log, lock))
         threads.append(t)
         t.start()
-        time.sleep(0.05)  # one after the other, far enough apart that a busy machine keeps their order
+        time.sleep(0.5)  # one after the other, far enough apart that a busy machine keeps their order (0.05 s was not)
     for t in threads:
         t.join()
     print(" ".join(log[-6:]))
