@@ -4,6 +4,7 @@
 // `showTimeline`. Nothing here imports the emit (its Markdown code would join the page's script).
 import { MERMAID_CONFIG } from './mermaid-config.ts';
 import { mermaidModuleUrl } from './mermaid-module.ts';
+import { LAYOUT } from './timeline-layout.ts';
 import { timelineLabels, type TimelineLocale } from './timeline-labels.ts';
 
 type Mermaid = (typeof import('mermaid'))['default'];
@@ -20,6 +21,50 @@ function mermaid(): Promise<Mermaid> {
   return loading;
 }
 
+/**
+ * d3 writes milliseconds with three digits (`0.500 s`, `1.000 s`); the axis reads `0.5 s`, `1 s`.
+ * The gantt text picks the step (src/emit/gantt.ts `axisFor`), this only shortens its labels.
+ */
+export function compactTick(label: string): string {
+  return label.replace(/^(\d+)\.(\d*?)0*(\s\S+)$/, (_, whole: string, fraction: string, unit: string) => `${whole}${fraction ? `.${fraction}` : ''}${unit}`);
+}
+
+/**
+ * On a screen narrower than the drawing (a phone) the bars scroll sideways in their box and the
+ * row names would scroll away with them: once the box is scrolled, a copy of the names (plain
+ * text, hidden from screen readers: the SVG and the table name the rows) stays at its left edge.
+ */
+function pinNames(pre: HTMLElement, svg: SVGSVGElement): void {
+  const scroll = pre.closest<HTMLElement>('.timeline-scroll');
+  if (!scroll) return;
+  scroll.querySelector(':scope > .timeline-names')?.remove();
+  const origin = svg.getBoundingClientRect();
+  const names = document.createElement('div');
+  names.className = 'timeline-names';
+  names.setAttribute('aria-hidden', 'true');
+  const ground = document.createElement('div');
+  ground.className = 'timeline-names-ground';
+  ground.style.width = `${LAYOUT.leftPadding - 14}px`;
+  ground.style.height = `${origin.height}px`;
+  names.append(ground);
+  for (const title of svg.querySelectorAll<SVGTextElement>('text.sectionTitle')) {
+    const box = title.getBoundingClientRect();
+    const span = document.createElement('span');
+    span.textContent = title.textContent;
+    span.style.top = `${box.top - origin.top}px`;
+    span.style.left = `${box.left - origin.left}px`;
+    span.style.lineHeight = `${box.height}px`;
+    ground.append(span);
+  }
+  scroll.prepend(names);
+  const update = () => scroll.classList.toggle('timeline-scrolled', scroll.scrollLeft > 0);
+  if (!scroll.dataset.pinned) {
+    scroll.dataset.pinned = '';
+    scroll.addEventListener('scroll', update, { passive: true });
+  }
+  update();
+}
+
 /** Draws one `pre.mermaid`; its `data-name` and `data-table` become the SVG's name and description. */
 export async function drawDiagram(pre: HTMLElement): Promise<void> {
   const m = await mermaid();
@@ -31,6 +76,8 @@ export async function drawDiagram(pre: HTMLElement): Promise<void> {
   }
   const svg = pre.querySelector('svg');
   if (!svg) return;
+  for (const tick of svg.querySelectorAll('.tick text')) tick.textContent = compactTick(tick.textContent ?? '');
+  pinNames(pre, svg);
   // Mermaid marks the SVG as a structured document; to a screen reader it is one picture, whose
   // content the table says.
   svg.setAttribute('role', 'img');

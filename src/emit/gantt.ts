@@ -94,18 +94,39 @@ export function segments(actor: TraceActor, end = actor.finished ?? startOf(acto
   return out;
 }
 
+/** Least distance between two tick labels' starts, in pixels: the widest label (`0.05 s`, `15 min`) and a gap. */
+export const TICK_PITCH = 64;
+
+/** The smallest of 1, 2 and 5 times a power of ten that is at least `raw`. */
+export function niceStep(raw: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5]) if (m * magnitude >= raw * (1 - 1e-9)) return Number((m * magnitude).toPrecision(12));
+  return Number((10 * magnitude).toPrecision(12));
+}
+
 /**
  * The axis for a timeline this long. Mermaid reads the times as dates (milliseconds since 1970) and
  * formats ticks with d3's date directives, which know no "seconds since the start" beyond 59: up to a
  * minute the axis counts seconds, beyond it the times are drawn in units of one minute per drawn
  * second (so `%-S` counts minutes). Minutes of the date itself are never shown: they would move
  * with the reader's time zone (India's is +5:30).
+ * Ticks come a nice step apart (1, 2 or 5 times a power of ten) chosen so that no more labels fit
+ * than the drawing's axis holds at TICK_PITCH apart: a run of 2 s gets `0 s 0.5 s 1 s 1.5 s 2 s`
+ * (d3 writes `0.500 s`; the page drops the trailing zeros, src/components/timeline.ts).
  */
-export function axisFor(spanSeconds: number): { scale: number; format: string; tick: string } {
-  if (spanSeconds <= 2) return { scale: 1, format: '%-S.%Ls', tick: '200millisecond' };
-  if (spanSeconds <= 15) return { scale: 1, format: '%-Ss', tick: '1second' };
-  if (spanSeconds < 60) return { scale: 1, format: '%-Ss', tick: '5second' };
-  return { scale: 1 / 60, format: '%-S min', tick: spanSeconds <= 900 ? '1second' : '5second' };
+export function axisFor(spanSeconds: number, axisPixels = LAYOUT.width - LAYOUT.leftPadding - LAYOUT.rightPadding): { scale: number; format: string; tick: string } {
+  const intervals = Math.max(1, Math.floor(axisPixels / TICK_PITCH));
+  const minutes = spanSeconds >= 60;
+  const scale = minutes ? 1 / 60 : 1;
+  const span = Math.max(spanSeconds * scale, 1e-3);
+  const step = Math.max(niceStep(span / intervals), 1e-3);
+  const unit = minutes ? ' min' : ' s';
+  const whole = Number.isInteger(Number(step.toFixed(6)));
+  return {
+    scale,
+    format: whole ? `%-S${unit}` : `%-S.%L${unit}`,
+    tick: whole ? `${Math.round(step)}second` : `${Math.round(step * 1000)}millisecond`,
+  };
 }
 
 /** Columns a text takes: Hangul, CJK and full-width forms (and emoji) are two columns wide. */

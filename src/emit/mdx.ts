@@ -66,7 +66,8 @@ function pageLines(lines: CellProps['lines']): CellProps['lines'] {
 /** Where the lines of a source document are shown (the repository), or null: no links. */
 export type SourceLines = (file: string) => SourceLineBase;
 
-export function cellProps(checked: CheckedCell, locale: Locale, sourceLines: SourceLines = () => null): CellProps {
+/** `pageCode`: the block's code as the page shows it (its translation on a translated page). */
+export function cellProps(checked: CheckedCell, locale: Locale, sourceLines: SourceLines = () => null, pageCode?: string): CellProps {
   const { cell, run, verdict } = checked;
   const lineBase = sourceLines(cell.file);
   const lineUrl = (line: number) => (lineBase === null ? null : `${lineBase}${line}`);
@@ -89,7 +90,7 @@ export function cellProps(checked: CheckedCell, locale: Locale, sourceLines: Sou
     readings: [...new Set([cell.found, ...cell.stated.map((s) => s.found), ...cell.claims.map((c) => c.found), ...cell.announcements.map((a) => a.found)])],
     error: run?.error ? capText(`${run.error.ename}: ${run.error.evalue}`) : null,
     definesOnly: definesOnly(run, cell.runCode), cpuOnly: cpuOnly(run),
-    runner: runnerProps(checked, lineBase),
+    runner: runnerProps(checked, lineBase, pageCode),
   };
 }
 
@@ -190,7 +191,10 @@ export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCe
   const children: RootContent[] = [];
   for (const block of blocks) {
     children.push(...block.nodes.map((n) => safeNode(n, images)));
-    if (block.cell) children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale, sourceLines)), locale }));
+    if (block.cell) {
+      const fence = block.nodes.find((n) => n.type === 'code');
+      children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale, sourceLines, fence?.type === 'code' ? fence.value : undefined)), locale }));
+    }
   }
   const download = notebookHref
     ? [jsx('a', { href: notebookHref, download: '', class: 'notebook-link', 'data-notebook': '' }, [

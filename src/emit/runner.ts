@@ -2,13 +2,20 @@
 // that ran at build time and the names it defined and used (to run the earlier cells it depends
 // on first). Null for blocks that were not run (not Python, or skipped).
 import type { SourceLineBase } from './source-links.ts';
+import { sameProgram } from './python-comments.ts';
 import type { CheckedCell } from '../check/run.ts';
 import { liveJudgeInput, type LiveJudgeInput } from '../check/live.ts';
 import { DEFAULT_REAL_BUDGET } from '../kernel/types.ts';
 import { earlierCellsNeeded, wantedNames, type CellNames } from '../source/dependencies.ts';
 
 export interface RunnerProps {
+  /** The code the editor opens with and Reset returns to: the page's own code block, in its language. */
   code: string;
+  /**
+   * The code a live run counts as unedited against (src/check/live.ts): the page's code when it is
+   * the program the build ran (a translation that changed comments only), else the build's.
+   */
+  original: string;
   defines: string[];
   uses: string[];
   /** Real seconds before a CPU-bound run is interrupted: the default, or more for cells that needed it. */
@@ -19,10 +26,19 @@ export interface RunnerProps {
   sourceLines: SourceLineBase;
 }
 
-export function runnerProps({ cell, run, settings }: CheckedCell, sourceLines: SourceLineBase = null): RunnerProps | null {
+/**
+ * `pageCode`: the block as the page shows it (a translation's code on a translated page). Where the
+ * build ran the block as written, the editor opens on the page's code, so the reader edits and runs
+ * what they read; where it ran a transformed block (a transcript's prompts, a gutter stripped), on
+ * the code that ran.
+ */
+export function runnerProps({ cell, run, settings }: CheckedCell, sourceLines: SourceLineBase = null, pageCode: string = cell.code): RunnerProps | null {
   if (!run || cell.notPython) return null;
+  const asWritten = cell.runCode === cell.code;
+  const code = asWritten ? pageCode : cell.runCode;
   return {
-    code: cell.runCode,
+    code,
+    original: code === cell.runCode || sameProgram(code, cell.runCode) ? code : cell.runCode,
     defines: run.defines,
     uses: run.uses,
     realBudget: Math.max(DEFAULT_REAL_BUDGET, Math.ceil((run.cpuMs / 1000) * 3)),

@@ -17,6 +17,8 @@ import { documentDefinitions } from './doc-images.ts';
 import { chapterNotebook } from './notebook.ts';
 import { pagePrelude } from './runner.ts';
 import { syncTree } from './write.ts';
+import { translatedSlugs } from '../source/slug.ts';
+import type { Chapter } from '../source/model.ts';
 
 export const DOCS_DIR = 'src/content/docs';
 export const NOTEBOOKS_DIR = 'public/notebooks';
@@ -32,6 +34,34 @@ export function translationTexts(translation: TranslationFile | null): Map<strin
   const map = new Map<string, string>();
   for (const s of translation?.segments ?? []) if (s.en !== null) map.set(s.key, s.en);
   return map;
+}
+
+/**
+ * A chapter's slugs in a locale: the source's own, or for a translation ASCII slugs of its
+ * translated headings (src/source/slug.ts), so an English address reads as English when copied.
+ */
+export function chapterSlugs(markdown: string, chapters: Chapter[], locale: Locale, translate: (key: string) => string | null, sourceLocale: Locale): string[] {
+  const own = chapters.map((c) => c.slug);
+  if (locale === sourceLocale) return own;
+  const titles = chapters.map((c) => chapterTitle(markdown, c, locale, translate, sourceLocale));
+  return translatedSlugs(titles, own, chapters.map((c) => c.index === 0 && c.slug === 'introduction'));
+}
+
+/**
+ * A page that sends its reader on to `target` (keeping the #cell- anchor), for addresses that
+ * moved: a static host has no redirects of its own. Out of the sidebar and the search.
+ */
+function redirectPage(title: string, target: string): string {
+  const href = encodeURI(target);
+  return page({
+    title, pagefind: false, sidebar: { hidden: true }, editUrl: false,
+    head: [
+      { tag: 'meta', attrs: { 'http-equiv': 'refresh', content: `0; url=${href}` } },
+      { tag: 'meta', attrs: { name: 'robots', content: 'noindex' } },
+      { tag: 'link', attrs: { rel: 'canonical', href } },
+      { tag: 'script', content: `location.replace(${JSON.stringify(href)} + location.hash);` },
+    ],
+  }, mdxSource(root(paragraph(link(href, text(title))))));
 }
 
 function page(frontmatter: Record<string, unknown>, body: string): string {
@@ -112,6 +142,7 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
   const sidebar: unknown[] = [];
   const erratumRows = Object.fromEntries(LOCALES.map((l) => [l, []])) as unknown as Record<Locale, ErrataRow[]>;
   const errataDocuments = Object.fromEntries(LOCALES.map((l) => [l, []])) as unknown as Record<Locale, ErrataData['documents']>;
+  const firstPages = new Map<string, Record<Locale, string>>();
   for (const { document, cells, translation } of result.documents) {
     const translations = translationTexts(translation);
     // "Edit this page" opens what the page is made from: the document, or the translation file
@@ -124,10 +155,17 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
       definitions: documentDefinitions(document.markdown, l === source ? null : [...translations.values()]),
       served: (url: string) => served?.get(url) ?? null,
     }]));
+    const slugs = Object.fromEntries(LOCALES.map((l) => [l, chapterSlugs(document.markdown, document.chapters, l, translate, source)])) as Record<Locale, string[]>;
+    // A chapter's address in a locale, from its source slug (what cells name their chapter by).
+    const chapterPath = (locale: Locale, sourceSlug: string) => {
+      const chapter = document.chapters.find((c) => c.slug === sourceSlug) ?? document.chapters[0]!;
+      return `/${locale}/${document.slug}/${slugs[locale][chapter.index]}/`;
+    };
     for (const locale of LOCALES) {
       for (const chapter of document.chapters) {
+        const slug = slugs[locale][chapter.index]!;
         const chapterCells = cells.filter((c) => c.cell.chapter === chapter.slug);
-        const notebookPath = `${locale}/${document.slug}/${chapter.slug}.ipynb`;
+        const notebookPath = `${locale}/${document.slug}/${slug}.ipynb`;
         const built = chapterPage(document.markdown, chapter, chapterCells, locale, translate, {
           notebookHref: encodeURI(`/notebooks/${notebookPath}`),
           prelude: pagePrelude(cells, chapter.slug),
@@ -139,25 +177,34 @@ export function siteFiles(result: CheckResult, options: SiteOptions = {}): SiteF
         const title = chapterTitle(document.markdown, chapter, locale, translate, source);
         if (chapter.index === 0) titles[locale] = title;
         const fm: Record<string, unknown> = { title, sidebar: { order: chapter.index }, ...(editUrls[locale] ? { editUrl: editUrls[locale] } : {}) };
-        files.set(join(locale, document.slug, `${chapter.slug}.mdx`), page(fm, built.body));
+        files.set(join(locale, document.slug, `${slug}.mdx`), page(fm, built.body));
+        if (locale !== source && slug !== chapter.slug) {
+          // The page's address before translations had slugs of their own, and the source page's
+          // twin under this slug (where Starlight's language menu goes from this page).
+          files.set(join(locale, document.slug, `${chapter.slug}.mdx`), redirectPage(title, `/${locale}/${document.slug}/${slug}/`));
+          const twin = join(source, document.slug, `${slug}.mdx`);
+          if (!files.has(twin)) files.set(twin, redirectPage(chapter.title, `/${source}/${document.slug}/${chapter.slug}/`));
+        }
         notebooks.set(notebookPath, JSON.stringify(chapterNotebook(document.markdown, chapter, title, chapterCells, locale, translate, { documentCells: cells, sourceLocale: source }), null, 1) + '\n');
         pages++;
       }
       for (const checked of cells) {
-        erratumRows[locale].push(errataRow(checked, locale, { href: `/${locale}/${document.slug}/${checked.cell.chapter}/#cell-${checked.cell.key}`, document: document.slug, repository }));
+        erratumRows[locale].push(errataRow(checked, locale, { href: `${chapterPath(locale, checked.cell.chapter)}#cell-${checked.cell.key}`, document: document.slug, repository }));
       }
     }
     for (const locale of LOCALES) errataDocuments[locale].push({ slug: document.slug, title: titles[locale] });
     sidebar.push({
       label: titles[source], ...(others.length ? { translations: Object.fromEntries(others.map((l) => [l, titles[l]])) } : {}), collapsed: false,
-      items: document.chapters.map((c) => ({ slug: `${document.slug}/${c.slug}` })),
+      // Listed from each locale's own folder: its chapters have their own slugs (redirect pages are hidden).
+      items: [{ autogenerate: { directory: document.slug } }],
     });
+    firstPages.set(document.slug, Object.fromEntries(LOCALES.map((l) => [l, chapterPath(l, document.chapters[0]!.slug)])) as Record<Locale, string>);
   }
   for (const locale of LOCALES) {
     const t = strings[locale].site;
     // Each document under its title in this locale (the translated first heading, where there is one).
     const list = result.documents.map(({ document }): DocumentLink => ({
-      href: `/${locale}/${document.slug}/${document.chapters[0]!.slug}/`,
+      href: firstPages.get(document.slug)![locale],
       title: errataDocuments[locale].find((d) => d.slug === document.slug)?.title ?? document.title,
     }));
     const index = root(

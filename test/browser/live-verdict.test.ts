@@ -7,7 +7,7 @@ import { hasChromium } from './chromium.ts';
 import { siteSession } from './site-session.ts';
 import { replaceCellCode } from './cells.ts';
 
-const PAGES = { ko: '/ko/asyncio-complete-guide/8-asyncio-핵심-api/', en: '/en/asyncio-complete-guide/8-asyncio-핵심-api/' };
+const PAGES = { ko: '/ko/asyncio-complete-guide/8-asyncio-핵심-api/', en: '/en/asyncio-complete-guide/8-core-asyncio-apis/' };
 const GATHER = '[data-cell="asyncio-complete-guide/20a1151a"]';
 const WORDS = {
   ko: { verified: '검증됨', drift: '불일치', thisRun: '이번 실행', edited: '이번 실행 · 수정한 코드', built: '빌드 실행' },

@@ -7,6 +7,8 @@ import { hasChromium, launchChromium } from './chromium.ts';
 import { serveDirectory } from './static-server.ts';
 
 const CHAPTER = '/asyncio-complete-guide/8-asyncio-핵심-api/';
+/** The same chapter in each locale (English pages have English slugs). */
+const CHAPTERS = { ko: `/ko${CHAPTER}`, en: '/en/asyncio-complete-guide/8-core-asyncio-apis/' };
 
 describe.skipIf(!hasChromium)('chapter pages, search, errata and notebooks', () => {
   let browser: Browser;
@@ -28,7 +30,7 @@ describe.skipIf(!hasChromium)('chapter pages, search, errata and notebooks', () 
 
   for (const locale of ['ko', 'en'] as const) {
     it(`renders a ${locale} chapter with outputs, badges and a timeline drawn as SVG`, async () => {
-      const page = await open(`/${locale}${CHAPTER}`);
+      const page = await open(CHAPTERS[locale]);
       const cell = page.locator('[data-cell="asyncio-complete-guide/20a1151a"]');
       await expect(cell.getAttribute('data-verdict')).resolves.toBe('verified');
       const output = await cell.locator('[data-output]').innerText();

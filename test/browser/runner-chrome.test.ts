@@ -7,7 +7,7 @@ import { hasChromium } from './chromium.ts';
 import { siteSession } from './site-session.ts';
 import { replaceCellCode } from './cells.ts';
 
-const PAGE = '/en/asyncio-complete-guide/8-asyncio-핵심-api/';
+const PAGE = '/en/asyncio-complete-guide/8-core-asyncio-apis/';
 const GATHER = '[data-cell="asyncio-complete-guide/20a1151a"]';
 
 /** WCAG contrast of two CSS colours (rgb()/rgba(), alpha ignored: the tests read opaque ones). */
@@ -93,9 +93,9 @@ describe.skipIf(!hasChromium)('the runner around a cell', () => {
   }
 
   it('says what a cell that only defines functions does, and why a computing cell has no virtual time', async () => {
-    const page = await open('/en/asyncio-basics/실수-1-await-없이-코루틴-호출/');
+    const page = await open('/en/asyncio-basics/mistake-1-calling-a-coroutine-without-await/');
     expect(await page.locator('.cell-output.empty', { hasText: 'nothing runs' }).count()).toBeGreaterThan(0);
-    await page.goto(session.url + encodeURI('/en/asyncio-complete-guide/4-동시성-vs-병렬성/'));
+    await page.goto(session.url + encodeURI('/en/asyncio-complete-guide/4-concurrency-vs-parallelism/'));
     expect(await page.locator('[data-cpu-only]').first().innerText()).toMatch(/virtual time is 0/);
     await page.close();
   });

@@ -7,7 +7,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { hasChromium } from './chromium.ts';
 import { siteSession } from './site-session.ts';
 
-const FIRST = '/en/asyncio-complete-guide/8-asyncio-핵심-api/';
+const FIRST = '/en/asyncio-complete-guide/8-core-asyncio-apis/';
 const GATHER = '[data-cell="asyncio-complete-guide/20a1151a"]';
 const SECOND = '/ko/asyncio-complete-guide/8-asyncio-핵심-api/';
 

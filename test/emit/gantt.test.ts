@@ -1,7 +1,7 @@
 // Timelines from a trace: bars exactly at the recorded times, one row per task, running, waiting and
 // blocking apart, every task shown however it ended, words in the page's language, and the table.
 import { describe, expect, it } from 'vitest';
-import { axisFor, columns, ganttText, hasTimeline, LABEL_COLUMNS, MAX_ROWS, timelineOf, truncate } from '../../src/emit/gantt.ts';
+import { axisFor, columns, niceStep, ganttText, hasTimeline, LABEL_COLUMNS, MAX_ROWS, timelineOf, truncate } from '../../src/emit/gantt.ts';
 import type { CellRun, TraceActor, TraceSpan } from '../../src/kernel/types.ts';
 
 type Extra = Partial<TraceActor>;
@@ -27,7 +27,7 @@ describe('gantt text', () => {
 
   it('has one section per actor and bars at the recorded milliseconds, running and waiting apart', () => {
     const text = ganttText(run, 'en');
-    expect(text.split('\n').slice(0, 5)).toEqual(['gantt', '  dateFormat x', '  axisFormat %-Ss', '  tickInterval 1second', '  todayMarker off']);
+    expect(text.split('\n').slice(0, 5)).toEqual(['gantt', '  dateFormat x', '  axisFormat %-S.%L s', '  tickInterval 500millisecond', '  todayMarker off']);
     expect(sections(text)).toEqual(['main()', "download('A', 2)", "download('B', 1)"]);
     const b = bars(text).map((l) => l.replace(/^ {2}/, ''));
     expect(b[0]).toBe('gather :b0, 0, 3000');
@@ -144,10 +144,25 @@ describe('completeness', () => {
 });
 
 describe('the axis', () => {
-  it('counts seconds, with finer ticks for short runs', () => {
-    expect(axisFor(1)).toEqual({ scale: 1, format: '%-S.%Ls', tick: '200millisecond' });
-    expect(axisFor(11)).toEqual({ scale: 1, format: '%-Ss', tick: '1second' });
-    expect(axisFor(45)).toEqual({ scale: 1, format: '%-Ss', tick: '5second' });
+  it('counts seconds, a nice step apart, with no more ticks than the axis holds', () => {
+    expect(axisFor(1)).toEqual({ scale: 1, format: '%-S.%L s', tick: '200millisecond' });
+    expect(axisFor(2)).toEqual({ scale: 1, format: '%-S.%L s', tick: '500millisecond' });
+    expect(axisFor(11)).toEqual({ scale: 1, format: '%-S s', tick: '2second' });
+    expect(axisFor(45)).toEqual({ scale: 1, format: '%-S s', tick: '10second' });
+    expect(axisFor(0.05)).toEqual({ scale: 1, format: '%-S.%L s', tick: '10millisecond' });
+    // A narrower axis gets fewer ticks.
+    expect(axisFor(2, 130)).toEqual({ scale: 1, format: '%-S s', tick: '1second' });
+    for (const span of [0.003, 0.3, 0.9, 1, 1.2, 1.5, 1.99, 2, 2.5, 7, 13, 59, 61, 200, 600, 3000]) {
+      const { scale, tick } = axisFor(span);
+      const [, n, unit] = /^(\d+)(millisecond|second)$/.exec(tick)!;
+      const step = Number(n) / (unit === 'millisecond' ? 1000 : 1);
+      expect(Math.floor((span * scale) / step) + 1, `${span} s`).toBeLessThanOrEqual(7);
+      expect(String(step / 10 ** Math.floor(Math.log10(step) + 1e-9)), `${span} s`).toMatch(/^[125]$/);
+    }
+  });
+
+  it('picks 1, 2 or 5 times a power of ten', () => {
+    expect([0.03, 0.12, 0.2, 0.33, 0.7, 3, 40].map(niceStep)).toEqual([0.05, 0.2, 0.2, 0.5, 1, 5, 50]);
   });
 
   it('counts minutes past a minute, never a date\'s minutes (they move with the time zone)', () => {

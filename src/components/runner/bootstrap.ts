@@ -58,6 +58,38 @@ if (cells.length > 0) {
     event.preventDefault();
     void load().then((r) => r.handle(action as Action, cell));
   });
+  // A click into a runnable cell's code starts editing it there (not a click on the copy button,
+  // nor the end of a selection the reader is making).
+  document.addEventListener('click', (event) => {
+    const target = event.target as Element | null;
+    const block = target?.closest?.<HTMLElement>('.expressive-code');
+    const cell = block?.nextElementSibling;
+    if (!block || !cell?.matches('.cell[data-run]') || target!.closest('button, a, .copy')) return;
+    if (!(window.getSelection()?.isCollapsed ?? true)) return;
+    const at = spotAt(block, event.clientX, event.clientY);
+    void load().then((r) => r.handle('edit', cell, at));
+  });
+}
+
+/** The line and column of the code block's text under a point, or null. */
+function spotAt(block: HTMLElement, x: number, y: number): { line: number; column: number } | null {
+  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  const caret = doc.caretPositionFromPoint?.(x, y) ?? (() => {
+    const range = document.caretRangeFromPoint?.(x, y);
+    return range ? { offsetNode: range.startContainer, offset: range.startOffset } : null;
+  })();
+  const lines = [...block.querySelectorAll<HTMLElement>('.ec-line')];
+  const node = caret?.offsetNode ?? null;
+  const line = node ? lines.findIndex((l) => l.contains(node)) : -1;
+  if (line < 0) {
+    // Beside the text (right of a short line): the line at that height, at its end.
+    const byHeight = lines.findIndex((l) => { const r = l.getBoundingClientRect(); return y >= r.top && y < r.bottom; });
+    return byHeight < 0 ? null : { line: byHeight, column: lines[byHeight]!.textContent?.length ?? 0 };
+  }
+  const before = document.createRange();
+  before.setStart(lines[line]!, 0);
+  before.setEnd(node!, caret!.offset);
+  return { line, column: before.toString().length };
 }
 
 /** The reader asked their browser to save data: nothing starts before they ask. */

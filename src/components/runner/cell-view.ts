@@ -5,6 +5,12 @@ import type { RunnerProps } from '../../emit/runner.ts';
 import type { EditorHandle } from './editor.ts';
 import type { Line } from './output.ts';
 
+/** A place in a cell's code: line (0-based) and column. */
+export interface CodeSpot {
+  line: number;
+  column: number;
+}
+
 export type Action = 'run' | 'edit' | 'reset' | 'stop' | 'replay' | 'run-all' | 'restart';
 
 export type RunState = 'loading' | 'queued' | 'running' | 'ok' | 'error' | 'hangs' | 'timeout' | 'stopped' | 'restarted' | 'replaying';

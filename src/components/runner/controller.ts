@@ -11,7 +11,7 @@ import type { CellRun, OutputEvent } from '../../kernel/types.ts';
 import { liveVerdict } from '../../check/live.ts';
 import { definesOnly } from '../../emit/cell-notes.ts';
 import { labels } from '../labels.ts';
-import { matchCodeBlock, RunnableCell, type Action } from './cell-view.ts';
+import { matchCodeBlock, RunnableCell, type Action, type CodeSpot } from './cell-view.ts';
 import { pageLocale, runnerLabels, type RunnerLabels } from './labels.ts';
 import { appendEvent, linesOf, renderLines } from './output.ts';
 import { formatSeconds } from '../../kernel/format.ts';
@@ -59,13 +59,13 @@ export class PageRunner {
     return this.cells.find((c) => c.el === el) ?? null;
   }
 
-  handle(action: Action, el: Element | null) {
+  handle(action: Action, el: Element | null, at: CodeSpot | null = null) {
     const cell = this.cellOf(el);
     if (action === 'run-all') return this.enqueue({ kind: 'all', target: null, cancelled: false, current: null });
     if (action === 'restart') return void this.restartKernel();
     if (!cell) return;
     if (action === 'run') return this.run(cell);
-    if (action === 'edit') return void this.edit(cell);
+    if (action === 'edit') return void this.edit(cell, at);
     if (action === 'reset') return this.reset(cell);
     if (action === 'stop') return this.stop(cell);
     if (action === 'replay') return this.replay(cell);
@@ -251,7 +251,7 @@ export class PageRunner {
 
     const error = run.error;
     const stopped = stoppedByUser && error?.ename === 'KeyboardInterrupt';
-    showVerdict(cell, stopped ? null : liveVerdict(cell.props.judge, cell.props.code, cell.code, run), run, stopped ? this.t.notJudgedStopped : this.t.notJudgedTranscript, this.t);
+    showVerdict(cell, stopped ? null : liveVerdict(cell.props.judge, cell.props.original ?? cell.props.code, cell.code, run), run, stopped ? this.t.notJudgedStopped : this.t.notJudgedTranscript, this.t);
     if (run.status === 'ok') cell.setState('ok', this.t.ok);
     else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs} (${formatSeconds(run.virtualSeconds)})`);
     else if (run.status === 'timeout') cell.setState('timeout', this.t.timeout(cell.props.realBudget));
@@ -337,12 +337,15 @@ export class PageRunner {
     this.kernel.stop();
   }
 
-  async edit(cell: RunnableCell) {
+  /** Opens the editor over the cell's code block; `at`: where the reader clicked in that block (the caret goes there). */
+  async edit(cell: RunnableCell, at: CodeSpot | null = null) {
     if (cell.editor) return cell.editor.focus();
     const { createEditor } = await import('./editor.ts');
     if (cell.editor) return;
     const host = document.createElement('div');
-    host.className = 'cell-editor';
+    // Starlight spaces the blocks of the page's content apart (margins between siblings); the
+    // editor's own elements (CodeMirror's lines) are not content blocks.
+    host.className = 'cell-editor not-content';
     host.dataset.editor = '';
     matchCodeBlock(host, cell.codeBlock);
     const hint = document.createElement('p');
@@ -362,6 +365,7 @@ export class PageRunner {
     const edit = cell.button('edit');
     if (edit) edit.hidden = true;
     cell.editor.focus();
+    if (at) cell.editor.caretAt(at.line, at.column);
   }
 
   /** The document's code again, and the build's verdict, figures and output with it. */

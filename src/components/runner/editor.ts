@@ -12,6 +12,8 @@ export interface EditorHandle {
   get code(): string;
   set code(text: string);
   focus(): void;
+  /** The caret at a line (0-based) and column of the code. */
+  caretAt(line: number, column: number): void;
 }
 
 const theme = EditorView.theme({
@@ -56,6 +58,11 @@ export function createEditor(parent: HTMLElement, code: string, on: { change: (c
     },
     focus() {
       view.focus();
+    },
+    caretAt(line: number, column: number) {
+      const doc = view.state.doc;
+      const at = doc.line(Math.min(Math.max(line + 1, 1), doc.lines));
+      view.dispatch({ selection: { anchor: at.from + Math.min(Math.max(column, 0), at.length) }, scrollIntoView: true });
     },
   };
 }
