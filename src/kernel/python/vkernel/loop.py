@@ -11,7 +11,7 @@ import itertools
 import threading
 
 from .clock import MONOTONIC_BASE, clock
-from .interrupts import checkpoint
+from .interrupts import checkpoint, trampoline
 
 
 class _VirtualSelector:
@@ -74,6 +74,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._tracer.task_created(task)
         return task
 
+    @trampoline
     def _run_once(self):
         self._tracer.steps_starting(self._ready)
         super()._run_once()
