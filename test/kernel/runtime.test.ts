@@ -95,6 +95,44 @@ beforeAll(() => {
       `,
     },
     afterSwitching: `print("alive after switching")`,
+    // Under asyncio.run the interrupt is Ctrl-C as asyncio.Runner handles it: the main task is
+    // cancelled first, then KeyboardInterrupt comes out of asyncio.run.
+    asyncioSpinning: {
+      realBudget: 1,
+      code: `
+        import asyncio
+        async def main():
+            try:
+                while True:
+                    await asyncio.sleep(0)
+            except asyncio.CancelledError:
+                print("main cancelled")
+                raise
+            finally:
+                print("main's finally")
+        try:
+            asyncio.run(main())
+        finally:
+            print("asyncio.run raised")
+      `,
+    },
+    // A coroutine that never yields cannot see its cancellation: the next interrupt raises in it.
+    asyncioCpuLoop: {
+      realBudget: 1,
+      code: `
+        import asyncio
+        async def main():
+            try:
+                while True:
+                    pass
+            except asyncio.CancelledError:
+                print("never seen")
+            finally:
+                print("main's finally")
+        asyncio.run(main())
+      `,
+    },
+    afterAsyncioInterrupt: `print("alive after asyncio")`,
   });
   errors = startDocument(pool, 'errors', {
     // CPython 3.14: gather() needs a loop (get_event_loop() no longer creates one); the coroutine
@@ -313,6 +351,24 @@ describe('hangs and timeouts', { timeout: TIMEOUT }, () => {
     expect(run.status, describeRun(run)).toBe('timeout');
     expect(run.error?.evalue).toMatch(/^interrupted after 1 s of real time: .*\(a CPU-bound loop in thread P[01]\)$/);
     expect(lines(ok(await stops('afterSwitching')))).toEqual([[0, 'alive after switching']]);
+  });
+});
+
+describe('interrupts under asyncio.run, as Ctrl-C under CPython', { timeout: TIMEOUT }, () => {
+  it('cancel the main task first, then raise KeyboardInterrupt from asyncio.run', async () => {
+    const run = await stops('asyncioSpinning');
+    expect(run.status, describeRun(run)).toBe('timeout');
+    expect(run.error?.ename).toBe('KeyboardInterrupt');
+    expect(run.error?.evalue).toMatch(/^interrupted after 1 s of real time/);
+    expect(text(run)).toEqual(['main cancelled', "main's finally", 'asyncio.run raised']);
+  });
+
+  it('raise in a coroutine that never yields at the next interrupt', async () => {
+    const run = await stops('asyncioCpuLoop');
+    expect(run.status, describeRun(run)).toBe('timeout');
+    expect(run.error?.ename).toBe('KeyboardInterrupt');
+    expect(text(run)).toEqual(["main's finally"]);
+    expect(lines(ok(await stops('afterAsyncioInterrupt')))).toEqual([[0, 'alive after asyncio']]);
   });
 });
 

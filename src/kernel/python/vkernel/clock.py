@@ -4,6 +4,7 @@
 Clocks are read by user code through the patched `time`/`datetime` functions; the kernel itself
 reads `now` directly so its own bookkeeping never counts as busy-waiting."""
 
+import sys as _sys
 import time as _time
 
 from .interrupts import checkpoint
@@ -12,31 +13,106 @@ from .interrupts import checkpoint
 EPOCH = 1735689600.0
 # Monotonic clocks start at an arbitrary value in CPython too; a round number keeps differences exact.
 MONOTONIC_BASE = 1000.0
-# A program that reads a clock this many times without virtual time moving is busy-waiting on it:
-# from then on each reading advances time by BUSY_STEP, so `while time.time() < end: pass` ends.
+# A program that reads a clock this many times without virtual time moving may be busy-waiting on
+# it: from then on each reading is looked at, and those of a busy-wait advance time by BUSY_STEP,
+# so `while time.time() < end: pass` ends. What tells a busy-wait from work that reads the clock:
+# - a wait reads the clock over and over from one place in the code (its condition), while a loop
+#   timing its work reads it before and after the work: two places. A reading is attributed to the
+#   snippet's own line, the first caller outside the standard library and the kernel (two
+#   `datetime.now()` calls are two places, though both read time.time() inside datetime).
+# - a wait compares what it reads (`now < end`, `now - t0 >= 2`, maybe through a variable); a
+#   reading stored and followed by other work, or collected into a list, is a measurement. A place
+#   like that counts as a wait only after BUSY_READS_UNCOMPARED readings in a row, which a loop
+#   over finite work seldom reaches, so that a wait of a form this look at the code misses ends.
+# (A loop that compares the clock to decide when to report its progress looks like a wait, and
+# advances time once it has read the clock BUSY_READS times.) Looking at a reading's place costs
+# a frame walk, so it is done only once time has stood still for BUSY_READS readings, and a loop
+# found to read from two places goes back to unexamined readings for another BUSY_READS.
 BUSY_READS = 20000
+BUSY_READS_UNCOMPARED = 200000
 BUSY_STEP = 0.001
+# Where the kernel, its stand-in libraries and the standard library live (src/kernel/read-only.ts).
+_LIBRARY = ("/lib/", "/kernel/", "/usr/lib/")
+# Instructions after the clock call that show the reading is being compared (or handed back to a
+# caller that may compare it), and those that show it went into other work.
+_COMPARES = {"COMPARE_OP", "RETURN_VALUE", "YIELD_VALUE"}
+_CONSUMES = {"CALL", "CALL_KW", "CALL_FUNCTION_EX", "LIST_APPEND", "SET_ADD", "MAP_ADD",
+             "JUMP_BACKWARD", "JUMP_BACKWARD_NO_INTERRUPT", "FOR_ITER", "POP_TOP", "STORE_SUBSCR",
+             "STORE_ATTR", "BUILD_LIST", "BUILD_TUPLE", "BUILD_MAP", "BUILD_SET", "BUILD_STRING",
+             "FORMAT_SIMPLE", "FORMAT_WITH_SPEC", "END_FOR"}
+_LOOKAHEAD = 10
+_compared = {}  # id(code), offset -> (code, whether the reading there is compared)
+
+
+def _reading_is_compared(code, offset):
+    key = (id(code), offset)
+    known = _compared.get(key)
+    if known is not None and known[0] is code:
+        return known[1]
+    import dis
+    verdict, seen, after = True, 0, False
+    for ins in dis.get_instructions(code):
+        if not after:
+            after = ins.offset == offset
+            continue
+        if ins.opname in _COMPARES:
+            break
+        if ins.opname in _CONSUMES:
+            verdict = False
+            break
+        seen += 1
+        if seen >= _LOOKAHEAD:
+            break
+    _compared[key] = (code, verdict)
+    return verdict
 
 
 class Clock:
     def __init__(self):
         self.now = 0.0
-        self._reads = 0
         self.on_busy_advance = None  # set by the scheduler: lets a busy thread yield to due threads
+        self.reset_busy()
+
+    def reset_busy(self):
+        self._reads = 0       # readings since virtual time last moved
+        self._code = None     # where the last examined reading was made: code object, offset
+        self._offset = -1
+        self._patience = 0    # examinations that found one place reading without comparing
 
     def advance_to(self, t):
         if t > self.now:
             self.now = t
-            self._reads = 0
+            self.reset_busy()
 
     def _read(self):
         checkpoint()  # a safe point for an interrupt that landed in kernel code
         self._reads += 1
-        if self._reads > BUSY_READS:
+        if self._reads > BUSY_READS and self._waiting():
             self.now += BUSY_STEP
             if self.on_busy_advance is not None:
                 self.on_busy_advance()
         return self.now
+
+    def _waiting(self):
+        """Whether this reading, made after time stood still for BUSY_READS, is one of a wait's."""
+        frame = _sys._getframe(2)
+        while frame is not None and frame.f_code.co_filename.startswith(_LIBRARY):
+            frame = frame.f_back
+        code, offset = (None, -1) if frame is None else (frame.f_code, frame.f_lasti)
+        if code is not self._code or offset != self._offset:
+            first = self._code is None
+            self._code, self._offset = code, offset
+            if not first:  # readings from more than one place: work that measures itself
+                self._reads = 0
+                self._patience = 0
+            return False
+        if code is None or _reading_is_compared(code, offset):
+            return True
+        self._patience += 1
+        if self._patience * BUSY_READS < BUSY_READS_UNCOMPARED:
+            self._reads = 0
+            return False
+        return True
 
     def wall(self):
         return EPOCH + self._read()

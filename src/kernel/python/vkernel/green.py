@@ -27,7 +27,7 @@ def _suspend_on(gate):
 
 class GreenThread:
     __slots__ = ("tid", "name", "state", "deadline", "notified", "waiting_on", "gate", "seq",
-                 "ready_seq", "actor", "daemon", "on_exit")
+                 "ready_seq", "actor", "daemon", "on_exit", "process")
 
     def __init__(self, tid, name):
         self.tid = tid
@@ -42,6 +42,7 @@ class GreenThread:
         self.actor = None        # the trace record its waits are attributed to
         self.daemon = False
         self.on_exit = []
+        self.process = None      # the modelled worker process it belongs to (processes.py), if any
 
 
 class Scheduler:
@@ -181,6 +182,7 @@ class Scheduler:
                 "switching (JSPI), which the kernel needs to model threads")
         thread = GreenThread(next(self._next_tid), name)
         thread.daemon = daemon
+        thread.process = self.current.process  # a thread started in a worker process stays in it
         thread.state = "ready"
         thread.ready_seq = next(self._seq)
         thread.gate = _host.call("gate")

@@ -10,7 +10,15 @@ scheduler's bookkeeping (half-way through a thread switch) corrupts it.
 So the handler raises only where the snippet's own code (or a library it called) is running, and
 otherwise defers: the interrupt stays pending and is raised at the next safe point the kernel
 offers (a clock reading, a blocking call), or lands with the host's next SIGINT, which it repeats
-until the cell ends."""
+until the cell ends.
+
+To the snippet, that SIGINT is CPython's Ctrl-C: the kernel's handler stays installed, but
+`signal.signal`/`signal.getsignal` show the snippet a SIGINT handler of its own, Python's default
+until it sets one, and a delivered interrupt calls it. So `asyncio.Runner` (asyncio.run) installs
+its handler as under CPython, and the first interrupt cancels the main task (its `except
+CancelledError` and `finally` run, and a loop waiting in select is woken) before KeyboardInterrupt
+propagates from asyncio.run; the host's repeated interrupt then raises it at once, as a second
+Ctrl-C does. A handler that ignores SIGINT does not stop the kernel's interrupt: the cell must end."""
 
 import signal
 import sys
@@ -23,10 +31,24 @@ _CELL_PREFIX = "<cell "
 
 _pending = False
 _armed = False
+_real_signal = signal.signal
+_real_getsignal = signal.getsignal
+_snippet_handler = signal.default_int_handler  # what the snippet sees installed for SIGINT
 
 
 def _is_host(filename):
     return any(marker in filename for marker in _HOST_MARKERS)
+
+
+# Kernel functions that only pass control on to the library code they override (the event loop's
+# `_run_once`): the frames above them decide, so an interrupt lands in asyncio's loop as it would
+# in CPython's instead of waiting for a safe point the loop may never reach.
+_TRAMPOLINES = set()
+
+
+def trampoline(func):
+    _TRAMPOLINES.add(func.__code__)
+    return func
 
 
 def _runs_snippet(frame):
@@ -37,6 +59,9 @@ def _runs_snippet(frame):
     same library called by the kernel or by Pyodide's conversions (abc's subclass checks inside
     `run_sync`) is the host's."""
     while frame is not None:
+        if frame.f_code in _TRAMPOLINES:
+            frame = frame.f_back
+            continue
         filename = frame.f_code.co_filename
         if filename.startswith(_CELL_PREFIX):
             return True
@@ -50,8 +75,17 @@ def _on_sigint(signum, frame):
     global _pending
     if _armed and _runs_snippet(frame):
         _pending = False
-        raise KeyboardInterrupt
+        _deliver(frame)
+        return
     _pending = _armed
+
+
+def _deliver(frame):
+    handler = _snippet_handler
+    if callable(handler) and handler is not signal.default_int_handler:
+        handler(signal.SIGINT, frame)
+    else:
+        raise KeyboardInterrupt
 
 
 def checkpoint(poll=False):
@@ -71,7 +105,7 @@ def checkpoint(poll=False):
         frame = frame.f_back
     if _runs_snippet(frame):
         _pending = False
-        raise KeyboardInterrupt
+        _deliver(frame)
 
 
 def arm():
@@ -86,5 +120,28 @@ def disarm():
     _armed, _pending = False, False
 
 
+def _signal(signalnum, handler, /):
+    """Set the action for the given signal. (SIGINT's is the snippet's own: see the module.)"""
+    global _snippet_handler
+    if signalnum != signal.SIGINT:
+        return _real_signal(signalnum, handler)
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        raise ValueError("signal only works in main thread of the main interpreter")
+    if not callable(handler) and handler not in (signal.SIG_IGN, signal.SIG_DFL):
+        raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")
+    previous, _snippet_handler = _snippet_handler, handler
+    return previous
+
+
+def _getsignal(signalnum, /):
+    """Return the current action for the given signal."""
+    return _snippet_handler if signalnum == signal.SIGINT else _real_getsignal(signalnum)
+
+
 def install():
-    signal.signal(signal.SIGINT, _on_sigint)
+    global _snippet_handler
+    _real_signal(signal.SIGINT, _on_sigint)
+    _snippet_handler = signal.default_int_handler
+    signal.signal = _signal
+    signal.getsignal = _getsignal

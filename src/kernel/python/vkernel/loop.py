@@ -12,7 +12,7 @@ import threading
 
 from . import limits
 from .clock import MONOTONIC_BASE, clock
-from .interrupts import checkpoint
+from .interrupts import checkpoint, trampoline
 from .sandbox import NETWORK_LIMIT
 
 
@@ -76,6 +76,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._tracer.task_created(task)
         return task
 
+    @trampoline
     def _run_once(self):
         self._tracer.steps_starting(self._ready)
         super()._run_once()

@@ -1,18 +1,111 @@
 """Process pools in a one-process runtime.
 
 A worker process is modelled as a green thread whose calls cross a pickle boundary both ways, so
-what cannot cross a real process boundary (lambdas, local functions, open files) fails the same way,
-and results are copies. CPU work costs no virtual time here, as everywhere in the kernel; what
-cannot be modelled at all (shared memory, managers, pipes) raises `Unsupported` saying so."""
+what cannot cross a real process boundary (lambdas, local functions, locks, open files) fails the
+same way, and results are copies. Each worker has its own pid and its own copy of `__main__`'s
+state, so a job that changes a module-level global changes it in that worker only, and later jobs
+of the same worker see the change, as in a real pool. CPU work costs no virtual time here, as
+everywhere in the kernel; what cannot be modelled at all (shared memory, managers, pipes) raises
+`Unsupported` saying so.
 
+Which state a worker starts from. CPython 3.14 on Linux starts workers with `forkserver`: the
+server imports the main script afresh (as `__mp_main__`, so top-level code outside the
+`if __name__ == "__main__":` guard runs again) and forks each worker from that. A document is
+not one script (its cells run one after another, with output), so re-running it per worker is
+not an option; the kernel gives each worker what `fork` (3.13's default on Linux) gives it: a copy
+of the parent's `__main__` globals as they are when the worker starts. The two agree whenever the
+state a job reads was set by top-level code and not changed by the parent before the pool started.
+The copy is deep (lists, dicts, instances), with `__main__`'s functions rebound to the copy;
+what cannot be copied (modules, locks, files) is shared, and so are classes (a method that
+assigns a module-level global assigns the parent's)."""
+
+import copy
 import functools
+import io
 import itertools
 import os
 import pickle
+import sys
+import types
 
 from .errors import Unsupported
 
 CPU_COUNT = os.cpu_count() or 1
+
+
+class _WorkerProcess:
+    """A modelled worker process: its pid and its copy of `__main__`."""
+
+    def __init__(self):
+        self.pid = None  # its main thread's native id, known once that thread runs
+        self.main = _fork_main()
+
+    def loads(self, data):
+        return _WorkerUnpickler(io.BytesIO(data), self.main).load()
+
+
+def _fork_main():
+    """A copy of `__main__` as a forked child sees it: its own globals, its functions bound to them."""
+    parent = sys.modules["__main__"]
+    child = types.ModuleType("__main__")
+    src, dst = parent.__dict__, child.__dict__
+    memo = {id(src): dst, id(parent): child}
+    for value in src.values():
+        if isinstance(value, types.FunctionType) and value.__globals__ is src:
+            memo[id(value)] = _rebind(value, dst)
+    for name, value in src.items():
+        if name == "__builtins__" or isinstance(value, types.ModuleType):
+            dst[name] = value
+            continue
+        if id(value) in memo:  # a function rebound above (deepcopy returns functions as they are)
+            dst[name] = memo[id(value)]
+            continue
+        try:
+            dst[name] = copy.deepcopy(value, memo)
+        except Exception:  # noqa: BLE001 - what cannot be copied (a lock, a file) is shared
+            dst[name] = value
+    return child
+
+
+def _rebind(fn, globals_):
+    clone = types.FunctionType(fn.__code__, globals_, fn.__name__, fn.__defaults__, fn.__closure__)
+    clone.__kwdefaults__ = copy.copy(fn.__kwdefaults__)
+    clone.__qualname__ = fn.__qualname__
+    clone.__module__ = fn.__module__
+    clone.__doc__ = fn.__doc__
+    clone.__dict__.update(fn.__dict__)
+    return clone
+
+
+class _WorkerUnpickler(pickle.Unpickler):
+    """Unpickles in a worker: `__main__`'s names are looked up in the worker's copy of it."""
+
+    def __init__(self, file, main):
+        super().__init__(file)
+        self._main = main
+
+    def find_class(self, module, name):
+        if module != "__main__":
+            return super().find_class(module, name)
+        obj = self._main
+        for part in name.split("."):
+            try:
+                obj = getattr(obj, part)
+            except AttributeError:
+                raise AttributeError(f"Can't get attribute {name!r} on {self._main!r}") from None
+        return obj
+
+
+def _current_process():
+    return _sched.current.process if _sched is not None else None
+
+
+def _loads(data):
+    process = _current_process()
+    return pickle.loads(data) if process is None else process.loads(data)
+
+
+_sched = None
 
 
 class _PickledCall:
@@ -26,7 +119,7 @@ class _PickledCall:
         self.exception_wrapper = exception_wrapper
 
     def __call__(self):
-        fn, args, kwargs = pickle.loads(self.payload)
+        fn, args, kwargs = _loads(self.payload)
         try:
             return pickle.dumps(fn(*args, **kwargs))
         except Exception as exc:  # noqa: BLE001 - as a worker process: it goes back pickled
@@ -77,15 +170,63 @@ def _failed_future(exc):
     return future
 
 
+def _install_getpid(sched):
+    real_getpid = getattr(os.getpid, "__wrapped__", os.getpid)
+    real_getppid = getattr(os.getppid, "__wrapped__", os.getppid)
+
+    def getpid():
+        """Return the current process id."""
+        process = sched.current.process
+        return real_getpid() if process is None else process.pid
+
+    def getppid():
+        """Return the parent's process id."""
+        return real_getppid() if sched.current.process is None else real_getpid()
+
+    getpid.__wrapped__ = real_getpid
+    getppid.__wrapped__ = real_getppid
+    os.getpid = getpid
+    os.getppid = getppid
+
+
 def install(sched):
+    global _sched
+    _sched = sched
+    _install_getpid(sched)
+
     import concurrent.futures as cf
     from concurrent.futures import Future
-    from concurrent.futures.thread import ThreadPoolExecutor
+    from concurrent.futures.thread import ThreadPoolExecutor, WorkerContext
 
     import concurrent.futures.process as _cfp
 
+    class _ProcessContext(WorkerContext):
+        """A worker thread's context (3.14's thread pools make one per thread, in the parent, just
+        before starting it): here, the worker process it models, forked at that moment."""
+
+        def __init__(self, initializer, initargs):
+            self.process = _WorkerProcess()
+            try:  # a real pool sends the initializer to the worker by pickle
+                initializer, initargs = self.process.loads(pickle.dumps((initializer, initargs)))
+            except Exception:  # noqa: BLE001 - as fork does, run it as it is
+                pass
+            super().__init__(initializer, initargs)
+
+        def initialize(self):
+            me = sched.current
+            me.process = self.process
+            self.process.pid = sched.native_id()
+            super().initialize()
+
     class ProcessPoolExecutor(ThreadPoolExecutor):
         _exception_wrapper = _cfp._ExceptionWithTraceback
+
+        @classmethod
+        def prepare_context(cls, initializer, initargs):
+            if initializer is not None and not callable(initializer):
+                raise TypeError("initializer must be a callable")
+            return (lambda: _ProcessContext(initializer, initargs),
+                    lambda fn, args, kwargs: (fn, args, kwargs))
         def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
                      max_tasks_per_child=None):
             if max_workers is None:

@@ -230,7 +230,7 @@ class Kernel:
         start = clock.now
         # Busy-waiting is counted within a cell: without this, a cell that ended in a busy loop on
         # a clock left the count high, and the next cell's first readings each moved time 1 ms.
-        clock._reads = 0
+        clock.reset_busy()
         self.log.reset(start)
         self.statements = []
         limits.take()  # what earlier cells were refused is theirs

@@ -15,6 +15,11 @@ from .clock import clock
 from .errors import Unsupported
 
 
+def _document_pid():
+    # os.getpid answers for the modelled process the current thread is in (processes.py)
+    return getattr(os.getpid, "__wrapped__", os.getpid)()
+
+
 class GreenLock:
     """`_thread.lock` with waits in virtual time. FIFO hand-off keeps runs deterministic.
 
@@ -26,6 +31,10 @@ class GreenLock:
     def __init__(self):
         self._locked = False
         self._waiters = []  # threads, in arrival order; a release hands the lock to the first
+
+    def __reduce_ex__(self, protocol):
+        # As the C type: a lock cannot cross to another process (nor be deep-copied).
+        raise TypeError("cannot pickle '_thread.lock' object")
 
     def acquire(self, blocking=True, timeout=-1):
         if not blocking and timeout != -1:
@@ -215,9 +224,15 @@ def install(sched, tracer):
     threading.Lock = GreenLock
     _thread.LockType = _thread.lock = GreenLock
     threading._CRLock = None  # threading.RLock() then builds _PyRLock on our locks
+
+    def _refuse_rlock_pickle(self, protocol):
+        raise TypeError("cannot pickle '_thread.RLock' object")
+
+    threading._PyRLock.__reduce_ex__ = _refuse_rlock_pickle
     def get_native_id():
-        # As on Linux: the main thread's id is the process id, other threads count on from it.
-        return os.getpid() + (sched.current.tid - sched.main.tid)
+        # As on Linux: the main thread's id is the process id, other threads count on from it
+        # (a modelled worker process's pid is its main thread's id: processes.py).
+        return _document_pid() + (sched.current.tid - sched.main.tid)
 
     threading.get_ident = get_ident
     threading.get_native_id = get_native_id
@@ -235,6 +250,7 @@ def install(sched, tracer):
         threading.Thread._set_native_id = _set_native_id
         threading.Thread.native_id = property(native_id)
     threading.main_thread()._native_id = get_native_id()
+    sched.native_id = get_native_id
     threading.local = _threading_local.local
     _thread.allocate_lock = allocate_lock
     _thread.allocate = allocate_lock
