@@ -5,20 +5,10 @@ import type { CellRun, OutputEvent } from '../../src/kernel/types.ts';
 import type { Announcement, Cell, StatedOutput } from '../../src/source/model.ts';
 import type { CellSettings } from '../../src/check/settings.ts';
 import { RULES, firstDecision, withinLimits, type Situation } from '../../src/check/rules.ts';
+import { handMadeCell, handMadeRun } from '../support/hand-made.ts';
 
-function cell(overrides: Partial<Cell> = {}): Cell {
-  const code = overrides.runCode ?? overrides.code ?? 'import asyncio\nasyncio.run(main())\n';
-  return {
-    id: 'demo/abc', key: 'abc', document: 'demo', file: 'docs/demo.md', line: 1, index: 1, chapter: 'c', lang: 'python',
-    code, notPython: null, noRun: null, runCode: code, partial: null, stated: [], claims: [], errorCues: [], eventTables: [], form: 'script',
-    found: 'fence:python', examples: [], announcements: [], topLevelAwait: false, readsInput: false,
-    illustration: { placeholders: [], entryPoint: true, excerpt: false }, serverElsewhere: null, transforms: [], ...overrides,
-  };
-}
-const run = (overrides: Partial<CellRun> = {}): CellRun => ({
-  status: 'ok', events: [], result: null, error: null, virtualSeconds: 0, cpuMs: 1, trace: { actors: [] },
-  statements: [], defines: [], imports: [], uses: [], world: [], ...overrides,
-});
+const cell = handMadeCell;
+const run = handMadeRun;
 const out = (...lines: string[]): OutputEvent[] => lines.map((text, t) => ({ stream: 'stdout', text: `${text}\n`, t }));
 const raised = (ename: string, line = 2, frame = ', in <module>'): Partial<CellRun> => ({
   status: 'error', error: { ename, evalue: 'x', traceback: ['Traceback (most recent call last):\n', `  File "<cell 1>", line ${line}${frame}\n`, `${ename}: x\n`] },

@@ -4,24 +4,10 @@ import type { CellSettings } from '../../../src/check/settings.ts';
 import type { CellRun, OutputEvent } from '../../../src/kernel/types.ts';
 import type { Announcement, Cell, StatedOutput } from '../../../src/source/model.ts';
 import { parseDocument } from '../../../src/source/document.ts';
+import { handMadeCell, handMadeRun } from '../../support/hand-made.ts';
 
-/** A hand-made cell: a plain script with nothing stated; a test sets what differs. */
-function cell(overrides: Partial<Cell> = {}): Cell {
-  const code = overrides.runCode ?? overrides.code ?? 'import asyncio\nasyncio.run(main())\n';
-  return {
-    id: 'demo/abc', key: 'abc', document: 'demo', file: 'content/ko/demo.md', line: 1, index: 1, chapter: 'c', lang: 'python',
-    code, notPython: null, noRun: null, runCode: code, partial: null, stated: [], claims: [], errorCues: [], eventTables: [], form: 'script',
-    found: 'fence:python', examples: [], announcements: [], topLevelAwait: false, readsInput: false,
-    illustration: { placeholders: [], entryPoint: true, excerpt: false }, serverElsewhere: null, transforms: [], ...overrides,
-  };
-}
-
-function run(overrides: Partial<CellRun> = {}): CellRun {
-  return {
-    status: 'ok', events: [], result: null, error: null, virtualSeconds: 0, cpuMs: 1, trace: { actors: [] },
-    statements: [], defines: [], imports: [], uses: [], world: [], ...overrides,
-  };
-}
+const cell = handMadeCell;
+const run = handMadeRun;
 
 const out = (...lines: string[]): OutputEvent[] => lines.map((text, t) => ({ stream: 'stdout', text: text + '\n', t }));
 const raised = (ename: string, evalue: string, line = 2): Partial<CellRun> => ({
