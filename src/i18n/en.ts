@@ -55,7 +55,9 @@ const problems: ProblemTable = {
   'print-value': (p) => `the value shown after print (${source(p.line)}) does not match what the program printed`,
   'line-time': (p) => `${source(p.line)}: "${p.text}" says ${p.expected}s, the run shows ${p.actual}s`,
   'claim-time': (p) => `"${p.text}" (${source(p.line)}) says ${p.expected}s, the run took ${p.actual}s`,
-  'claim-unchecked': (p) => `"${p.text}" (${source(p.line)}): no printed time found to check`,
+  'claim-unchecked': (p) => p.cause === 'not-timed'
+    ? `"${p.text}" (${source(p.line)}): this run did not time the code it describes, so the claim is unchecked`
+    : `"${p.text}" (${source(p.line)}): no printed time found to check`,
   'event-time': (p) => `the table says "${p.description}" (${source(p.line)}) happens ${p.expected}s after its first event; "${p.printed}" was printed ${p.actual}s after`,
   'shown-traceback': (p) => `the document shows ${p.shown} (${source(p.line)}), the run raised ${p.ename}: ${p.evalue}`,
   'session-output': (p) => `the statement at ${source(p.line)}: the session shows ${JSON.stringify(p.shows)}, the run printed ${JSON.stringify(p.printed)}`,

@@ -8,7 +8,7 @@ import { rememberKernelUse } from './kernel-use.ts';
 import { earlierCellsNeeded, type CellNames } from '../../source/dependencies.ts';
 import { BrowserKernel, type BootInfo, type RunOutcome } from '../../kernel/browser/kernel.ts';
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
-import { liveVerdict } from '../../check/live.ts';
+import { liveKernelCell, liveVerdict } from '../../check/live.ts';
 import { definesOnly } from '../../emit/cell-notes.ts';
 import { labels } from '../labels.ts';
 import { matchCodeBlock, RunnableCell, type Action, type CodeSpot } from './cell-view.ts';
@@ -211,7 +211,9 @@ export class PageRunner {
       frame = 0;
       renderLines(pre, linesOf(events), this.t.truncated, null);
     };
-    const outcome = await this.kernel.run(cell.code, { realBudget: cell.props.realBudget }, (stream, text, t) => {
+    // Timed as the build times it (the segments its timing claims measure), with the page's real budget.
+    const options = { ...liveKernelCell(cell.props.judge, cell.props.original ?? cell.props.code, cell.code), realBudget: cell.props.realBudget };
+    const outcome = await this.kernel.run(cell.code, options, (stream, text, t) => {
       appendEvent(events, stream, text, t);
       frame ||= requestAnimationFrame(draw);
     });

@@ -135,7 +135,7 @@ async function run(message: Extract<ToKernelWorker, { type: 'run' }>) {
     if (ticket) Atomics.store(ticket, 0, message.run);
     let result;
     try {
-      result = await session.runCell({ id: `run-${message.run}`, code: message.code, budget: message.budget, realBudget: message.realBudget });
+      result = await session.runCell({ ...message.options, id: `run-${message.run}`, code: message.code });
     } finally {
       if (ticket) Atomics.store(ticket, 0, 0);
       if (interrupt) Atomics.store(interrupt, 0, 0);
