@@ -114,7 +114,7 @@ export class RunnableCell {
   }
 
   /** An element of the cell owned by the runner, created after the output when missing (in LIVE_PARTS order). */
-  part(name: LivePart, tag: 'pre' | 'p'): HTMLElement {
+  part(name: LivePart, tag: 'pre' | 'p' | 'div'): HTMLElement {
     let el = this.el.querySelector<HTMLElement>(`:scope > [data-${name}]`);
     if (!el) {
       el = document.createElement(tag);

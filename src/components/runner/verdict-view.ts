@@ -5,6 +5,8 @@ import { linkSourceLines, type SourceLineBase } from '../../emit/source-links.ts
 import { formatSeconds } from '../../kernel/format.ts';
 import type { CellRun } from '../../kernel/types.ts';
 import { labels } from '../labels.ts';
+import { diffView } from '../diff-view.ts';
+import { renderDiff } from './diff-dom.ts';
 import type { RunnableCell } from './cell-view.ts';
 import { pageLocale, type RunnerLabels } from './labels.ts';
 
@@ -51,7 +53,8 @@ export function showVerdict(cell: RunnableCell, verdict: LiveVerdict | null, run
   if (verdict.verdict !== 'verified' && verdict.verdict !== 'ran') {
     showReason(cell.part('live-reason', 'p'), reasonText(verdict.why, locale), locale, cell.props.sourceLines ?? null);
   }
-  if (verdict.diff) cell.part('live-diff', 'pre').textContent = verdict.diff;
+  // The build's diff component (components/diff-view.ts): rows and legend in the page's language.
+  if (verdict.diff) cell.part('live-diff', 'div').replaceChildren(renderDiff(diffView(verdict.diff, locale)));
 }
 
 /** The reason as text, its mentions of a source line as links to that line (never as markup). */
