@@ -2,6 +2,7 @@
 // reasons and problems here are also the English `reason` of the check's reports (JSON, JUnit, CI).
 import type { Strings, ReasonTable, ProblemTable } from './ko.ts';
 import { plural } from './plural.ts';
+import type { HangKind } from '../check/hang.ts';
 
 const source = (line: number) => `line ${line} of the source document`;
 const cells = (n: number) => plural('en', n, { one: '{n} cell', other: '{n} cells' });
@@ -112,7 +113,11 @@ export const en: Strings = {
     error: (name: string) => `error: ${name}`,
     stopped: 'stopped (KeyboardInterrupt)',
     timeout: (s: number) => `timeout: interrupted after ${s} s of real time`,
-    hangs: 'hangs: the program waits forever',
+    hangs: (kind: HangKind): string => kind === 'running'
+      ? 'never ends: still running (and printing) when the virtual-time budget ran out'
+      : kind === 'deadlock'
+        ? 'hangs: every task waits and nothing can wake them (deadlock)'
+        : 'hangs: still waiting when the virtual-time budget ran out',
     restarted: (why: string) => `${why} The interpreter was restarted, so the definitions of cells run earlier on this page are gone; the earlier cells a cell needs run again next time.`,
     restartStopped: 'Stopped: this page is not cross-origin isolated, so instead of interrupting the code the Python worker was terminated.',
     restartUnanswered: 'Stopped: the interpreter did not answer the interrupt, so the Python worker was terminated.',

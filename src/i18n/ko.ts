@@ -2,6 +2,7 @@
 // Its shape is the type every other language's table must have (`Strings`), so a key missing from
 // one language is a type error, not a Korean word on an English page.
 import type { Problem, Verdict, Why } from '../check/why.ts';
+import type { HangKind } from '../check/hang.ts';
 
 type Of<U, K extends string, V> = Extract<U, Record<K, V>>;
 /** One sentence per reason code, from the reason's data. */
@@ -122,7 +123,11 @@ export const ko = {
     error: (name: string) => `오류: ${name}`,
     stopped: '중지됨 (KeyboardInterrupt)',
     timeout: (s: number) => `시간 초과: 실제 시간 ${s}초 동안 끝나지 않아 중단했습니다.`,
-    hangs: '멈춤: 프로그램이 영원히 기다립니다',
+    hangs: (kind: HangKind): string => kind === 'running'
+      ? '끝나지 않음: 가상 시간 한도가 다 될 때까지 계속 실행하며 출력했습니다'
+      : kind === 'deadlock'
+        ? '멈춤: 모든 작업이 기다리기만 하고 아무것도 깨우지 못합니다 (교착 상태)'
+        : '멈춤: 가상 시간 한도가 다 될 때까지 기다리기만 했습니다',
     restarted: (why: string) => `${why} 인터프리터를 새로 시작했으므로 이 페이지에서 앞서 실행한 셀의 정의는 사라졌습니다. 다음에 실행할 때 필요한 앞의 셀을 다시 실행합니다.`,
     restartStopped: '중지함: 이 페이지는 교차 출처 격리(cross-origin isolation)가 되어 있지 않아, 실행 중인 코드를 중단하는 대신 Python 작업자를 종료했습니다.',
     restartUnanswered: '중지함: 인터프리터가 중단 요청에 응답하지 않아 Python 작업자를 종료했습니다.',

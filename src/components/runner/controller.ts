@@ -9,6 +9,7 @@ import { earlierCellsNeeded, type CellNames } from '../../source/dependencies.ts
 import { BrowserKernel, type BootInfo, type RunOutcome } from '../../kernel/browser/kernel.ts';
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
 import { liveKernelCell, liveVerdict } from '../../check/live.ts';
+import { hangKind } from '../../check/hang.ts';
 import { definesOnly } from '../../emit/cell-notes.ts';
 import { labels } from '../labels.ts';
 import { matchCodeBlock, RunnableCell, type Action, type CodeSpot } from './cell-view.ts';
@@ -255,7 +256,7 @@ export class PageRunner {
     const stopped = stoppedByUser && error?.ename === 'KeyboardInterrupt';
     showVerdict(cell, stopped ? null : liveVerdict(cell.props.judge, cell.props.original ?? cell.props.code, cell.code, run), run, stopped ? this.t.notJudgedStopped : this.t.notJudgedTranscript, this.t);
     if (run.status === 'ok') cell.setState('ok', this.t.ok);
-    else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs} (${formatSeconds(run.virtualSeconds)})`);
+    else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs(hangKind(run) ?? 'waiting')} (${formatSeconds(run.virtualSeconds)})`);
     else if (run.status === 'timeout') cell.setState('timeout', this.t.timeout(cell.props.realBudget));
     else if (stopped) cell.setState('stopped', this.t.stopped);
     else cell.setState('error', this.t.error(error?.ename ?? 'Error'));
