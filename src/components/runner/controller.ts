@@ -361,7 +361,7 @@ export class PageRunner {
       label: `${cell.id} (Python)`,
       change: (code) => {
         cell.code = code;
-        cell.markEdited(this.t.edited);
+        cell.markEdited(this.t.edited, this.t.ofOriginal);
       },
       run: () => this.run(cell),
     });
@@ -377,7 +377,7 @@ export class PageRunner {
     stopReplay(cell);
     cell.code = cell.props.code;
     if (cell.editor) cell.editor.code = cell.props.code;
-    cell.markEdited(this.t.edited);
+    cell.markEdited(this.t.edited, this.t.ofOriginal);
     cell.restoreBuilt();
     cell.setState('ok', '');
   }

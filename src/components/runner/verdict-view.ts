@@ -24,6 +24,9 @@ export function showVerdict(cell: RunnableCell, verdict: LiveVerdict | null, run
     badge = document.createElement('span');
     head.prepend(badge);
   }
+  // This run's verdict is of the code that ran: nothing is of the original code any more.
+  head?.querySelector(':scope > [data-original-tag]')?.remove();
+  head?.querySelector(':scope > .cell-meta')?.classList.remove('cell-meta-original');
   const name = verdict?.verdict ?? 'unjudged';
   if (badge) {
     badge.className = `badge badge-${name}`;
