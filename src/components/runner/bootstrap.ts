@@ -6,6 +6,7 @@
 import { GLYPHS, pageLocale, runnerLabels } from './labels.ts';
 import type { Action, PageRunner } from './controller.ts';
 import { usedKernelBefore } from './kernel-use.ts';
+import { FIRST_RUN_MB } from './first-run-size.ts';
 
 const ACTIONS = new Set<string>(['run', 'edit', 'reset', 'stop', 'replay', 'run-all', 'restart']);
 
@@ -36,7 +37,7 @@ if (cells.length > 0) {
   const note = document.createElement('span');
   note.className = 'run-all-note';
   note.dataset.runAllNote = '';
-  note.textContent = t.runAllNote(cells.length);
+  note.textContent = t.runAllNote(cells.length, FIRST_RUN_MB);
   bar.append(button('run-all', t.runAll), status, button('restart', t.restart, t.restartTitle), note);
   const first = cells[0]!;
   const code = first.previousElementSibling?.classList.contains('expressive-code') ? first.previousElementSibling : first;

@@ -10,6 +10,7 @@ import { BrowserKernel, type BootInfo, type RunOutcome } from '../../kernel/brow
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
 import { liveKernelCell, liveVerdict } from '../../check/live.ts';
 import { hangKind } from '../../check/hang.ts';
+import { FIRST_RUN_MB } from './first-run-size.ts';
 import { definesOnly } from '../../emit/cell-notes.ts';
 import { labels } from '../labels.ts';
 import { matchCodeBlock, RunnableCell, type Action, type CodeSpot } from './cell-view.ts';
@@ -133,7 +134,7 @@ export class PageRunner {
     const first = job.target ?? this.cells[0];
     if (!first) return;
     if (!this.kernel.booted) {
-      first.setState('loading', this.t.loading);
+      first.setState('loading', this.t.loading(FIRST_RUN_MB));
       this.kernelState('starting');
       try {
         const info = await this.kernel.start();
