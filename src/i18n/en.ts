@@ -167,7 +167,7 @@ export const en: Strings = {
     intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.',
     errata: 'Errata and status',
     documents: 'Documents',
-    notebook: '📓 Download as a Jupyter notebook (.ipynb, with the recorded outputs)',
+    notebook: 'Download as a Jupyter notebook (.ipynb, with the recorded outputs)',
     fallback: 'This page is not fully translated yet: untranslated parts are shown in the Korean original.',
     notFound: 'Page not found',
   },

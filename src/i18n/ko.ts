@@ -177,7 +177,7 @@ export const ko = {
     intro: '이 사이트의 모든 Python 코드는 CPython 3.14(Pyodide)에서 가상 시계로 실제 실행되었고, 문서가 말하는 출력과 시간이 실행 결과와 대조되었습니다.',
     errata: '정오표와 검증 현황',
     documents: '문서',
-    notebook: '📓 Jupyter 노트북으로 받기 (.ipynb, 실행 결과 포함)',
+    notebook: 'Jupyter 노트북으로 받기 (.ipynb, 실행 결과 포함)',
     fallback: '이 페이지는 아직 모두 번역되지 않았습니다. 번역되지 않은 부분은 한국어 원문으로 보여 줍니다.',
     notFound: '페이지를 찾을 수 없습니다',
   },

@@ -3,7 +3,8 @@
 // Worker) loads after that click, never with the page, for a reader new to the site. A reader who
 // has run cells here before has Pyodide and its snapshot in the browser already: their pages start
 // the interpreter once the page is idle (no download), so the next Run answers at once.
-import { GLYPHS, pageLocale, runnerLabels } from './labels.ts';
+import { BUTTON_ICONS, pageLocale, runnerLabels } from './labels.ts';
+import { iconElement } from './icon-dom.ts';
 import type { Action, PageRunner } from './controller.ts';
 import { usedKernelBefore } from './kernel-use.ts';
 import { FIRST_RUN_MB } from './first-run-size.ts';
@@ -22,10 +23,7 @@ if (cells.length > 0) {
     const el = document.createElement('button');
     el.type = 'button';
     el.dataset.action = action;
-    const glyph = document.createElement('span');
-    glyph.setAttribute('aria-hidden', 'true');
-    glyph.textContent = `${GLYPHS[action]} `;
-    el.append(glyph, words);
+    el.append(iconElement(BUTTON_ICONS[action]), ` ${words}`);
     if (title) el.title = title;
     return el;
   };
