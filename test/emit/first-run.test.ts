@@ -61,7 +61,7 @@ describe('the worker\'s fetch', () => {
     const url = String(input);
     asked.push(url);
     const body = served.get(url);
-    return body ? new Response(body) : new Response('not found', { status: 404 });
+    return body ? new Response(new Blob([new Uint8Array(body)])) : new Response('not found', { status: 404 });
   }) as typeof fetch;
   const wrapped = gzipWasmFetch(base, inner);
 
