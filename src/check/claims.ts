@@ -34,7 +34,10 @@ function checkTotal(claim: TimingClaim, run: CellRun, since: number, code: strin
 function checkSegment(claim: TimingClaim, run: CellRun, base: Omit<ClaimResult, 'actual' | 'ok'>): ClaimResult {
   const { fromLine, toLine } = claim.segment!;
   const timing = (run.segments ?? []).find((s) => s.line === fromLine && s.endLine === toLine);
-  if (!timing || timing.start === null || timing.end === null) {
+  // The kernel times every segment it is asked for (null where it never ran): one missing is a run
+  // that was not asked, which measured nothing the claim could pass by.
+  if (!timing) return { ...base, actual: null, ok: false, unchecked: 'the run did not time the code it describes', cause: 'not-timed' };
+  if (timing.start === null || timing.end === null) {
     return { ...base, actual: null, ok: true, unchecked: 'the code it describes did not run to its end' };
   }
   const actual = Math.round((timing.end - timing.start) * 1e6) / 1e6;

@@ -6,7 +6,7 @@ import type { OutputEvent } from '../kernel/types.ts';
 import type { StatedOutput } from '../source/model.ts';
 import { captureWithin, lineMatcher, matchLine, matchesWithin, type Capture } from './normalize.ts';
 import { CLOCK_JITTER, readingTolerance, tolerance, within } from './tolerance.ts';
-import type { PlaceholderNote, Problem } from './reasons.ts';
+import type { PlaceholderNote, Problem, UncheckedCause } from './reasons.ts';
 
 export interface ActualLine {
   text: string;
@@ -22,8 +22,10 @@ export interface ClaimResult {
   approximate: boolean;
   tolerance: number;
   ok: boolean;
-  /** Why a claim could not be checked (then ok is true and actual is null). */
+  /** Why a claim could not be checked (then actual is null; ok is true unless `cause` says it must not pass). */
   unchecked?: string;
+  /** A claim that could not be checked and so does not pass: the run has no measure of what it describes. */
+  cause?: UncheckedCause;
   /** The rule that recognised the claim (`timing:prose:zh`, `label:ko`, ...), to trace a misreading. */
   found?: string;
 }

@@ -13,10 +13,11 @@ import { relative, resolve, sep } from 'node:path';
 import { possibleUses } from '../source/names.ts';
 import { earlierCellsNeeded, wantedNames, type CellNames } from '../source/dependencies.ts';
 import type { Cell } from '../source/model.ts';
-import type { CellRun, KernelCell, KernelDocument } from '../kernel/types.ts';
-import type { CellSettings } from './settings.ts';
+import type { CellRun, KernelDocument } from '../kernel/types.ts';
 import { hashOf } from './cache.ts';
 import { settingOf, type LoadedDocument } from './load.ts';
+import { kernelCellsOf } from './kernel-cells.ts';
+export { kernelCellsOf } from './kernel-cells.ts';
 
 /** The cache as the plan sees it: runs by key. */
 export interface RunCache {
@@ -79,16 +80,6 @@ export function dependencies(cells: Cell[], index: number, runs: (CellRun | null
   const own = names[index]!;
   const wanted = own.uses === null ? new Set(possibleUses(cells[index]!.runCode)) : wantedNames(own);
   return earlierCellsNeeded(names, index, 'cautious', wanted);
-}
-
-/** The kernel cells a source cell runs as: a transcript one per statement, as the REPL runs it. */
-export function kernelCellsOf(cell: Cell, settings: CellSettings | undefined): KernelCell[] {
-  const how = { budget: settings?.budget, realBudget: settings?.realBudget, number: cell.index, ...(settings?.input !== undefined ? { stdin: settings.input } : {}) };
-  if (cell.form === 'transcript') {
-    return cell.examples.map((example, k) => ({ id: `${cell.id}#${k + 1}`, code: example.source, ...how, ...(cell.topLevelAwait ? { onLoop: true } : {}) }));
-  }
-  const segments = cell.claims.flatMap((c) => (c.segment ? [c.segment] : []));
-  return [{ id: cell.id, code: cell.runCode, ...how, ...(segments.length ? { segments } : {}) }];
 }
 
 export function isRunnable(loaded: LoadedDocument, cell: Cell): boolean {

@@ -4,7 +4,7 @@
 // setting's reason) are quoted as they are; the comparison's problems are data too.
 import { strings } from '../i18n/index.ts';
 
-export type { PlaceholderNote, Problem, ReasonLocale, Why } from './why.ts';
+export type { PlaceholderNote, Problem, ReasonLocale, UncheckedCause, Why } from './why.ts';
 import type { Problem, ReasonLocale, Why } from './why.ts';
 
 /** A problem as a sentence in a locale (English for reports). */

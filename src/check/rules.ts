@@ -165,7 +165,7 @@ const compared: Rule = {
     const comparison = compareStated(stated, lines, cell.id);
     const claimResults = checkClaims(cell.claims, run, cell.runCode, lines);
     const claimProblems = claimResults.filter((c) => !c.ok).map((c) =>
-      c.actual === null ? { kind: 'claim-unchecked' as const, line: c.sourceLine, text: c.text } : { kind: 'claim-time' as const, line: c.sourceLine, text: c.text, expected: c.expected, actual: c.actual });
+      c.actual === null ? { kind: 'claim-unchecked' as const, line: c.sourceLine, text: c.text, ...(c.cause ? { cause: c.cause } : {}) } : { kind: 'claim-time' as const, line: c.sourceLine, text: c.text, expected: c.expected, actual: c.actual });
     const problems = [...comparison.problems, ...claimProblems, ...events.problems];
     const claims = [...comparison.claims, ...claimResults, ...events.claims];
     if (problems.length > 0) return { verdict: 'drift', why: { code: 'mismatch', problems }, diff: comparison.diff, claims };

@@ -37,6 +37,12 @@ export interface PlaceholderNote {
   printed: string;
 }
 
+/**
+ * Why a timing claim had nothing to be checked against. `not-timed`: the run never timed the
+ * statements it describes (a run that was not asked for their segment), so nothing says it holds.
+ */
+export type UncheckedCause = 'not-timed';
+
 export type ReasonLocale = 'ko' | 'en';
 
 /**
@@ -48,7 +54,8 @@ export type Problem =
   | { kind: 'print-value'; line: number }
   | { kind: 'line-time'; line: number; text: string; expected: number; actual: number | null }
   | { kind: 'claim-time'; line: number; text: string; expected: number; actual: number }
-  | { kind: 'claim-unchecked'; line: number; text: string }
+  /** `cause` absent: no printed time found; `not-timed`: the run has no timing of the code the claim describes. */
+  | { kind: 'claim-unchecked'; line: number; text: string; cause?: UncheckedCause }
   | { kind: 'event-time'; line: number; description: string; expected: number; printed: string; actual: number }
   | { kind: 'shown-traceback'; line: number; shown: string; ename: string; evalue: string }
   | { kind: 'session-output'; line: number; shows: string; printed: string }

@@ -196,13 +196,11 @@ export function chapterPage(markdown: string, chapter: Chapter, cells: CheckedCe
       children.push(jsx('Cell', { data: jsonAttribute(cellProps(block.cell, locale, sourceLines, fence?.type === 'code' ? fence.value : undefined)), locale }));
     }
   }
-  const download = notebookHref
-    ? [jsx('a', { href: notebookHref, download: '', class: 'notebook-link', 'data-notebook': '' }, [
-        { type: 'text', value: strings[locale].site.notebook } as RootContent,
-      ])]
-    : [];
+  // The link and its icon are a component's (NotebookLink.astro), which keeps it out of the search index.
+  const download = notebookHref ? [jsx('NotebookLink', { href: notebookHref, locale })] : [];
   const root: Root = { type: 'root', children: [
     { type: 'mdxjsEsm', value: `import Cell from ${quoted(componentImport('Cell'))};`, data: { estree: null } } as unknown as RootContent,
+    ...(notebookHref ? [{ type: 'mdxjsEsm', value: `import NotebookLink from ${quoted(componentImport('NotebookLink'))};`, data: { estree: null } } as unknown as RootContent] : []),
     ...(fallback ? [fallbackNotice(locale)] : []),
     ...download,
     ...(prelude.length ? [jsx('div', { 'data-runner-prelude': jsonAttribute(prelude), hidden: '' })] : []),

@@ -2,14 +2,19 @@
 // own files, and the fixtures of the simulated I/O world per document (the same list the check
 // used). Written into public/pyodide/ before `astro build`, which copies public/ into dist/, so
 // `npm run dev` serves them too. Nothing here is fetched before a reader first runs a cell.
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { CheckedDocument } from '../check/run.ts';
+import { WASM_FILE, WASM_GZIP_FILE } from '../kernel/browser/wasm-gzip.ts';
+import { steadyGzip } from './steady-gzip.ts';
 
 export const PYODIDE_ASSETS_DIR = 'public/pyodide';
-/** The files Pyodide's loader fetches from its indexURL when no package is loaded. */
-export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+/**
+ * The files Pyodide's loader fetches from its indexURL when no package is loaded, served as they
+ * are; its WebAssembly (9.6 MB) is served gzip-compressed instead (3.5 MB), see below.
+ */
+export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'python_stdlib.zip', 'pyodide-lock.json'];
 
 // Resolved, not at a fixed place: an installed package finds Pyodide beside it, not inside it.
 const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
@@ -27,11 +32,20 @@ export function writePyodideAssets(documents: Pick<CheckedDocument, 'document' |
     const from = join(PYODIDE_DIR, name);
     const to = join(outDir, name);
     const size = statSync(from).size;
-    // 13 MB: copy only when the installed Pyodide changed.
+    // 4 MB: copy only when the installed Pyodide changed.
     if (!existsSync(to) || statSync(to).size !== size || statSync(to).mtimeMs < statSync(from).mtimeMs) copyFileSync(from, to);
     files++;
     bytes += size;
   }
+  // A static host serves files as they are, and few compress WebAssembly on the fly: the site
+  // serves it as a .gz file that the page's worker inflates (kernel/browser/wasm-gzip.ts). The
+  // same fixed gzip as the snapshot's, so builds stay byte-reproducible.
+  const wasm = join(PYODIDE_DIR, WASM_FILE);
+  const gz = join(outDir, WASM_GZIP_FILE);
+  if (!existsSync(gz) || statSync(gz).mtimeMs < statSync(wasm).mtimeMs) writeFileSync(gz, steadyGzip(readFileSync(wasm), 9));
+  rmSync(join(outDir, WASM_FILE), { force: true });
+  files++;
+  bytes += statSync(gz).size;
   const fixturesDir = join(outDir, 'fixtures');
   rmSync(fixturesDir, { recursive: true, force: true });
   mkdirSync(fixturesDir, { recursive: true });

@@ -7,24 +7,13 @@
 // one it computes for itself, and boots plainly otherwise.
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { steadyGzip } from './steady-gzip.ts';
 import { snapshotKey } from '../kernel/browser/snapshot.ts';
 import { pyodideVersion } from '../kernel/node/snapshot.ts';
 import { readRuntimeFiles } from '../kernel/node/runtime-files.ts';
 import { SITE_SNAPSHOT_MANIFEST, siteSnapshotFile, type SiteSnapshotManifest } from '../kernel/site-snapshot.ts';
 import { PYODIDE_ASSETS_DIR } from './pyodide-assets.ts';
-
-/**
- * gzip at a fixed level with a fixed header: no modification time (zlib writes 0 already; set here
- * so it stays so) and the operating system byte of Unix on every platform, so the file's bytes are
- * a function of the snapshot's alone. The snapshot is made byte-identical (kernel/steady-host.ts).
- */
-export function steadyGzip(bytes: Uint8Array): Buffer {
-  const out = gzipSync(bytes, { level: 6 });
-  out.writeUInt32LE(0, 4); // MTIME
-  out[9] = 3; // OS: Unix
-  return out;
-}
+export { steadyGzip } from './steady-gzip.ts';
 
 /** Writes the snapshot and its manifest (or removes both when there is no snapshot). */
 export async function writeSiteSnapshot(snapshot: string | null, outDir = PYODIDE_ASSETS_DIR): Promise<SiteSnapshotManifest | null> {

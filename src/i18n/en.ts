@@ -2,6 +2,7 @@
 // reasons and problems here are also the English `reason` of the check's reports (JSON, JUnit, CI).
 import type { Strings, ReasonTable, ProblemTable } from './ko.ts';
 import { plural } from './plural.ts';
+import type { HangKind } from '../check/hang.ts';
 
 const source = (line: number) => `line ${line} of the source document`;
 const cells = (n: number) => plural('en', n, { one: '{n} cell', other: '{n} cells' });
@@ -55,7 +56,9 @@ const problems: ProblemTable = {
   'print-value': (p) => `the value shown after print (${source(p.line)}) does not match what the program printed`,
   'line-time': (p) => `${source(p.line)}: "${p.text}" says ${p.expected}s, the run shows ${p.actual}s`,
   'claim-time': (p) => `"${p.text}" (${source(p.line)}) says ${p.expected}s, the run took ${p.actual}s`,
-  'claim-unchecked': (p) => `"${p.text}" (${source(p.line)}): no printed time found to check`,
+  'claim-unchecked': (p) => p.cause === 'not-timed'
+    ? `"${p.text}" (${source(p.line)}): this run did not time the code it describes, so the claim is unchecked`
+    : `"${p.text}" (${source(p.line)}): no printed time found to check`,
   'event-time': (p) => `the table says "${p.description}" (${source(p.line)}) happens ${p.expected}s after its first event; "${p.printed}" was printed ${p.actual}s after`,
   'shown-traceback': (p) => `the document shows ${p.shown} (${source(p.line)}), the run raised ${p.ename}: ${p.evalue}`,
   'session-output': (p) => `the statement at ${source(p.line)}: the session shows ${JSON.stringify(p.shows)}, the run printed ${JSON.stringify(p.printed)}`,
@@ -97,8 +100,8 @@ export const en: Strings = {
     kernel: { idle: 'Python: not started', starting: 'Python: starting…', ready: 'Python: ready', busy: 'Python: busy' },
     shortcut: 'Shift+Enter: run', runTitle: 'Runs this cell (Shift+Enter in the editor)',
     count: (n: number) => `run ${n}`,
-    runAllNote: (n: number) => `${cells(n)} · the code runs in this browser, in Pyodide (CPython 3.14) on a virtual clock. The first run downloads about 13 MB from this site; after that it works offline.`,
-    loading: 'Loading Python… (once, about 13 MB)',
+    runAllNote: (n: number, mb: number | null) => `${cells(n)} · the code runs in this browser, in Pyodide (CPython 3.14) on a virtual clock. The first run downloads ${mb === null ? 'Python' : `about ${mb} MB`} from this site; after that it works offline.`,
+    loading: (mb: number | null) => (mb === null ? 'Loading Python… (once)' : `Loading Python… (once, about ${mb} MB)`),
     queued: 'queued…',
     running: 'running…',
     dependency: (n: number) => `first running earlier cell #${n}, whose definitions this cell uses…`,
@@ -110,7 +113,11 @@ export const en: Strings = {
     error: (name: string) => `error: ${name}`,
     stopped: 'stopped (KeyboardInterrupt)',
     timeout: (s: number) => `timeout: interrupted after ${s} s of real time`,
-    hangs: 'hangs: the program waits forever',
+    hangs: (kind: HangKind): string => kind === 'running'
+      ? 'never ends: still running (and printing) when the virtual-time budget ran out'
+      : kind === 'deadlock'
+        ? 'hangs: every task waits and nothing can wake them (deadlock)'
+        : 'hangs: still waiting when the virtual-time budget ran out',
     restarted: (why: string) => `${why} The interpreter was restarted, so the definitions of cells run earlier on this page are gone; the earlier cells a cell needs run again next time.`,
     restartStopped: 'Stopped: this page is not cross-origin isolated, so instead of interrupting the code the Python worker was terminated.',
     restartUnanswered: 'Stopped: the interpreter did not answer the interrupt, so the Python worker was terminated.',
@@ -120,6 +127,7 @@ export const en: Strings = {
     bootFailed: (m: string) => `Python could not be loaded: ${m}`,
     noJspi: 'This browser lacks WebAssembly stack switching (JSPI), so code that starts threads (threading, to_thread, executors) cannot run here; everything else runs. Chrome and Edge 137 or later run the thread examples too.',
     edited: 'edited',
+    ofOriginal: 'of the original code',
     result: 'result',
     noOutput: '(no output)',
     truncated: (n: number) => `… (${plural('en', n, { one: '{n} more line', other: '{n} more lines' })})`,
@@ -159,7 +167,7 @@ export const en: Strings = {
     intro: 'Every Python snippet on this site was really run in CPython 3.14 (Pyodide) on a virtual clock, and what the documents say it prints, and when, was checked against the run.',
     errata: 'Errata and status',
     documents: 'Documents',
-    notebook: '📓 Download as a Jupyter notebook (.ipynb, with the recorded outputs)',
+    notebook: 'Download as a Jupyter notebook (.ipynb, with the recorded outputs)',
     fallback: 'This page is not fully translated yet: untranslated parts are shown in the Korean original.',
     notFound: 'Page not found',
   },

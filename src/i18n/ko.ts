@@ -2,6 +2,7 @@
 // Its shape is the type every other language's table must have (`Strings`), so a key missing from
 // one language is a type error, not a Korean word on an English page.
 import type { Problem, Verdict, Why } from '../check/why.ts';
+import type { HangKind } from '../check/hang.ts';
 
 type Of<U, K extends string, V> = Extract<U, Record<K, V>>;
 /** One sentence per reason code, from the reason's data. */
@@ -62,7 +63,9 @@ const problems: ProblemTable = {
   'print-value': (p) => `print 뒤에 보여 준 값(${source(p.line)})이 프로그램이 출력한 내용과 다릅니다`,
   'line-time': (p) => `${source(p.line)}: "${p.text}"는 ${p.expected}초라고 하지만, 실행에서는 ${p.actual}초입니다`,
   'claim-time': (p) => `"${p.text}"(${source(p.line)})는 ${p.expected}초라고 하지만, 실행에는 ${p.actual}초가 걸렸습니다`,
-  'claim-unchecked': (p) => `"${p.text}"(${source(p.line)}): 비교할 출력된 시간을 찾지 못했습니다`,
+  'claim-unchecked': (p) => p.cause === 'not-timed'
+    ? `"${p.text}"(${source(p.line)}): 이번 실행은 이 주석이 말하는 코드의 시간을 재지 않아 확인하지 못했습니다`
+    : `"${p.text}"(${source(p.line)}): 비교할 출력된 시간을 찾지 못했습니다`,
   'event-time': (p) => `표에는 "${p.description}"(${source(p.line)})이(가) 첫 사건 ${p.expected}초 뒤에 일어난다고 적혀 있지만, "${p.printed}"는 ${p.actual}초 뒤에 출력되었습니다`,
   'shown-traceback': (p) => `문서는 ${p.shown}(${source(p.line)})를 보여 주지만, 실행에서는 ${p.ename} 예외가 발생했습니다: "${p.evalue}"`,
   'session-output': (p) => `${source(p.line)}의 문장: 세션은 ${JSON.stringify(p.shows)}를 보여 주지만, 실행은 ${JSON.stringify(p.printed)}를 출력했습니다`,
@@ -107,8 +110,8 @@ export const ko = {
     kernel: { idle: 'Python: 시작 전', starting: 'Python: 시작 중…', ready: 'Python: 준비됨', busy: 'Python: 실행 중' },
     shortcut: 'Shift+Enter: 실행', runTitle: '이 셀을 실행합니다 (편집기에서는 Shift+Enter)',
     count: (n: number) => `${n}번째 실행`,
-    runAllNote: (n: number) => `셀 ${n}개 · 코드는 이 브라우저 안의 Pyodide(CPython 3.14)에서 가상 시계로 실행됩니다. 처음 실행할 때 약 13 MB를 이 사이트에서 내려받고, 그 뒤에는 오프라인에서도 동작합니다.`,
-    loading: 'Python 불러오는 중… (처음 한 번, 약 13 MB)',
+    runAllNote: (n: number, mb: number | null): string => `셀 ${n}개 · 코드는 이 브라우저 안의 Pyodide(CPython 3.14)에서 가상 시계로 실행됩니다. 처음 실행할 때 ${mb === null ? 'Python을' : `약 ${mb} MB를`} 이 사이트에서 내려받고, 그 뒤에는 오프라인에서도 동작합니다.`,
+    loading: (mb: number | null): string => (mb === null ? 'Python 불러오는 중… (처음 한 번)' : `Python 불러오는 중… (처음 한 번, 약 ${mb} MB)`),
     queued: '대기 중…',
     running: '실행 중…',
     dependency: (n: number) => `먼저 이 셀이 쓰는 앞의 셀 #${n}을 실행합니다…`,
@@ -120,7 +123,11 @@ export const ko = {
     error: (name: string) => `오류: ${name}`,
     stopped: '중지됨 (KeyboardInterrupt)',
     timeout: (s: number) => `시간 초과: 실제 시간 ${s}초 동안 끝나지 않아 중단했습니다.`,
-    hangs: '멈춤: 프로그램이 영원히 기다립니다',
+    hangs: (kind: HangKind): string => kind === 'running'
+      ? '끝나지 않음: 가상 시간 한도가 다 될 때까지 계속 실행하며 출력했습니다'
+      : kind === 'deadlock'
+        ? '멈춤: 모든 작업이 기다리기만 하고 아무것도 깨우지 못합니다 (교착 상태)'
+        : '멈춤: 가상 시간 한도가 다 될 때까지 기다리기만 했습니다',
     restarted: (why: string) => `${why} 인터프리터를 새로 시작했으므로 이 페이지에서 앞서 실행한 셀의 정의는 사라졌습니다. 다음에 실행할 때 필요한 앞의 셀을 다시 실행합니다.`,
     restartStopped: '중지함: 이 페이지는 교차 출처 격리(cross-origin isolation)가 되어 있지 않아, 실행 중인 코드를 중단하는 대신 Python 작업자를 종료했습니다.',
     restartUnanswered: '중지함: 인터프리터가 중단 요청에 응답하지 않아 Python 작업자를 종료했습니다.',
@@ -130,6 +137,7 @@ export const ko = {
     bootFailed: (m: string) => `Python을 불러오지 못했습니다: ${m}`,
     noJspi: '이 브라우저는 WebAssembly 스택 전환(JSPI)을 지원하지 않아 스레드(threading, to_thread, 실행기)를 쓰는 코드는 실행할 수 없습니다. 나머지는 실행됩니다. Chrome·Edge 137 이상에서 스레드 예제도 실행됩니다.',
     edited: '수정됨',
+    ofOriginal: '원래 코드의 판정',
     result: '결과',
     noOutput: '(출력 없음)',
     truncated: (n: number) => `… (${n}줄 더 있음)`,
@@ -169,7 +177,7 @@ export const ko = {
     intro: '이 사이트의 모든 Python 코드는 CPython 3.14(Pyodide)에서 가상 시계로 실제 실행되었고, 문서가 말하는 출력과 시간이 실행 결과와 대조되었습니다.',
     errata: '정오표와 검증 현황',
     documents: '문서',
-    notebook: '📓 Jupyter 노트북으로 받기 (.ipynb, 실행 결과 포함)',
+    notebook: 'Jupyter 노트북으로 받기 (.ipynb, 실행 결과 포함)',
     fallback: '이 페이지는 아직 모두 번역되지 않았습니다. 번역되지 않은 부분은 한국어 원문으로 보여 줍니다.',
     notFound: '페이지를 찾을 수 없습니다',
   },

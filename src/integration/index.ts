@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mermaidVersion } from '../emit/mermaid-assets.ts';
+import { firstRunBytes, megabytes } from '../emit/first-run.ts';
 import type { PageChecker } from './pages.ts';
 
 /** The package's own folder: where the components and their styles are, installed or not. */
@@ -72,6 +73,11 @@ export function blockLocale(locales: string[], fallback: string | undefined) {
 }
 
 /** The Astro side: the pages' Web Worker, Mermaid's version, cross-origin isolation, the dev server's reach; for checked pages their cells and errata. */
+function firstRunMegabytes(pyodideDir: string): number | null {
+  const bytes = firstRunBytes(pyodideDir);
+  return bytes === null ? null : megabytes(bytes);
+}
+
 export function execdocsIntegration(options: ExecdocsOptions = {}, checked: CheckedPages | null = null): AstroIntegration {
   return {
     name: 'execdocs',
@@ -89,7 +95,8 @@ export function execdocsIntegration(options: ExecdocsOptions = {}, checked: Chec
           // build from /mermaid/<version>/ (src/emit/mermaid-assets.ts) instead of bundling it again.
           vite: {
             worker: { format: 'es' },
-            define: { __MERMAID_VERSION__: JSON.stringify(mermaidVersion()) },
+            // The first run's download as the note states it, from the files this build serves.
+            define: { __MERMAID_VERSION__: JSON.stringify(mermaidVersion()), __FIRST_RUN_MB__: JSON.stringify(firstRunMegabytes(checked ? join(checked.assetsDir, 'pyodide') : join(fileURLToPath(config.publicDir), 'pyodide'))) },
             // The components live in this package, which may be outside the project (node_modules
             // of the repository, when the site is generated in a cache folder).
             server: { fs: { allow: [fileURLToPath(config.root), PACKAGE_ROOT, ...(options.allow ?? [])] } },

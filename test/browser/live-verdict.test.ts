@@ -9,9 +9,12 @@ import { replaceCellCode } from './cells.ts';
 
 const PAGES = { ko: '/ko/asyncio-complete-guide/8-asyncio-핵심-api/', en: '/en/asyncio-complete-guide/8-core-asyncio-apis/' };
 const GATHER = '[data-cell="asyncio-complete-guide/20a1151a"]';
+/** `# 3 run concurrently → 1 s in total`: a timing claim inside `main`, timed by its segment. */
+const TIMED = { ko: '/ko/asyncio-basics/asyncio-gather-병렬-실행/', en: '/en/asyncio-basics/asyncio-gather-parallel-execution/', cell: '[data-cell="asyncio-basics/59d908a8"]' };
+const CLAIM = { ko: /총 1초.*1초라고 하지만, 실행에는 2초/, en: /1 s in total.*says 1s, the run took 2s/ };
 const WORDS = {
-  ko: { verified: '검증됨', drift: '불일치', thisRun: '이번 실행', edited: '이번 실행 · 수정한 코드', built: '빌드 실행' },
-  en: { verified: 'verified', drift: 'drift', thisRun: 'this run', edited: 'this run · edited code', built: 'build run' },
+  ko: { verified: '검증됨', drift: '불일치', thisRun: '이번 실행', edited: '이번 실행 · 수정한 코드', built: '빌드 실행', legend: '- 문서에만 있음 + 실행 결과에만 있음' },
+  en: { verified: 'verified', drift: 'drift', thisRun: 'this run', edited: 'this run · edited code', built: 'build run', legend: '- only in the document + only in the run' },
 };
 
 describe.skipIf(!hasChromium)('live verdicts', () => {
@@ -47,6 +50,15 @@ describe.skipIf(!hasChromium)('live verdicts', () => {
       expect(after.meta.startsWith(w.thisRun)).toBe(true);
       expect(after.meta).toContain('5.000s');
       await expect.poll(() => cell.locator('[data-live-diff]').innerText()).toContain('작업2 완료');
+      // The build's diff component: coloured rows and a legend in the page's language, no patch headers.
+      const diff = cell.locator('[data-live-diff]');
+      const diffText = await diff.innerText();
+      for (const header of ['@@', 'Index:', '====', '---', '+++', 'stated in the document', 'printed by the run']) expect(diffText).not.toContain(header);
+      expect((await diff.locator('.diff-legend').innerText()).replace(/\s+/g, ' ').trim()).toBe(w.legend);
+      expect(await diff.locator('.diff-line.diff-removed').count()).toBeGreaterThan(0);
+      expect(await diff.locator('.diff-line.diff-added').count()).toBeGreaterThan(0);
+      const removedBackground = await diff.locator('.diff-line.diff-removed').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(removedBackground).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
       expect(await cell.locator('[data-live-reason]').innerText()).not.toBe('');
       // The reason's source line is a link to that line of the document in the repository.
       const link = cell.locator('[data-live-reason] a');
@@ -58,6 +70,24 @@ describe.skipIf(!hasChromium)('live verdicts', () => {
       expect(reset).toEqual(before);
       expect(await cell.locator('[data-live-diff], [data-live-reason]').count()).toBe(0);
       expect(await cell.locator('[data-output] .line').allTextContents()).toContain('[3.000s] 작업3 완료\n');
+      await page.close();
+    }, 180_000);
+  }
+
+  for (const locale of ['ko', 'en'] as const) {
+    it(`${locale}: an edited delay under a timing claim in the code drifts`, async () => {
+      const page = await open(TIMED[locale]);
+      const cell = page.locator(TIMED.cell);
+      expect((await head(cell)).verdict).toBe('verified');
+      const code = await cell.getAttribute('data-run').then((json) => JSON.parse(json!).code as string);
+      expect(code).toContain('asyncio.sleep(1)');
+      await replaceCellCode(page, cell, code.replace('asyncio.sleep(1)', 'asyncio.sleep(2)'));
+      await cell.locator('[data-action="run"]').click();
+      await finished(cell);
+      const after = await head(cell);
+      expect(after).toMatchObject({ badge: WORDS[locale].drift, verdict: 'drift', tag: WORDS[locale].edited });
+      expect(after.meta).toContain('2.000s');
+      expect(await cell.locator('[data-live-reason]').innerText()).toMatch(CLAIM[locale]);
       await page.close();
     }, 180_000);
   }

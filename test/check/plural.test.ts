@@ -14,10 +14,10 @@ describe('plural forms', () => {
   });
 
   it('the runner counts cells and lines without "1 cells" or "1 more lines"', () => {
-    expect(strings.en.runner.runAllNote(1)).toMatch(/^1 cell · /);
-    expect(strings.en.runner.runAllNote(3)).toMatch(/^3 cells · /);
+    expect(strings.en.runner.runAllNote(1, 13)).toMatch(/^1 cell · /);
+    expect(strings.en.runner.runAllNote(3, null)).toMatch(/^3 cells · /);
     expect(strings.en.runner.truncated(1)).toBe('… (1 more line)');
     expect(strings.en.runner.truncated(4)).toBe('… (4 more lines)');
-    expect(strings.ko.runner.runAllNote(1)).toMatch(/^셀 1개 · /);
+    expect(strings.ko.runner.runAllNote(1, 13)).toMatch(/^셀 1개 · /);
   });
 });

@@ -17,6 +17,7 @@ interface Node { type: string; value?: string; url?: string; name?: string | nul
 
 const IMPORTS = [
   "import Cell from '../../../../components/Cell.astro';",
+  "import NotebookLink from '../../../../components/NotebookLink.astro';",
   "import Documents from '../../../components/Documents.astro';",
   "import Errata from '../../../components/Errata.astro';",
   // The errata filter pages (errata/<verdict>, errata/document/<slug>).
@@ -54,7 +55,7 @@ function assertInert(tree: Node, page: string) {
     if (n.type === 'mdxjsEsm') expect(IMPORTS, page).toContain(n.value);
     if (n.type === 'link') expect(n.url, `${page}: a link to ${n.url}`).toMatch(/^\/(ko|en|notebooks)\//);
     if (n.type === 'mdxJsxFlowElement') {
-      expect(['Cell', 'Documents', 'Errata', 'a', 'div'], page).toContain(n.name);
+      expect(['Cell', 'Documents', 'Errata', 'NotebookLink', 'a', 'div'], page).toContain(n.name);
       for (const a of n.attributes ?? []) {
         expect(a.type, page).toBe('mdxJsxAttribute');
         expect(typeof a.value, `${page}: attribute ${a.name}`).toBe('string');

@@ -3,9 +3,11 @@
 // Worker) loads after that click, never with the page, for a reader new to the site. A reader who
 // has run cells here before has Pyodide and its snapshot in the browser already: their pages start
 // the interpreter once the page is idle (no download), so the next Run answers at once.
-import { GLYPHS, pageLocale, runnerLabels } from './labels.ts';
+import { BUTTON_ICONS, pageLocale, runnerLabels } from './labels.ts';
+import { iconElement } from './icon-dom.ts';
 import type { Action, PageRunner } from './controller.ts';
 import { usedKernelBefore } from './kernel-use.ts';
+import { FIRST_RUN_MB } from './first-run-size.ts';
 
 const ACTIONS = new Set<string>(['run', 'edit', 'reset', 'stop', 'replay', 'run-all', 'restart']);
 
@@ -21,10 +23,7 @@ if (cells.length > 0) {
     const el = document.createElement('button');
     el.type = 'button';
     el.dataset.action = action;
-    const glyph = document.createElement('span');
-    glyph.setAttribute('aria-hidden', 'true');
-    glyph.textContent = `${GLYPHS[action]} `;
-    el.append(glyph, words);
+    el.append(iconElement(BUTTON_ICONS[action]), ` ${words}`);
     if (title) el.title = title;
     return el;
   };
@@ -36,7 +35,7 @@ if (cells.length > 0) {
   const note = document.createElement('span');
   note.className = 'run-all-note';
   note.dataset.runAllNote = '';
-  note.textContent = t.runAllNote(cells.length);
+  note.textContent = t.runAllNote(cells.length, FIRST_RUN_MB);
   bar.append(button('run-all', t.runAll), status, button('restart', t.restart, t.restartTitle), note);
   const first = cells[0]!;
   const code = first.previousElementSibling?.classList.contains('expressive-code') ? first.previousElementSibling : first;

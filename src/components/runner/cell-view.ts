@@ -114,7 +114,7 @@ export class RunnableCell {
   }
 
   /** An element of the cell owned by the runner, created after the output when missing (in LIVE_PARTS order). */
-  part(name: LivePart, tag: 'pre' | 'p'): HTMLElement {
+  part(name: LivePart, tag: 'pre' | 'p' | 'div'): HTMLElement {
     let el = this.el.querySelector<HTMLElement>(`:scope > [data-${name}]`);
     if (!el) {
       el = document.createElement(tag);
@@ -147,8 +147,9 @@ export class RunnableCell {
     if (replay) replay.disabled = busy;
   }
 
-  markEdited(label: string) {
+  markEdited(label: string, ofOriginal: string) {
     this.el.toggleAttribute('data-edited', this.edited);
+    this.markOriginal(ofOriginal);
     const reset = this.button('reset');
     if (reset) reset.disabled = !this.edited;
     const badge = this.el.querySelector<HTMLElement>('[data-edited-badge]');
@@ -156,6 +157,28 @@ export class RunnableCell {
       badge.hidden = !this.edited;
       badge.textContent = label;
     }
+  }
+
+  /**
+   * Beside edited code that has not run yet, the build's verdict and figures are of the document's
+   * code, not of what the editor holds: dimmed and labelled so until a run judges the edit. A live
+   * run's verdict replaces them (verdict-view.ts), and Reset brings them back as they were.
+   */
+  private markOriginal(label: string) {
+    const head = this.el.querySelector<HTMLElement>(':scope > .cell-head');
+    const badge = head?.querySelector<HTMLElement>(':scope > .badge') ?? null;
+    const stale = this.edited && !this.el.classList.contains('ran-live') && badge !== null;
+    badge?.classList.toggle('badge-original', stale);
+    head?.querySelector(':scope > .cell-meta')?.classList.toggle('cell-meta-original', stale);
+    let tag = head?.querySelector<HTMLElement>(':scope > [data-original-tag]') ?? null;
+    if (!stale) return tag?.remove();
+    if (!tag) {
+      tag = document.createElement('span');
+      tag.className = 'cell-original-tag';
+      tag.dataset.originalTag = '';
+      badge!.after(tag);
+    }
+    tag.textContent = label;
   }
 
   /** The "show times" toggle in the head, for a cell that had no output at build time. */

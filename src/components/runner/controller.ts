@@ -8,7 +8,9 @@ import { rememberKernelUse } from './kernel-use.ts';
 import { earlierCellsNeeded, type CellNames } from '../../source/dependencies.ts';
 import { BrowserKernel, type BootInfo, type RunOutcome } from '../../kernel/browser/kernel.ts';
 import type { CellRun, OutputEvent } from '../../kernel/types.ts';
-import { liveVerdict } from '../../check/live.ts';
+import { liveKernelCell, liveVerdict } from '../../check/live.ts';
+import { hangKind } from '../../check/hang.ts';
+import { FIRST_RUN_MB } from './first-run-size.ts';
 import { definesOnly } from '../../emit/cell-notes.ts';
 import { labels } from '../labels.ts';
 import { matchCodeBlock, RunnableCell, type Action, type CodeSpot } from './cell-view.ts';
@@ -132,7 +134,7 @@ export class PageRunner {
     const first = job.target ?? this.cells[0];
     if (!first) return;
     if (!this.kernel.booted) {
-      first.setState('loading', this.t.loading);
+      first.setState('loading', this.t.loading(FIRST_RUN_MB));
       this.kernelState('starting');
       try {
         const info = await this.kernel.start();
@@ -211,7 +213,9 @@ export class PageRunner {
       frame = 0;
       renderLines(pre, linesOf(events), this.t.truncated, null);
     };
-    const outcome = await this.kernel.run(cell.code, { realBudget: cell.props.realBudget }, (stream, text, t) => {
+    // Timed as the build times it (the segments its timing claims measure), with the page's real budget.
+    const options = { ...liveKernelCell(cell.props.judge, cell.props.original ?? cell.props.code, cell.code), realBudget: cell.props.realBudget };
+    const outcome = await this.kernel.run(cell.code, options, (stream, text, t) => {
       appendEvent(events, stream, text, t);
       frame ||= requestAnimationFrame(draw);
     });
@@ -253,7 +257,7 @@ export class PageRunner {
     const stopped = stoppedByUser && error?.ename === 'KeyboardInterrupt';
     showVerdict(cell, stopped ? null : liveVerdict(cell.props.judge, cell.props.original ?? cell.props.code, cell.code, run), run, stopped ? this.t.notJudgedStopped : this.t.notJudgedTranscript, this.t);
     if (run.status === 'ok') cell.setState('ok', this.t.ok);
-    else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs} (${formatSeconds(run.virtualSeconds)})`);
+    else if (run.status === 'hangs') cell.setState('hangs', `${this.t.hangs(hangKind(run) ?? 'waiting')} (${formatSeconds(run.virtualSeconds)})`);
     else if (run.status === 'timeout') cell.setState('timeout', this.t.timeout(cell.props.realBudget));
     else if (stopped) cell.setState('stopped', this.t.stopped);
     else cell.setState('error', this.t.error(error?.ename ?? 'Error'));
@@ -358,7 +362,7 @@ export class PageRunner {
       label: `${cell.id} (Python)`,
       change: (code) => {
         cell.code = code;
-        cell.markEdited(this.t.edited);
+        cell.markEdited(this.t.edited, this.t.ofOriginal);
       },
       run: () => this.run(cell),
     });
@@ -374,7 +378,7 @@ export class PageRunner {
     stopReplay(cell);
     cell.code = cell.props.code;
     if (cell.editor) cell.editor.code = cell.props.code;
-    cell.markEdited(this.t.edited);
+    cell.markEdited(this.t.edited, this.t.ofOriginal);
     cell.restoreBuilt();
     cell.setState('ok', '');
   }

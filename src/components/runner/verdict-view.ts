@@ -5,6 +5,8 @@ import { linkSourceLines, type SourceLineBase } from '../../emit/source-links.ts
 import { formatSeconds } from '../../kernel/format.ts';
 import type { CellRun } from '../../kernel/types.ts';
 import { labels } from '../labels.ts';
+import { diffView } from '../diff-view.ts';
+import { renderDiff } from './diff-dom.ts';
 import type { RunnableCell } from './cell-view.ts';
 import { pageLocale, type RunnerLabels } from './labels.ts';
 
@@ -22,6 +24,9 @@ export function showVerdict(cell: RunnableCell, verdict: LiveVerdict | null, run
     badge = document.createElement('span');
     head.prepend(badge);
   }
+  // This run's verdict is of the code that ran: nothing is of the original code any more.
+  head?.querySelector(':scope > [data-original-tag]')?.remove();
+  head?.querySelector(':scope > .cell-meta')?.classList.remove('cell-meta-original');
   const name = verdict?.verdict ?? 'unjudged';
   if (badge) {
     badge.className = `badge badge-${name}`;
@@ -51,7 +56,8 @@ export function showVerdict(cell: RunnableCell, verdict: LiveVerdict | null, run
   if (verdict.verdict !== 'verified' && verdict.verdict !== 'ran') {
     showReason(cell.part('live-reason', 'p'), reasonText(verdict.why, locale), locale, cell.props.sourceLines ?? null);
   }
-  if (verdict.diff) cell.part('live-diff', 'pre').textContent = verdict.diff;
+  // The build's diff component (components/diff-view.ts): rows and legend in the page's language.
+  if (verdict.diff) cell.part('live-diff', 'div').replaceChildren(renderDiff(diffView(verdict.diff, locale)));
 }
 
 /** The reason as text, its mentions of a source line as links to that line (never as markup). */

@@ -6,7 +6,7 @@
 import type { CellRun } from '../types.ts';
 import { DEFAULT_REAL_BUDGET } from '../types.ts';
 import { canKeepSnapshots } from './snapshot.ts';
-import type { BootSource, FromKernelWorker, ToKernelWorker } from './protocol.ts';
+import type { BootSource, FromKernelWorker, RunOptions, ToKernelWorker } from './protocol.ts';
 import { Watchdog, type GiveUpReason } from '../watchdog.ts';
 
 export interface BootInfo {
@@ -107,7 +107,7 @@ export class BrowserKernel {
   }
 
   /** Runs one cell in the page's namespace. Only one runs at a time: callers queue. */
-  async run(code: string, options: { budget?: number; realBudget?: number }, onStream: StreamCallback): Promise<RunOutcome> {
+  async run(code: string, options: RunOptions, onStream: StreamCallback): Promise<RunOutcome> {
     await this.start();
     if (this.current) throw new Error('a cell is already running');
     const id = this.nextId++;
@@ -116,7 +116,7 @@ export class BrowserKernel {
       const pending: PendingRun = { id, onStream, resolve, watchdog: this.watchdogFor(id, budget), stoppedByUser: false };
       this.current = pending;
       pending.watchdog.arm(budget);
-      this.send({ type: 'run', run: id, code, budget: options.budget, realBudget: options.realBudget });
+      this.send({ type: 'run', run: id, code, options });
     });
   }
 

@@ -1,11 +1,14 @@
 // Messages between a page (src/kernel/browser/kernel.ts) and its Web Worker (worker.ts).
-import type { CellRun } from '../types.ts';
+import type { CellRun, KernelCell } from '../types.ts';
+
+/** How the page asks for a run: what the build gives the kernel for the cell (check/kernel-cells.ts). */
+export type RunOptions = Pick<KernelCell, 'budget' | 'realBudget' | 'segments' | 'stdin'>;
 
 export type ToKernelWorker =
   /** `interrupt` is a shared one-int buffer (cross-origin isolated pages only): writing 2 raises KeyboardInterrupt.
    * `ticket` holds the id of the run in progress (0 between runs), so a late interrupt cannot reach the next run. */
   | { type: 'boot'; indexURL: string; fixtures: Record<string, unknown>[]; interrupt: Int32Array | null; ticket: Int32Array | null }
-  | { type: 'run'; run: number; code: string; budget?: number; realBudget?: number }
+  | { type: 'run'; run: number; code: string; options: RunOptions }
   /** The names a piece of code defines and uses, without running it (for dependencies of edited cells). */
   | { type: 'names'; req: number; code: string }
   /** To a worker of its own: make the interpreter snapshot and keep it for later pages (snapshot.ts). */

@@ -9,6 +9,7 @@ import { PYTHON_ENV } from '../types.ts';
 import { BEFORE_SNAPSHOT, preImportCode } from '../snapshot-recipe.ts';
 import { lockWebRealm } from '../realm-lock.ts';
 import { withSteadyHost } from '../steady-host.ts';
+import { serveWasmCompressed } from './wasm-gzip.ts';
 import { dropSnapshot, keptSnapshot, siteSnapshot, snapshotKey, storeSnapshot, type PendingSnapshot } from './snapshot.ts';
 
 /** Output forwarded live per run; the rest still arrives with the run's result. */
@@ -35,6 +36,8 @@ function sink(stream: string, text: string, t: number) {
 type LoadPyodide = typeof import('pyodide').loadPyodide;
 
 async function importPyodide(indexURL: string): Promise<{ loadPyodide: LoadPyodide; version: string }> {
+  // The site serves Pyodide's WebAssembly gzip-compressed (wasm-gzip.ts).
+  serveWasmCompressed(self as unknown as { fetch: typeof fetch }, indexURL);
   return (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide; version: string };
 }
 
@@ -135,7 +138,7 @@ async function run(message: Extract<ToKernelWorker, { type: 'run' }>) {
     if (ticket) Atomics.store(ticket, 0, message.run);
     let result;
     try {
-      result = await session.runCell({ id: `run-${message.run}`, code: message.code, budget: message.budget, realBudget: message.realBudget });
+      result = await session.runCell({ ...message.options, id: `run-${message.run}`, code: message.code });
     } finally {
       if (ticket) Atomics.store(ticket, 0, 0);
       if (interrupt) Atomics.store(interrupt, 0, 0);
