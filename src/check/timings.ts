@@ -10,7 +10,8 @@ export interface Phase {
 }
 
 export interface CheckTimings {
-  /** The host process's phases, in the order they ran (they do not overlap). */
+  /** The host process's phases: laps end to end from the process's start, and phases timed on their own
+   * that overlap them (the image lookup runs inside `execute`, while the sandboxes run the cells). */
   phases: Phase[];
   /** The pool's sandbox processes (pool-timeline.ts). */
   lanes: Lane[];
@@ -21,6 +22,8 @@ export interface CheckTimings {
 export class Phases {
   readonly list: Phase[] = [];
   private readonly now: () => number;
+  /** Where the next lap starts: the last lap's end. */
+  private lapped = 0;
 
   constructor(now: () => number = () => performance.now()) {
     this.now = now;
@@ -35,9 +38,10 @@ export class Phases {
     this.list.push({ name, start, end: this.now() });
   }
 
-  /** A phase from where the last one ended (the process's start, for the first) until now. */
+  /** A phase from where the last lap ended (the process's start, for the first) until now. */
   lap(name: string): void {
-    this.add(name, this.list.at(-1)?.end ?? 0);
+    this.add(name, this.lapped);
+    this.lapped = this.list.at(-1)!.end;
   }
 
   run<T>(name: string, work: () => T): T {

@@ -23,7 +23,7 @@ import { capText } from '../emit/limits.ts';
 import { CONFIG_HELP, CONFIG_OPTIONS, answer, parseCommand } from './args.ts';
 import { cacheDirs, ConfigError, loadConfig, sourceFiles, type Config } from '../config/load.ts';
 import { loadOptionsOf } from '../config/project.ts';
-import { contentRoots, documentImages } from '../site/doc-images.ts';
+import { contentRoots, documentImages, type ImageSource } from '../site/doc-images.ts';
 import { asDiagnostics, diagnostic, isError, NO_SUPPRESSION, unsuppressed } from '../check/diagnostics.ts';
 import { Phases, type CheckTimings } from '../check/timings.ts';
 
@@ -267,7 +267,11 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
     const tick = progress(selected.reduce((n, f) => n + blockCounts.get(f)!, 0));
     return checkDocuments({ sourceDir: run.source, source: selectSource(source, selected), pool, cache, rerun, phases, onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`) });
   };
-  let result: CheckResult = await checkSelected();
+  // The images need the documents, not their runs: looked up while the first runs go on in the
+  // sandbox processes (the documents were handed to them before checkSelected returned), not after.
+  const checking = checkSelected();
+  const images = phases.run('images (during the runs)', () => documentImages(imageSources(selectSource(source, selected).documents), contentRoots(run.config)));
+  let result: CheckResult = await checking;
   // The lock records only runs made now: a document whose changed cells came from the cache (written
   // by an earlier check, of whatever was there then) runs again, reading nothing from it.
   const rerun = args.update ? documentsToRerun(result, lock) : [];
@@ -276,8 +280,7 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
     result = await checkSelected(rerun);
   }
   // The images as the build will show them: each one it would refuse is a problem at its line.
-  result = { ...result, problems: [...result.problems, ...unsuppressed(documentImages(result.documents, contentRoots(run.config)).problems, result.suppression ?? NO_SUPPRESSION)] };
-  phases.lap('images');
+  result = { ...result, problems: [...result.problems, ...unsuppressed(images.problems, result.suppression ?? NO_SUPPRESSION)] };
   // The interpreters are done: the lock, the reports and the translations need none.
   await pool.close();
   phases.lap('close');
@@ -309,6 +312,12 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
 function writeTimings(file: string, timings: CheckTimings): void {
   mkdirSync(dirname(resolve(file)), { recursive: true });
   writeFileSync(file, JSON.stringify(timings) + '\n');
+}
+
+/** The documents as the check's result orders them (by file), with their translations: what the images are read from. */
+export function imageSources(loaded: readonly LoadedDocument[]): ImageSource[] {
+  return loaded.map((d) => ({ document: d.document, translation: d.translation?.translation ?? null }))
+    .sort((a, b) => a.document.file.localeCompare(b.document.file));
 }
 
 const shownPath = (file: string) => relative(process.cwd(), file) || file;

@@ -133,7 +133,24 @@ describe('the recorders', () => {
     const p = new Phases(() => now);
     p.lap('start');
     now = 8; p.lap('parse');
-    now = 9; p.run('judge', () => { now = 12; });
-    expect(p.list).toEqual([{ name: 'start', start: 0, end: 3 }, { name: 'parse', start: 3, end: 8 }, { name: 'judge', start: 9, end: 12 }]);
+    now = 9; p.run('images', () => { now = 12; });
+    now = 20; p.lap('execute'); // from the last lap, over the phase timed on its own
+    expect(p.list).toEqual([{ name: 'start', start: 0, end: 3 }, { name: 'parse', start: 3, end: 8 }, { name: 'images', start: 9, end: 12 },
+      { name: 'execute', start: 8, end: 20 }]);
+  });
+});
+
+describe('the images the check looks up during the runs', () => {
+  it('are read from the documents in the order of the check\'s result, with their translations', async () => {
+    const { imageSources } = await import('../../src/cli/check.ts');
+    const translation = { path: 'en/b.yaml' } as never;
+    const loaded = [
+      { document: { file: 'ko/b.md' }, translation: { translation } },
+      { document: { file: 'ko/a.md' }, translation: null },
+    ] as never[];
+    expect(imageSources(loaded)).toEqual([
+      { document: { file: 'ko/a.md' }, translation: null },
+      { document: { file: 'ko/b.md' }, translation },
+    ]);
   });
 });

@@ -135,12 +135,29 @@ export class KernelPool {
   }
 
   private start(): void {
-    this.ready ??= (this.useSnapshot ? (this.snapshotMaking ??= this.prepareSnapshot()) : Promise.resolve()).then(() => {
-      if (this.closed) return;
-      for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
-      this.spawned = true;
-      this.dispatch();
-    });
+    if (this.ready) return;
+    // With the snapshot already made (or none wanted) the processes start now, in this turn: not
+    // after whatever synchronous work the caller does next (a check parses its documents right after
+    // warmUp, and its interpreters boot meanwhile).
+    if (!this.useSnapshot || this.existingSnapshot()) {
+      this.spawnAll();
+      this.ready = Promise.resolve();
+      return;
+    }
+    this.ready = (this.snapshotMaking ??= this.prepareSnapshot()).then(() => this.spawnAll());
+  }
+
+  private existingSnapshot(): boolean {
+    const path = snapshotPath();
+    if (existsSync(path)) this.snapshot = path;
+    return this.snapshot !== null;
+  }
+
+  private spawnAll(): void {
+    if (this.closed) return;
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+    this.spawned = true;
+    this.dispatch();
   }
 
   /**
