@@ -98,6 +98,29 @@ function merge(segments: Segment[]): Segment[] {
   return out;
 }
 
+/** The kinds the issue of a slow check is told in, in the order they happen. */
+export const KINDS = ['Node start', 'parse and plan', 'interpreter start', 'cells', 'between cells', 'waiting for a free interpreter', 'judging', 'writing', 'process exit'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export function kindOf(segment: string): Kind {
+  if (segment === 'start' || segment === 'setup') return 'Node start';
+  if (['parse', 'plan', 'execute', 'dispatch'].includes(segment)) return 'parse and plan';
+  if (segment === 'interpreter boot' || segment.startsWith('session start ')) return 'interpreter start';
+  if (segment.startsWith('cells ')) return 'cells';
+  if (segment.startsWith('between cells ') || segment.startsWith('end of run ') || segment.startsWith('execute (')) return 'between cells';
+  if (segment === 'waiting for a free interpreter') return 'waiting for a free interpreter';
+  if (segment === 'write') return 'writing';
+  if (segment === 'process exit') return 'process exit';
+  return 'judging'; // judge, images, close, lock, translations, report
+}
+
+/** The critical path summed by kind (kinds it does not pass through left out). */
+export function pathByKind(path: Segment[]): Segment[] {
+  const sums = new Map<Kind, number>();
+  for (const s of path) sums.set(kindOf(s.name), (sums.get(kindOf(s.name)) ?? 0) + s.ms);
+  return KINDS.flatMap((k) => (sums.has(k) ? [{ name: k, ms: sums.get(k)! }] : []));
+}
+
 export interface LaneUse {
   lane: number;
   /** From its start to its first interpreter's boot. */
@@ -154,7 +177,10 @@ export function chainBound(cpuByDocument: Map<string, number>, cores: number, li
 export function breakdownLines(timings: CheckTimings, wallMs: number, bound: ChainBound): string[] {
   const path = criticalPath(timings, wallMs);
   const ms = (n: number) => `${(n / 1000).toFixed(2)}`;
+  const beyond = pathByKind(path).filter((s) => s.name !== 'cells');
   const lines = [
+    `  critical path by kind: ${pathByKind(path).map((s) => `${s.name} ${ms(s.ms)}`).join(', ')}; ` +
+      `beyond its cells: ${seconds(beyond.reduce((n, s) => n + s.ms, 0))}`,
     `  critical path (${seconds(path.reduce((n, s) => n + s.ms, 0))} of ${seconds(wallMs)} wall): ${path.map((s) => `${s.name} ${ms(s.ms)}`).join(' > ')}`,
     `  host phases: ${timings.phases.map((p) => `${p.name} ${ms(span(p.start, p.end))}`).join(', ')}; process exit ${ms(span(timings.end, wallMs))}`,
     ...laneUse(timings).map((u) => `  interpreter process ${u.lane}: boot ${ms(u.bootMs)}, busy ${ms(u.busyMs)}, idle ${ms(u.idleMs)} (${u.documents.join(', ')})`),

@@ -2,7 +2,7 @@
 // through what each span waited for, its segments add up to the wall time, and the chain of one
 // document's cells becomes the bound when it is longer than the floor.
 import { describe, expect, it } from 'vitest';
-import { chainBound, criticalPath, documentUse, jobSegments, laneUse } from '../../src/cli/bench-breakdown.ts';
+import { chainBound, criticalPath, documentUse, jobSegments, laneUse, pathByKind } from '../../src/cli/bench-breakdown.ts';
 import { coldCheckFigure } from '../../src/cli/bench-format.ts';
 import { PoolTimeline, type JobSpan, type Lane } from '../../src/kernel/node/pool-timeline.ts';
 import { Phases, type CheckTimings, type Phase } from '../../src/check/timings.ts';
@@ -60,6 +60,13 @@ describe('the critical path', () => {
     expect(path.slice(0, 6)).toEqual([{ name: 'start', ms: 300 }, { name: 'setup', ms: 10 }, { name: 'parse', ms: 90 }, { name: 'plan', ms: 10 },
       { name: 'execute', ms: 10 }, { name: 'interpreter boot', ms: 280 }]);
     expect(total(path)).toBe(5200);
+  });
+
+  it('sums by the kinds a slow check is told in', () => {
+    expect(pathByKind(criticalPath(timeline(), 5200))).toEqual([
+      { name: 'Node start', ms: 310 }, { name: 'parse and plan', ms: 100 }, { name: 'interpreter start', ms: 390 }, { name: 'cells', ms: 4000 },
+      { name: 'between cells', ms: 30 }, { name: 'judging', ms: 170 }, { name: 'writing', ms: 50 }, { name: 'process exit', ms: 150 },
+    ]);
   });
 
   it('without runs, is the host\'s phases and the exit', () => {
