@@ -16,6 +16,7 @@ import type { ParseCache } from '../source/parse-cache.ts';
 import { dependencies, planDocument } from './plan.ts';
 import { execute } from './execute.ts';
 import { unsuppressed, type Problem, type Suppression } from './diagnostics.ts';
+import { Phases } from './timings.ts';
 
 export { listMarkdown, loadSource, selectSource } from './load.ts';
 export { mergeParts } from './execute.ts';
@@ -73,6 +74,8 @@ export interface CheckOptions {
   /** Documents (their `document.file`) whose every cell runs now, reading nothing from the cache: what `--update` records. */
   rerun?: readonly string[];
   onCell?: (doc: SourceDocument, cell: Cell, cached: boolean) => void;
+  /** Where the plan, the runs and the judging record when they ran (`--timings`); absent: nowhere. */
+  phases?: Phases;
 }
 
 function checkedDocument(loaded: LoadedDocument, runs: (CellRun | null)[], ran: Set<number>, suppression: Suppression): CheckedDocument {
@@ -92,6 +95,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
   const runtime = { pyodide: pyodideVersion(), kernel: kernelFingerprint(), python: '3.14' };
   const source = options.source ?? loadSource(options.sourceDir, options.files, { ...options.load, parseCache: options.parseCache ?? null });
   const rerun = new Set(options.rerun ?? []);
+  const phases = options.phases ?? new Phases();
   const planned = source.documents.map((loaded) => ({
     loaded,
     plan: planDocument(loaded, { runtime, sourceRoot: options.sourceDir }, rerun.has(loaded.document.file) ? null : options.cache),
@@ -100,7 +104,9 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
   for (const { loaded, plan } of planned) {
     loaded.document.cells.forEach((cell, i) => { if (!plan.toRun.includes(i)) options.onCell?.(loaded.document, cell, true); });
   }
+  phases.lap('plan');
   const executed = await execute(options.pool, planned, (doc, cell) => options.onCell?.(planned[doc]!.loaded.document, cell, false));
+  phases.lap('execute');
   const documents = planned.map(({ loaded, plan }, doc) => {
     const runs = executed.runs[doc]!;
     if (options.cache) {
@@ -116,5 +122,6 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckResult
   const reused = planned.reduce((n, { plan }) => n + plan.cached.filter((r, i) => r !== null && plan.runnable[i]).length, 0);
   const ran = planned.reduce((n, { plan }) => n + plan.toRun.length, 0);
   const problems = unsuppressed([...source.problems, ...executed.problems], source.suppression);
+  phases.lap('judge');
   return { runtime, documents, problems, suppression: source.suppression, reused, ran };
 }

@@ -39,16 +39,21 @@ export function parseOnly(argv: string[]): Set<BenchGroup> | string {
 /**
  * The cold check against its floor: with every core busy the whole time, a check can take no less
  * than the cells' CPU time divided by the cores; what it takes beyond that is boots, waiting and
- * scheduling.
+ * scheduling. Cells of one document depend on each other and run in order, so when one document's
+ * cells alone take longer than `limit` x floor, that chain is the bound and the target becomes
+ * max(limit x floor, chain) (`bound`, bench-breakdown.ts).
  */
-export function coldCheckFigure(wallMs: number, cellCpuMs: number, cores: number, limit = 1.15): Figure {
+export function coldCheckFigure(wallMs: number, cellCpuMs: number, cores: number, bound?: { doc: string; chainMs: number }, limit = 1.15): Figure {
   const floorMs = cellCpuMs / cores;
   const ratio = wallMs / floorMs;
+  const chain = bound && bound.chainMs > limit * floorMs ? bound : null;
+  const targetMs = chain ? chain.chainMs : limit * floorMs;
   return {
     name: 'cold check, five documents (--no-cache)',
-    value: `${seconds(wallMs)} wall, ${seconds(cellCpuMs)} cell CPU, ${cores} cores, floor ${seconds(floorMs)}, ratio ${ratio.toFixed(2)}`,
-    target: `<= ${limit} x floor`,
-    met: Number.isFinite(ratio) && ratio <= limit,
+    value: `${seconds(wallMs)} wall, ${seconds(cellCpuMs)} cell CPU, ${cores} cores, floor ${seconds(floorMs)}, ratio ${ratio.toFixed(2)}` +
+      (chain ? `; longest chain ${seconds(chain.chainMs)} (${chain.doc}), wall/chain ${(wallMs / chain.chainMs).toFixed(2)}` : ''),
+    target: chain ? `<= max(${limit} x floor, longest chain) = ${seconds(targetMs)}` : `<= ${limit} x floor`,
+    met: Number.isFinite(ratio) && wallMs <= targetMs,
   };
 }
 

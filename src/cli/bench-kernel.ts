@@ -10,6 +10,8 @@ import { CACHE_DIR, DEFAULT_SOURCE } from './check.ts';
 import { coldCheckFigure, figureLine, notMeasured, seconds, type ScaleSample } from './bench-format.ts';
 import { runMeasured, tail, type Measured } from './bench-proc.ts';
 import { consoleText } from '../emit/escape.ts';
+import type { CheckTimings } from '../check/timings.ts';
+import { breakdownLines, chainBound } from './bench-breakdown.ts';
 
 const BOOTS = 4;
 
@@ -40,11 +42,13 @@ export function runCheck(args: string[]): Promise<Measured> {
   return runMeasured(process.execPath, ['scripts/check.ts', ...args], { timeoutMs: 30 * 60_000 });
 }
 
-interface ReportCells { cells: { cpuMs: number | null; virtualSeconds: number | null; verdict: string }[] }
+interface ReportCells { cells: { file: string; cpuMs: number | null; virtualSeconds: number | null; verdict: string }[] }
 
 export interface CheckRun {
   measured: Measured;
   report: ReportCells | null;
+  /** The check's own timeline (`--timings`); null when it wrote none. */
+  timings: CheckTimings | null;
 }
 
 /** A check with no cache and an empty cache directory, writing its JSON report. */
@@ -52,12 +56,16 @@ export async function coldCheckOf(source: string): Promise<CheckRun> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-check-'));
   try {
     const report = join(dir, 'report.json');
-    const measured = await runCheck(['--source', source, '--no-cache', '--cache-dir', join(dir, 'cache'), '--report', report]);
-    let parsed: ReportCells | null = null;
-    try {
-      parsed = JSON.parse(readFileSync(report, 'utf8')) as ReportCells;
-    } catch { /* no report: the reason is in the output */ }
-    return { measured, report: parsed };
+    const timings = join(dir, 'timings.json');
+    const measured = await runCheck(['--source', source, '--no-cache', '--cache-dir', join(dir, 'cache'), '--report', report, '--timings', timings]);
+    const read = <T>(file: string): T | null => {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as T;
+      } catch {
+        return null; // not written: the reason is in the output
+      }
+    };
+    return { measured, report: read<ReportCells>(report), timings: read<CheckTimings>(timings) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -78,8 +86,12 @@ export function coldCheckLines(run: CheckRun, cores: number): string[] {
   if (!report) return [notMeasured(name, `the check wrote no report (exit ${measured.code}: ${tail(measured.stderr)})`)];
   const cpu = cpuOf(report);
   const virtual = report.cells.reduce((n, c) => n + (c.virtualSeconds ?? 0), 0);
+  const byDocument = new Map<string, number>();
+  for (const c of report.cells) byDocument.set(c.file, (byDocument.get(c.file) ?? 0) + (c.cpuMs ?? 0));
+  const bound = chainBound(byDocument, cores);
   return [
-    figureLine(coldCheckFigure(measured.wallMs, cpu, cores)),
+    figureLine(coldCheckFigure(measured.wallMs, cpu, cores, bound)),
+    ...(run.timings ? breakdownLines(run.timings, measured.wallMs, bound) : ['  no breakdown: the check wrote no timings']),
     // Context, no target: what the virtual clock saves, and the throughput the figure above implies.
     `  ${report.cells.length} python blocks, ${(report.cells.length / (measured.wallMs / 1000)).toFixed(1)} per second; ` +
       `${virtual.toFixed(1)} virtual seconds in ${seconds(cpu, 1)} of cell CPU (${(virtual / (cpu / 1000)).toFixed(0)}x real time); check exit ${measured.code}`,

@@ -1,7 +1,7 @@
 // `npm run bench [-- --only boot,check,build,dev,browser,scale]`: every speed figure the project
 // promises, each printed beside its target (see README, Speed). Figures, not assertions: none of
 // them is a test, and on a busy machine they say so only by missing their targets.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { BENCH_GROUPS, parseOnly, type BenchGroup } from './bench-format.ts';
 import { coldCheckLines, coldCheckOf, snapshotBoot, warmRecheck, type CheckRun } from './bench-kernel.ts';
 import { buildFigure, browserFigures } from './bench-site.ts';
@@ -16,7 +16,9 @@ export async function main(argv: string[] = []): Promise<number> {
     return 2;
   }
   const cores = availableParallelism();
-  console.log(`machine: ${cores} cores (os.availableParallelism()), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  // The load says how far the wall times below can be trusted: the machine may be shared.
+  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  console.log(`machine: ${cores} cores (os.availableParallelism()), load average ${load}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   // The cold check is also the scale run's 1x: run once, used by both.
   let cold: Promise<CheckRun> | null = null;
   const coldCheck = () => (cold ??= coldCheckOf(DEFAULT_SOURCE));

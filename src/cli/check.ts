@@ -23,8 +23,9 @@ import { capText } from '../emit/limits.ts';
 import { CONFIG_HELP, CONFIG_OPTIONS, answer, parseCommand } from './args.ts';
 import { cacheDirs, ConfigError, loadConfig, sourceFiles, type Config } from '../config/load.ts';
 import { loadOptionsOf } from '../config/project.ts';
-import { contentRoots, documentImages } from '../site/doc-images.ts';
+import { contentRoots, documentImages, type ImageSource } from '../site/doc-images.ts';
 import { asDiagnostics, diagnostic, isError, NO_SUPPRESSION, unsuppressed } from '../check/diagnostics.ts';
+import { Phases, type CheckTimings } from '../check/timings.ts';
 
 export const DEFAULT_SOURCE = 'content/ko';
 export const CACHE_DIR = '.cache/check';
@@ -38,7 +39,7 @@ export function checkCommand(): string {
 
 const SPEC = {
   name: 'execdocs check',
-  usage: '[DIR...] [--report FILE.json] [--junit FILE.xml] [--no-cache] [--update] [--shard K/N] [--cache-out DIR] [--cache-dir DIR] [--lock FILE] [--untrusted] [--config FILE] | --merge DIR [--report FILE.json] [--junit FILE.xml]',
+  usage: '[DIR...] [--report FILE.json] [--junit FILE.xml] [--timings FILE.json] [--no-cache] [--update] [--shard K/N] [--cache-out DIR] [--cache-dir DIR] [--lock FILE] [--untrusted] [--config FILE] | --merge DIR [--report FILE.json] [--junit FILE.xml]',
   help: [
     'Runs every python block of the documents and compares what it prints with what the documents say.',
     'Exit 0: all verified; 1: a drift, error, hang or a difference from the lock; 2: bad usage or unreadable input.',
@@ -46,6 +47,7 @@ const SPEC = {
     '  --source DIR        the same as a DIR argument',
     '  --report FILE.json  the report as JSON',
     '  --junit FILE.xml    the report as JUnit XML',
+    '  --timings FILE.json when each phase ran and what each interpreter did (npm run bench reads it)',
     '  --no-cache          run every block, reusing no earlier result',
     '  --update            accept the current state: write the lock (from runs made now, never from the cache)',
     '  --shard K/N         check the K-th of N shares of the documents (CI); --cache-out DIR keeps its cache entries',
@@ -62,6 +64,7 @@ const SPEC = {
     source: { type: 'string', multiple: true },
     report: { type: 'string' },
     junit: { type: 'string' },
+    timings: { type: 'string' },
     'no-cache': { type: 'boolean' },
     update: { type: 'boolean' },
     shard: { type: 'string' },
@@ -75,7 +78,7 @@ const SPEC = {
 export interface Args {
   /** Sources from the command line (empty: the configuration's). */
   sources: string[];
-  report?: string; junit?: string; noCache: boolean; update: boolean;
+  report?: string; junit?: string; timings?: string; noCache: boolean; update: boolean;
   shard?: ShardSpec; merge?: string; cacheOut?: string; cacheDir?: string; lock?: string; config?: string;
   /** --untrusted: no snippet runs without a PID namespace (src/cli/untrusted.ts). */
   untrusted?: boolean;
@@ -89,7 +92,7 @@ export function checkArgs(argv: string[]): Args | { exit: 0 | 2; text: string } 
   const bad = (text: string) => ({ exit: 2 as const, text: `${SPEC.name}: ${text}` });
   const args: Args = {
     sources: [...(v.source ?? []), ...parsed.positionals], noCache: v['no-cache'] ?? false, update: v.update ?? false,
-    ...(v.report ? { report: v.report } : {}), ...(v.junit ? { junit: v.junit } : {}),
+    ...(v.report ? { report: v.report } : {}), ...(v.junit ? { junit: v.junit } : {}), ...(v.timings ? { timings: v.timings } : {}),
     ...(v.merge ? { merge: v.merge } : {}), ...(v['cache-out'] ? { cacheOut: v['cache-out'] } : {}),
     ...(v['cache-dir'] ? { cacheDir: v['cache-dir'] } : {}), ...(v.lock ? { lock: v.lock } : {}), ...(v.config ? { config: v.config } : {}),
     ...(v.untrusted ? { untrusted: true } : {}),
@@ -215,6 +218,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function checkMain(argv: string[]): Promise<number> {
+  // From the process's start: Node and the modules loading are the first phase.
+  const phases = new Phases();
+  phases.lap('start');
   const args = checkArgs(argv);
   if ('exit' in args) return answer(args);
   const run = runOf(args);
@@ -239,27 +245,33 @@ async function checkMain(argv: string[]): Promise<number> {
     return refused;
   }
   try {
-    return await checkWith(run, pool, lockFile, lock);
+    return await checkWith(run, pool, lockFile, lock, phases);
   } finally {
     await pool.close();
   }
 }
 
-async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: LockFile | null): Promise<number> {
+async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: LockFile | null, phases: Phases): Promise<number> {
   const { args, files } = run;
   // Without the cache every cell runs: the interpreters start while the documents are parsed.
   if (args.noCache) pool.warmUp();
+  phases.lap('setup');
   // Every document is read and parsed once: the shard weights, the check and the translations use it.
   const source = loadSource(run.source, files, { ...run.load, parseCache: args.noCache ? null : new ParseCache(run.parseCacheDir) });
+  phases.lap('parse');
   const blockCounts = new Map(files.map((f) => [f, source.documents.find((d) => d.file === f)?.document.cells.length ?? 0]));
   const selected = args.shard ? shardFiles(documentWeights(files, blockCounts, lock), args.shard) : files;
   if (args.shard) process.stderr.write(`shard ${args.shard.index}/${args.shard.total}: ${selected.length} of ${files.length} documents\n`);
   const cache = args.noCache ? null : args.cacheOut ? new MirroredCache(run.cacheDir, args.cacheOut) : new ResultCache(run.cacheDir);
   const checkSelected = (rerun: string[] = []) => {
     const tick = progress(selected.reduce((n, f) => n + blockCounts.get(f)!, 0));
-    return checkDocuments({ sourceDir: run.source, source: selectSource(source, selected), pool, cache, rerun, onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`) });
+    return checkDocuments({ sourceDir: run.source, source: selectSource(source, selected), pool, cache, rerun, phases, onCell: (doc, cell) => tick(`${doc.slug} #${cell.index}`) });
   };
-  let result: CheckResult = await checkSelected();
+  // The images need the documents, not their runs: looked up while the first runs go on in the
+  // sandbox processes (the documents were handed to them before checkSelected returned), not after.
+  const checking = checkSelected();
+  const images = phases.run('images (during the runs)', () => documentImages(imageSources(selectSource(source, selected).documents), contentRoots(run.config)));
+  let result: CheckResult = await checking;
   // The lock records only runs made now: a document whose changed cells came from the cache (written
   // by an earlier check, of whatever was there then) runs again, reading nothing from it.
   const rerun = args.update ? documentsToRerun(result, lock) : [];
@@ -268,9 +280,10 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
     result = await checkSelected(rerun);
   }
   // The images as the build will show them: each one it would refuse is a problem at its line.
-  result = { ...result, problems: [...result.problems, ...unsuppressed(documentImages(result.documents, contentRoots(run.config)).problems, result.suppression ?? NO_SUPPRESSION)] };
+  result = { ...result, problems: [...result.problems, ...unsuppressed(images.problems, result.suppression ?? NO_SUPPRESSION)] };
   // The interpreters are done: the lock, the reports and the translations need none.
   await pool.close();
+  phases.lap('close');
   const next = lockOf(result, lock);
   let lockProblems: Problem[] = [];
   if (args.update) {
@@ -281,14 +294,30 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
     lockProblems = lockProblemsOf(lock && args.shard ? lockFor(lock, selected) : lock, next, lockFile, run.config.paths.lockRequired);
   }
   // Translations cover every document and need no interpreter: the merge reports them, not each shard.
+  phases.lap('lock');
   const translations = args.shard ? null : translationsOf(run, source.documents);
+  phases.lap('translations');
   const report = buildReport(result, [...lockProblems, ...(translations?.problems ?? [])]);
   const json = args.shard
     ? shardReport(report, args.shard, selected, next, { check: result.problems, lock: lockProblems, cells: failuresOf(result) })
     : translations ? { ...report, summary: { ...report.summary, translation: translationSummary(translations) } } : report;
+  phases.lap('report');
   writeOutputs(args, report, json);
   process.stdout.write(consoleReport(report, (translations?.documents ?? []).map((d) => d.coverage), githubRoot()));
+  phases.lap('write');
+  if (args.timings) writeTimings(args.timings, { phases: phases.list, lanes: pool.timeline.lanes, end: phases.time() });
   return report.problems.some(isError) ? 1 : 0;
+}
+
+function writeTimings(file: string, timings: CheckTimings): void {
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeFileSync(file, JSON.stringify(timings) + '\n');
+}
+
+/** The documents as the check's result orders them (by file), with their translations: what the images are read from. */
+export function imageSources(loaded: readonly LoadedDocument[]): ImageSource[] {
+  return loaded.map((d) => ({ document: d.document, translation: d.translation?.translation ?? null }))
+    .sort((a, b) => a.document.file.localeCompare(b.document.file));
 }
 
 const shownPath = (file: string) => relative(process.cwd(), file) || file;

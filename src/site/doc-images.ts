@@ -66,7 +66,7 @@ interface Placed extends ImageUse {
 }
 
 /** Where each image of a document is written: its own lines, and its translation's entries (at the entry's line). */
-function placedUses(checked: CheckedDocument): Placed[] {
+function placedUses(checked: ImageSource): Placed[] {
   const { document, translation } = checked;
   const own = imageUses(sharedTree(document.markdown), documentDefinitions(document.markdown, null))
     .map((use) => ({ ...use, file: document.file }));
@@ -77,8 +77,11 @@ function placedUses(checked: CheckedDocument): Placed[] {
   return [...own, ...translated];
 }
 
+/** What the images are read from: a document and its translation (no runs: the check looks them up while the cells run). */
+export type ImageSource = Pick<CheckedDocument, 'document' | 'translation'>;
+
 /** The images of the documents, each looked up in `roots` (a pure function of the documents and the files there). */
-export function documentImages(documents: readonly CheckedDocument[], roots: readonly string[]): DocumentImages {
+export function documentImages(documents: readonly ImageSource[], roots: readonly string[]): DocumentImages {
   const served = new Map<string, Map<string, string>>();
   const assets = new Map<string, Uint8Array>();
   const problems: Problem[] = [];

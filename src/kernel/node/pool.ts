@@ -14,6 +14,7 @@ import { snapshotPath } from './snapshot.ts';
 import { checkCellRun, checkMessage, isIndex } from './validate.ts';
 import { consoleText } from '../../emit/escape.ts';
 import { Watchdog } from '../watchdog.ts';
+import { PoolTimeline, type Lane } from './pool-timeline.ts';
 
 export type CellCallback = (index: number, run: CellRun) => void;
 
@@ -23,6 +24,8 @@ interface Job {
   results: CellRun[];
   resumeAt: number;
   skip: number[];
+  /** When the caller asked for it (the timeline's clock). */
+  queued: number;
   onCell?: CellCallback;
   resolve: (runs: CellRun[]) => void;
   reject: (error: Error) => void;
@@ -36,6 +39,7 @@ interface Slot {
   /** Documents this sandbox process has run, and its memory after the first of them. */
   documents: number;
   firstRss: number | null;
+  lane: Lane;
 }
 
 /**
@@ -109,6 +113,8 @@ export class KernelPool {
   readonly refusal: string | null;
   private readonly log: (line: string) => void;
   readonly stats: PoolStats;
+  /** Each sandbox process's boots, documents and cells, on the host's clock (pool-timeline.ts). */
+  readonly timeline = new PoolTimeline();
   readonly size: number;
   private readonly recycleAfter: number;
 
@@ -129,12 +135,29 @@ export class KernelPool {
   }
 
   private start(): void {
-    this.ready ??= (this.useSnapshot ? (this.snapshotMaking ??= this.prepareSnapshot()) : Promise.resolve()).then(() => {
-      if (this.closed) return;
-      for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
-      this.spawned = true;
-      this.dispatch();
-    });
+    if (this.ready) return;
+    // With the snapshot already made (or none wanted) the processes start now, in this turn: not
+    // after whatever synchronous work the caller does next (a check parses its documents right after
+    // warmUp, and its interpreters boot meanwhile).
+    if (!this.useSnapshot || this.existingSnapshot()) {
+      this.spawnAll();
+      this.ready = Promise.resolve();
+      return;
+    }
+    this.ready = (this.snapshotMaking ??= this.prepareSnapshot()).then(() => this.spawnAll());
+  }
+
+  private existingSnapshot(): boolean {
+    const path = snapshotPath();
+    if (existsSync(path)) this.snapshot = path;
+    return this.snapshot !== null;
+  }
+
+  private spawnAll(): void {
+    if (this.closed) return;
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+    this.spawned = true;
+    this.dispatch();
   }
 
   /**
@@ -171,7 +194,7 @@ export class KernelPool {
     if (doc.cells.length === 0) return Promise.resolve([]);
     this.start();
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextJob++, doc, results: [], resumeAt: 0, skip: [], onCell, resolve, reject });
+      this.queue.push({ id: this.nextJob++, doc, results: [], resumeAt: 0, skip: [], queued: this.timeline.time(), onCell, resolve, reject });
       this.dispatch();
     });
   }
@@ -212,7 +235,7 @@ export class KernelPool {
 
   private spawn(): Slot {
     const child = spawnSandbox({ snapshot: this.snapshot, isolation: this.isolation, testEscapeHatch: this.testEscapeHatch, testPythonGuards: this.testPythonGuards });
-    const slot: Slot = { child, job: null, cell: -1, watchdog: null, documents: 0, firstRss: null };
+    const slot: Slot = { child, job: null, cell: -1, watchdog: null, documents: 0, firstRss: null, lane: this.timeline.spawned() };
     child.on('message', (message: unknown) => this.onMessage(slot, message));
     child.on('error', (error) => this.onCrash(slot, `the interpreter's process failed: ${error.message}`));
     child.on('exit', (code, signal) => {
@@ -239,6 +262,7 @@ export class KernelPool {
       if (slot.job || this.queue.length === 0) continue;
       const job = this.queue.shift()!;
       slot.job = job;
+      this.timeline.dispatched(slot.lane, job.doc.id, job.queued);
       slot.child.ref();
       (slot.child.channel as { ref?: () => void } | undefined)?.ref?.();
       this.send(slot, { type: 'run', job: job.id, doc: job.doc, resumeAt: job.resumeAt, skip: job.skip });
@@ -252,6 +276,7 @@ export class KernelPool {
     if (!checkedMessage.ok) return this.onCrash(slot, `the sandbox sent a malformed message (${checkedMessage.problem})`);
     const message = checkedMessage.value;
     if (message.type === 'booted') {
+      this.timeline.booted(slot.lane);
       this.stats.bootMs.push(message.ms);
       this.stats.pyodideVersion = message.pyodide;
       if (message.snapshot) this.stats.snapshotBoots++;
@@ -268,12 +293,14 @@ export class KernelPool {
     if (message.type === 'cell-start') {
       if (!isIndex(message.index, cells)) return this.onCrash(slot, 'the sandbox sent a malformed message (index: no such cell)');
       slot.cell = message.index;
+      this.timeline.cellStarted(slot.lane, message.index);
       this.arm(slot, message.ticket, job.doc.cells[message.index]?.realBudget ?? DEFAULT_REAL_BUDGET);
     } else if (message.type === 'cell') {
       if (!isIndex(message.index, cells) || message.index !== slot.cell) return this.onCrash(slot, 'the sandbox sent a result for a cell it was not running');
       const checked = checkCellRun(message.run);
       if (!checked.ok) return this.onCrash(slot, `the sandbox sent a malformed result (${checked.problem})`);
       this.disarm(slot);
+      this.timeline.cellEnded(slot.lane, message.index);
       job.results[message.index] = checked.value;
       job.onCell?.(message.index, checked.value);
       slot.cell = -1;
@@ -283,6 +310,7 @@ export class KernelPool {
       }
       if (message.rss !== undefined) slot.firstRss ??= message.rss;
       const grown = message.rss !== undefined && slot.firstRss !== null && message.rss > slot.firstRss * RECYCLE_GROWTH;
+      this.timeline.done(slot.lane);
       this.release(slot, grown);
       job.resolve(job.results);
     } else if (message.type === 'failed') {
