@@ -49,6 +49,8 @@ export type Problem =
   | { kind: 'line-time'; line: number; text: string; expected: number; actual: number | null }
   | { kind: 'claim-time'; line: number; text: string; expected: number; actual: number }
   | { kind: 'claim-unchecked'; line: number; text: string }
+  | { kind: 'claim-order'; line: number; text: string; before: string; after: string }
+  | { kind: 'claim-gap'; line: number; text: string; before: string | null; after: string; expected: number; actual: number }
   | { kind: 'event-time'; line: number; description: string; expected: number; printed: string; actual: number }
   | { kind: 'shown-traceback'; line: number; shown: string; ename: string; evalue: string }
   | { kind: 'session-output'; line: number; shows: string; printed: string }
