@@ -4,6 +4,7 @@ import type { TimingClaim } from '../source/model.ts';
 import type { ActualLine, ClaimResult } from './compare.ts';
 import { lineMatcher, matchLine } from './normalize.ts';
 import { tolerance, within } from './tolerance.ts';
+import { checkEvery, checkSequence } from './order-claims.ts';
 
 /** `# 총 3초 소요`: the top-level statements since the previous such claim took N seconds. */
 function checkTotal(claim: TimingClaim, run: CellRun, since: number, code: string): { result: ClaimResult; until: number } {
@@ -90,7 +91,10 @@ export function checkClaims(claims: TimingClaim[], run: CellRun, code: string, l
   };
   for (const claim of [...claims].sort((a, b) => a.codeLine - b.codeLine)) {
     if (claim.unlessPrinted !== undefined && printed(claim.unlessPrinted)) continue;
-    if (claim.kind === 'program') {
+    if (claim.kind === 'sequence' || claim.kind === 'every') {
+      // An unreadable one names no printed line: it was dropped before (order-claims.ts, `readable`).
+      results.push(...((claim.kind === 'sequence' ? checkSequence(claim, lines) : checkEvery(claim, lines)) ?? []));
+    } else if (claim.kind === 'program') {
       results.push({ ...checkProgram(claim, run), found: claim.found });
     } else if (claim.kind === 'appear') {
       results.push({ ...checkAppear(claim, lines), found: claim.found });

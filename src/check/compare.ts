@@ -14,7 +14,7 @@ export interface ActualLine {
 }
 
 export interface ClaimResult {
-  kind: 'line-time' | 'printed-time' | 'clock-step' | 'total' | 'printed' | 'program' | 'appear';
+  kind: 'line-time' | 'printed-time' | 'clock-step' | 'total' | 'printed' | 'program' | 'appear' | 'order' | 'gap';
   text: string;
   sourceLine: number;
   expected: number;
@@ -28,6 +28,9 @@ export interface ClaimResult {
   cause?: UncheckedCause;
   /** The rule that recognised the claim (`timing:prose:zh`, `label:ko`, ...), to trace a misreading. */
   found?: string;
+  /** For `order` and `gap`: the line said to come first (none for a wait since the start) and the one after it. */
+  before?: string;
+  after?: string;
 }
 
 export interface Comparison {

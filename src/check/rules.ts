@@ -15,13 +15,14 @@
 //   5. a run that ended: an error or hang the document firmly announced that did not happen; a block
 //      that only defines what nothing here calls; nothing stated; then the comparison itself.
 import type { CellRun } from '../kernel/types.ts';
-import type { Announcement, Cell, ErrorCue, StatedOutput } from '../source/model.ts';
+import type { Announcement, Cell, ErrorCue, StatedOutput, TimingClaim } from '../source/model.ts';
 import type { CellSettings } from './settings.ts';
-import type { Why } from './why.ts';
+import type { Problem, Why } from './why.ts';
 import type { Verdict } from './why.ts';
 import { checkClaims } from './claims.ts';
 import { compareStated, outputLines, type ActualLine, type ClaimResult } from './compare.ts';
 import { checkEventTables } from './events.ts';
+import { readable } from './order-claims.ts';
 import { statedToCompare } from './align.ts';
 import { compareTranscript } from './transcript.ts';
 import { CONNECTION_ERRORS, compileErrorLine, isIllustration, pseudoCode, raisingLine, sameError, withoutTraceback } from './error-reading.ts';
@@ -51,6 +52,8 @@ export interface RunFacts extends Situation {
   stated: StatedOutput[];
   /** What it printed on stdout. */
   lines: ActualLine[];
+  /** The cell's timing claims that this run lets the check read (a claim of order naming no printed line is none). */
+  claims: TimingClaim[];
   statesOutput: boolean;
   announcedError: Announcement | undefined;
   announcedHang: Announcement | undefined;
@@ -150,22 +153,21 @@ const doesNotRaise: Rule = {
 // A block that only defines what nothing here calls printed nothing: what it says its prints write
 // is about a later call, not this run (its reason says so rather than "states no output").
 const definesOnly: Rule = {
-  name: 'defines-only', needs: 'run', decide: ({ cell, lines, stated }) => {
+  name: 'defines-only', needs: 'run', decide: ({ cell, lines, stated, claims }) => {
     if (lines.length > 0 || cell.illustration.entryPoint) return null;
     if (cell.illustration.excerpt) return skipped({ code: 'illustration' });
-    if (cell.claims.length > 0) return null;
+    if (claims.length > 0) return null;
     const later = stated[0];
     return { verdict: 'ran', why: later ? { code: 'stated-for-later', line: later.sourceLine } : { code: 'ran' }, ...none };
   },
 };
 const compared: Rule = {
-  name: 'compared', needs: 'run', decide: ({ cell, run, stated, lines }) => {
+  name: 'compared', needs: 'run', decide: ({ cell, run, stated, lines, claims: timing }) => {
     const events = checkEventTables(cell.eventTables, lines);
-    if (stated.length === 0 && cell.claims.length === 0 && events.matched === 0) return { verdict: 'ran', why: { code: 'ran' }, ...none };
+    if (stated.length === 0 && timing.length === 0 && events.matched === 0) return { verdict: 'ran', why: { code: 'ran' }, ...none };
     const comparison = compareStated(stated, lines, cell.id);
-    const claimResults = checkClaims(cell.claims, run, cell.runCode, lines);
-    const claimProblems = claimResults.filter((c) => !c.ok).map((c) =>
-      c.actual === null ? { kind: 'claim-unchecked' as const, line: c.sourceLine, text: c.text, ...(c.cause ? { cause: c.cause } : {}) } : { kind: 'claim-time' as const, line: c.sourceLine, text: c.text, expected: c.expected, actual: c.actual });
+    const claimResults = checkClaims(timing, run, cell.runCode, lines);
+    const claimProblems = claimResults.filter((c) => !c.ok).map(claimProblem);
     const problems = [...comparison.problems, ...claimProblems, ...events.problems];
     const claims = [...comparison.claims, ...claimResults, ...events.claims];
     if (problems.length > 0) return { verdict: 'drift', why: { code: 'mismatch', problems }, diff: comparison.diff, claims };
@@ -175,6 +177,15 @@ const compared: Rule = {
     return { verdict: 'verified', why, diff: null, claims };
   },
 };
+
+/** A claim the run does not hold, as the problem the reason tells. */
+function claimProblem(c: ClaimResult): Problem {
+  const line = c.sourceLine;
+  if (c.kind === 'order') return { kind: 'claim-order', line, text: c.text, before: c.before ?? '', after: c.after ?? '' };
+  if (c.kind === 'gap' && c.actual !== null) return { kind: 'claim-gap', line, text: c.text, before: c.before ?? null, after: c.after ?? '', expected: c.expected, actual: c.actual };
+  if (c.actual === null) return { kind: 'claim-unchecked', line, text: c.text, ...(c.cause ? { cause: c.cause } : {}) };
+  return { kind: 'claim-time', line, text: c.text, expected: c.expected, actual: c.actual };
+}
 
 /** The rules, in their order of precedence (see the top of this file). */
 export const RULES: readonly Rule[] = [
@@ -193,9 +204,11 @@ export function runFacts(s: Situation & { run: CellRun }): RunFacts {
   const ename = run.error?.ename ?? 'Error';
   const line = run.status === 'error' ? raisingLine(run) : null;
   const cueLines = run.status === 'error' ? cell.errorCues.filter((c) => c.codeLine === line || (c.ename !== null && c.ename === ename)) : [];
+  const lines = outputLines(run.events);
+  const claims = cell.claims.filter((c) => readable(c, lines));
   return {
-    ...s, stated, lines: outputLines(run.events),
-    statesOutput: stated.length > 0 || cell.claims.length > 0 || cell.eventTables.length > 0,
+    ...s, stated, lines, claims,
+    statesOutput: stated.length > 0 || claims.length > 0 || cell.eventTables.length > 0,
     announcedError: cell.announcements.find((a) => a.kind === 'error'),
     announcedHang: cell.announcements.find((a) => a.kind === 'hang'),
     ename, line, cueLines,

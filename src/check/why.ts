@@ -56,6 +56,8 @@ export type Problem =
   | { kind: 'claim-time'; line: number; text: string; expected: number; actual: number }
   /** `cause` absent: no printed time found; `not-timed`: the run has no timing of the code the claim describes. */
   | { kind: 'claim-unchecked'; line: number; text: string; cause?: UncheckedCause }
+  | { kind: 'claim-order'; line: number; text: string; before: string; after: string }
+  | { kind: 'claim-gap'; line: number; text: string; before: string | null; after: string; expected: number; actual: number }
   | { kind: 'event-time'; line: number; description: string; expected: number; printed: string; actual: number }
   | { kind: 'shown-traceback'; line: number; shown: string; ename: string; evalue: string }
   | { kind: 'session-output'; line: number; shows: string; printed: string }

@@ -59,6 +59,8 @@ const problems: ProblemTable = {
   'claim-unchecked': (p) => p.cause === 'not-timed'
     ? `"${p.text}" (${source(p.line)}): this run did not time the code it describes, so the claim is unchecked`
     : `"${p.text}" (${source(p.line)}): no printed time found to check`,
+  'claim-order': (p) => `"${p.text}" (${source(p.line)}) says "${p.after}" comes after "${p.before}"; the run printed no "${p.after}" after "${p.before}"`,
+  'claim-gap': (p) => `"${p.text}" (${source(p.line)}) says "${p.after}" appears ${p.expected}s after ${p.before === null ? 'the start' : `"${p.before}"`}; the run printed it ${p.actual}s after`,
   'event-time': (p) => `the table says "${p.description}" (${source(p.line)}) happens ${p.expected}s after its first event; "${p.printed}" was printed ${p.actual}s after`,
   'shown-traceback': (p) => `the document shows ${p.shown} (${source(p.line)}), the run raised ${p.ename}: ${p.evalue}`,
   'session-output': (p) => `the statement at ${source(p.line)}: the session shows ${JSON.stringify(p.shows)}, the run printed ${JSON.stringify(p.printed)}`,

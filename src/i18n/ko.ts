@@ -66,6 +66,8 @@ const problems: ProblemTable = {
   'claim-unchecked': (p) => p.cause === 'not-timed'
     ? `"${p.text}"(${source(p.line)}): 이번 실행은 이 주석이 말하는 코드의 시간을 재지 않아 확인하지 못했습니다`
     : `"${p.text}"(${source(p.line)}): 비교할 출력된 시간을 찾지 못했습니다`,
+  'claim-order': (p) => `"${p.text}"(${source(p.line)})는 "${p.before}" 다음에 "${p.after}"가 나온다고 하지만, 실행에서는 "${p.before}" 뒤에 "${p.after}"가 출력되지 않았습니다`,
+  'claim-gap': (p) => `"${p.text}"(${source(p.line)})는 "${p.after}"가 ${p.before === null ? '시작' : `"${p.before}"`}부터 ${p.expected}초 뒤에 나온다고 하지만, 실행에서는 ${p.actual}초 뒤에 출력되었습니다`,
   'event-time': (p) => `표에는 "${p.description}"(${source(p.line)})이(가) 첫 사건 ${p.expected}초 뒤에 일어난다고 적혀 있지만, "${p.printed}"는 ${p.actual}초 뒤에 출력되었습니다`,
   'shown-traceback': (p) => `문서는 ${p.shown}(${source(p.line)})를 보여 주지만, 실행에서는 ${p.ename} 예외가 발생했습니다: "${p.evalue}"`,
   'session-output': (p) => `${source(p.line)}의 문장: 세션은 ${JSON.stringify(p.shows)}를 보여 주지만, 실행은 ${JSON.stringify(p.printed)}를 출력했습니다`,

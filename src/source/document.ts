@@ -12,6 +12,7 @@ import { findPhrase } from './phrasebook.ts';
 import { liquidAsFences, noRunMarker, pythonForm, stripGutter, unclosedFences } from './fences.ts';
 import { inlineOutput, looksLikePython } from './inline-output.ts';
 import { announcements, codeWords, proseTiming, surroundingProse } from './prose.ts';
+import { proseOrder } from './prose-order.ts';
 import { isAsyncioRepl, parseTranscript, transcriptProgram } from './transcript.ts';
 import { hasEntryPoint, placeholders, readsInput, serverShownElsewhere, usesTopLevelAwait } from './traits.ts';
 import { errorCues, timingClaims } from './claims.ts';
@@ -143,7 +144,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
     const topLevelAwait = !language.notPython && usesTopLevelAwait(runCode);
     if (topLevelAwait) transforms.push({ kind: 'autoawait', note: 'uses `await` outside a function: it runs as Jupyter and IPython run it (top-level await)' });
     const traceback = statedTraceback(stated, codeStart);
-    const claims = language.notPython ? [] : [...timingClaims(runCode, codeStart, stated), ...proseTiming(prose)];
+    const claims = language.notPython ? [] : [...timingClaims(runCode, codeStart, stated), ...proseTiming(prose), ...proseOrder(prose)];
     cells.push({
       ...common,
       notPython: language.notPython,

@@ -142,7 +142,9 @@ export type ClaimKind =
   | 'total'       // the program above took N s (`총 3초 소요`)
   | 'printed'     // a printed elapsed time is about N s (`print(...)  # 약 3초`)
   | 'program'     // the whole block takes N s, said in the prose around it ("this takes about 3 seconds")
-  | 'appear';     // the line this print writes appears N s after the start (`print(...)  # 약 3초 뒤 출력`)
+  | 'appear'      // the line this print writes appears N s after the start (`print(...)  # 약 3초 뒤 출력`)
+  | 'sequence'    // the prose says lines appear in this order, some a time after the one before ("先打印 start，两秒后打印 end", `A → B → C`)
+  | 'every';      // the prose says a line appears every N s ("每秒输出一行", "1초마다 한 줄씩 출력")
 
 export interface TimingClaim {
   kind: ClaimKind;
@@ -167,6 +169,20 @@ export interface TimingClaim {
   found: string;
   /** Written as a line of a stated output: no claim when the run prints this line. */
   unlessPrinted?: string;
+  /**
+   * For `sequence`: the words that tell each line apart (what the prose quotes: `start`, "任务A"), in
+   * the stated order, each with the wait since the step before when the prose gives one. When the
+   * first step has a wait too ("1秒后打印 A，2秒后打印 B"), the waits may be read from the start.
+   */
+  steps?: SequenceStep[];
+  /** For `every`: the words that tell the repeated line apart, when the prose quotes them. */
+  marker?: string | null;
+}
+
+export interface SequenceStep {
+  marker: string;
+  /** Seconds since the step before (since the start, for the first step), or null when not said. */
+  gap: number | null;
 }
 
 /** The text says the block raises, or never ends. */

@@ -42,6 +42,18 @@ export interface Phrases {
    * `both versions`, `이전 예제`, `上一个例子`): the reader cannot tell the sentence is about this block.
    */
   otherBlock: string[];
+  /** Verbs of a line being printed or appearing (`打印`, `출력`, `prints`): a claim of order is about output. */
+  printVerbs: string[];
+  /** Words that put what follows after what came before (`先`, `然后`, `먼저`, `then`, `まず`). */
+  sequenceWords: string[];
+  /** Words after a time that make it a wait since the line before (`两秒后`, `2초 뒤`, `2秒後`, `two seconds later`). */
+  laterWords: string[];
+  /** Words before a time that make it a period (`每秒`, `每隔 2 秒`, `every second`, `매초`, `毎秒`). */
+  everyBefore: string[];
+  /** Words after a time that make it a period (`1초마다`, `1秒ごとに`, `1秒おきに`). */
+  everyAfter: string[];
+  /** "One line" said with a period (`한 줄씩`, `一行`, `1行ずつ`): part of the period, not a per-item time. */
+  oneLine: string[];
 }
 
 export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
@@ -61,6 +73,12 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     pseudoWords: ['의사 코드', '의사코드', '슈도 코드', '슈도코드', '시그니처'],
     otherBlock: ['첫 번째 코드', '두 번째 코드', '세 번째 코드', '첫 번째 예제', '두 번째 예제', '세 번째 예제', '이전 예제', '앞의 예제', '앞 예제', '이전 코드', '앞의 코드', '앞 코드', '처음 코드', '처음 예제', '두 코드', '두 예제', '두 버전', '이전 버전', '원래 코드', '기존 코드', '비교하면', '비교해 보면'],
     runReferences: ['실행하면', '실행 결과', '실행해 보면', '실행시키면', '돌리면', '이 코드', '위 코드', '아래 코드', '다음 코드', '위의 코드', '아래의 코드', '이 예제', '위 예제', '아래 예제', '다음 예제', '예제를', '이 프로그램', '이 스크립트'],
+    printVerbs: ['출력', '찍', '표시', '나타나', '나옵니다', '나온다'],
+    sequenceWords: ['먼저', '처음에', '다음에', '그 다음', '그다음', '이어서', '그 뒤', '그 후', '이후', '마지막으로', '순서로', '순서대로'],
+    laterWords: ['뒤에', '뒤', '후에', '후', '지나서', '지난 뒤', '지난 후', '있다가'],
+    everyBefore: ['매'],
+    everyAfter: ['마다', '간격으로'],
+    oneLine: ['한 줄씩', '한 줄', '1줄씩', '한 번씩', '한 번'],
   },
   en: {
     outputLabels: ['expected output', 'sample output', 'example output', 'program output', 'console output', 'output', 'result', 'results', 'prints'],
@@ -78,6 +96,12 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     pseudoWords: ['pseudo-code', 'pseudocode', 'pseudo code', 'signature', 'signatures', 'not runnable', 'not meant to be run', 'not meant to run'],
     otherBlock: ['first example', 'second example', 'third example', 'first snippet', 'second snippet', 'first version', 'second version', 'first listing', 'second listing', 'previous example', 'previous snippet', 'previous version', 'previous code', 'earlier example', 'earlier version', 'original version', 'original code', 'old version', 'both versions', 'both examples', 'both snippets', 'compared to', 'compared with', 'versus'],
     runReferences: ['this code', 'the code above', 'the code below', 'the following code', 'this example', 'the example', 'the following example', 'this program', 'this script', 'this snippet', 'the snippet', 'run it', 'running it', 'running this', 'when you run', 'if you run', 'once you run', 'when run', 'here', 'above', 'below', 'this version', 'the output'],
+    printVerbs: ['print', 'prints', 'printed', 'output', 'outputs', 'appear', 'appears', 'shown', 'shows', 'logs', 'logged', 'displays', 'displayed'],
+    sequenceWords: ['first', 'then', 'next', 'finally', 'followed by', 'afterwards', 'before', 'after that', 'in order', 'in this order', 'last'],
+    laterWords: ['later', 'afterwards', 'after that'],
+    everyBefore: ['every', 'each', 'once a', 'once per', 'once every'],
+    everyAfter: ['apart'],
+    oneLine: ['one line', 'a line', 'a new line', 'once'],
   },
   zh: {
     outputLabels: ['输出结果', '运行结果', '执行结果', '预期输出', '输出', '结果', '輸出結果', '執行結果', '輸出'],
@@ -95,6 +119,12 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     pseudoWords: ['伪代码', '签名', '示意代码'],
     otherBlock: ['第一个例子', '第二个例子', '第一段代码', '第二段代码', '第一个版本', '第二个版本', '上一个例子', '上一个版本', '前面的例子', '之前的例子', '之前的代码', '原来的代码', '两个版本', '两段代码', '相比', '对比'],
     runReferences: ['运行', '执行', '这段代码', '上面的代码', '下面的代码', '以下代码', '这个例子', '示例', '本例', '上例', '该程序', '这个程序'],
+    printVerbs: ['打印', '输出', '显示', '打出', '印出', '列印', '輸出'],
+    sequenceWords: ['先', '首先', '然后', '接着', '再', '随后', '最后', '之后', '依次', '按顺序', '然後'],
+    laterWords: ['之后', '以后', '后', '過後', '後'],
+    everyBefore: ['每隔', '每'],
+    everyAfter: ['一次'],
+    oneLine: ['一行', '一次', '一条'],
   },
   ja: {
     outputLabels: ['実行結果', '出力結果', '出力例', '出力', '結果'],
@@ -112,6 +142,12 @@ export const PHRASEBOOK: Record<PhraseLanguage, Phrases> = {
     pseudoWords: ['疑似コード', '擬似コード', 'シグネチャ'],
     otherBlock: ['最初の例', '2つ目の例', '二つ目の例', '最初のコード', '2つ目のコード', '前の例', '前のコード', '先ほどの例', '先ほどのコード', '元のコード', '両方のバージョン', '2つのバージョン', '比べると', '比較すると'],
     runReferences: ['実行すると', '実行結果', '実行してみ', '実行したら', 'このコード', '上のコード', '下のコード', '次のコード', '以下のコード', 'この例', '上の例', '次の例', 'このプログラム', 'このスクリプト'],
+    printVerbs: ['出力', '表示', '印字', 'プリント'],
+    sequenceWords: ['まず', '最初に', '次に', 'その後', 'それから', '続いて', '最後に', '順に', '順番に'],
+    laterWords: ['後に', '後', 'あとに', 'あと', '経って', '経つと'],
+    everyBefore: ['毎'],
+    everyAfter: ['ごとに', 'ごと', 'おきに', 'おき', '間隔で'],
+    oneLine: ['1行ずつ', '一行ずつ', '1行', '一行', '1回', '一回'],
   },
 };
 

@@ -32,32 +32,50 @@ const ENAME = /\b([A-Z]\w*(?:Error|Exception|ExceptionGroup|Interrupt|Exit|Group
  * program prints, not what the prose says. Code that is a time and nothing else (`~3s`) stays, and so
  * does code with no time in it (an exception's name, a call).
  */
-function proseText(node: RootContent | Root): string {
+function proseText(node: RootContent | Root, marked = false): string {
   if (node.type === 'inlineCode') {
     const rest = node.value.replace(QUANTITY, '');
-    return rest !== node.value && /[\p{L}\p{N}]/u.test(rest) ? '…' : node.value;
+    if (rest !== node.value && /[\p{L}\p{N}]/u.test(rest)) return '…';
+    // `marked`: code keeps its backticks, so that a claim of order can tell what the prose quotes.
+    return marked ? `\`${node.value.replace(/`/g, '')}\`` : node.value;
   }
-  if ('children' in node) return (node.children as RootContent[]).map(proseText).join('');
+  if ('children' in node) return (node.children as RootContent[]).map((c) => proseText(c, marked)).join('');
   if (node.type === 'image') return node.alt ?? '';
   return 'value' in node ? String(node.value) : '';
 }
 
 const isOutputFence = (n: RootContent | undefined) => n?.type === 'code' && !/^(python|py|python3)$/i.test(n.lang ?? '');
 
+/** A paragraph of prose about a block; `marked`: the same sentences with inline code in backticks. */
+export interface ProseParagraph {
+  text: string;
+  line: number;
+  where: 'before' | 'after';
+  marked?: string;
+}
+
+/** The sentences of a prose node, plain and with code marked (the same split: backticks end no sentence). */
+function proseSentences(node: RootContent): { plain: string[]; marked: string[] } {
+  const plain = sentences(proseText(node));
+  const marked = sentences(proseText(node, true));
+  return { plain, marked: marked.length === plain.length ? marked : plain };
+}
+
 /** The prose paragraphs that speak about the block at `index`: the one before, if it introduces the
  * block, and the first one after, unless it introduces the next block. */
-export function surroundingProse(siblings: RootContent[], index: number): { text: string; line: number; where: 'before' | 'after' }[] {
-  const out: { text: string; line: number; where: 'before' | 'after' }[] = [];
+export function surroundingProse(siblings: RootContent[], index: number): ProseParagraph[] {
+  const out: ProseParagraph[] = [];
   const isProse = (n: RootContent | undefined) => n?.type === 'paragraph' || n?.type === 'blockquote' || n?.type === 'list';
   const before = siblings[index - 1];
   if (isProse(before)) {
     // Between two blocks, a paragraph's sentences speak of the block above until one turns to
     // what follows ("이제 gather를 써 봅시다", "Here is the fixed version:").
-    const all = sentences(proseText(before!));
+    const { plain: all, marked } = proseSentences(before!);
     const previousIsCode = siblings[index - 2]?.type === 'code';
     const turn = all.findIndex((x) => FORWARD.test(x));
-    const mine = !previousIsCode ? all : turn >= 0 ? all.slice(turn) : [];
-    if (mine.length) out.push({ text: mine.join(' '), line: before!.position?.start.line ?? 0, where: 'before' });
+    const from = !previousIsCode ? 0 : turn >= 0 ? turn : all.length;
+    const mine = all.slice(from);
+    if (mine.length) out.push({ text: mine.join(' '), line: before!.position?.start.line ?? 0, where: 'before', marked: marked.slice(from).join('\n') });
   }
   // After the block: skip an output fence (and its label) that belongs to it.
   let k = index + 1;
@@ -69,22 +87,37 @@ export function surroundingProse(siblings: RootContent[], index: number): { text
   }
   const after = siblings[k];
   if (after && isProse(after)) {
-    const all = sentences(proseText(after));
+    const { plain: all, marked } = proseSentences(after);
     const nextIsCode = siblings[k + 1]?.type === 'code';
     const turn = nextIsCode ? all.findIndex((x) => FORWARD.test(x)) : -1;
-    const mine = turn >= 0 ? all.slice(0, turn) : all;
-    if (mine.length) out.push({ text: mine.join(' '), line: after.position?.start.line ?? 0, where: 'after' });
+    const to = turn >= 0 ? turn : all.length;
+    const mine = all.slice(0, to);
+    if (mine.length) out.push({ text: mine.join(' '), line: after.position?.start.line ?? 0, where: 'after', marked: marked.slice(0, to).join('\n') });
   }
   return out;
 }
 
-function sentences(text: string): string[] {
+export function sentences(text: string): string[] {
   // A full stop ends a sentence before a space (not inside `3.11` or `2.5`); CJK stops end it anyway.
   return text.split(/(?<=[.!?])\s+|(?<=[。！？])\s*|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
 function languageOf(sentence: string): PhraseLanguage {
   return scriptLanguage(sentence);
+}
+
+/**
+ * The sentence is not about this run of this block: a time per item, a hypothetical run, another
+ * version ("each task takes 1 s", "순차 실행이라면"), or another block or two at once ("the first
+ * example takes 3 s", "both versions"). Every claim the prose makes about a block passes this first.
+ */
+export function aboutAnotherRun(sentence: string, language: PhraseLanguage): boolean {
+  return findPhrase(sentence, 'notThisRun', [language, 'en']) !== null || findPhrase(sentence, 'otherBlock', [language, 'en']) !== null;
+}
+
+/** The sentence denies or supposes what it says ("does not print", "如果…的话", "출력되지 않"). */
+export function hedged(sentence: string, language: PhraseLanguage): boolean {
+  return NEGATION[language].test(sentence) || HYPOTHETICAL[language].test(sentence);
 }
 
 const DURATION = new RegExp(alternation(allPhrases('durationWords')), 'iu');
@@ -98,9 +131,7 @@ export function proseTiming(paragraphs: { text: string; line: number }[]): Timin
       if (quantities.length !== 1) continue; // a comparison, or no time at all
       const language = languageOf(sentence);
       if (!DURATION.test(sentence) || DURATION_NEGATED.test(sentence)) continue;
-      if (findPhrase(sentence, 'notThisRun', [language, 'en'])) continue;
-      // "The first example takes 3 s", "both versions take 1 s": about another block, or two.
-      if (findPhrase(sentence, 'otherBlock', [language, 'en'])) continue;
+      if (aboutAnotherRun(sentence, language)) continue;
       if (findPhrase(sentence, 'appearWords', [language]) && language !== 'en') {
         // "3초 후에 출력됩니다" says when a line appears, not how long the program takes.
         if (!findPhrase(sentence, 'totalWords', [language])) continue;
