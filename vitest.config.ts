@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,8 +9,11 @@ export default defineConfig({
     reporters: ['default', './test/support/skip-reporter.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // Kernel tests boot Pyodide in worker threads; two files at a time suits a 2-core machine.
-    maxWorkers: 2,
+    // One file more than there are cores: many files spend much of their time waiting on another
+    // process (Chromium, real Jupyter, the real libraries' programs sleeping in real time, the
+    // command line), and the extra file keeps a core busy meanwhile. Kernel tests boot Pyodide in
+    // worker threads, and virtual time does not mind a busy machine.
+    maxWorkers: availableParallelism() + 1,
     globalSetup: ['test/support/global-setup.ts', 'test/browser/global-setup.ts'],
     // `npm test` runs with --coverage: the pipeline's pure stages must stay tested. The thresholds
     // sit a few points under what the suite reaches (measured 2026-12-03: source 97.7/93.8/98.4/99.2,
