@@ -72,6 +72,14 @@ describe('the worker\'s fetch', () => {
     expect(asked.at(-1)).toBe(`${base}${WASM_GZIP_FILE}`);
   });
 
+  it('asks for the WebAssembly itself where no .gz is served (Pyodide\'s own package folder)', async () => {
+    const bare = 'https://site.example/node_modules/pyodide/';
+    served.set(`${bare}${WASM_FILE}`, bytes);
+    const response = await gzipWasmFetch(bare, inner)(`${bare}${WASM_FILE}`);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
+    expect(asked.slice(-2)).toEqual([`${bare}${WASM_GZIP_FILE}`, `${bare}${WASM_FILE}`]);
+  });
+
   it('passes every other request through unchanged', async () => {
     const response = await wrapped(`${base}python_stdlib.zip`);
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));

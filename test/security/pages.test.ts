@@ -56,6 +56,7 @@ function assertInert(tree: Node, page: string) {
     if (n.type === 'link') expect(n.url, `${page}: a link to ${n.url}`).toMatch(/^\/(ko|en|notebooks)\//);
     if (n.type === 'mdxJsxFlowElement') {
       expect(['Cell', 'Documents', 'Errata', 'NotebookLink', 'a', 'div'], page).toContain(n.name);
+      if (n.name === 'NotebookLink') expect(n.attributes?.find((a) => a.name === 'href')?.value, page).toMatch(/^\/notebooks\/(ko|en)\/[\w/-]+\.ipynb$/);
       for (const a of n.attributes ?? []) {
         expect(a.type, page).toBe('mdxJsxAttribute');
         expect(typeof a.value, `${page}: attribute ${a.name}`).toBe('string');
@@ -69,14 +70,15 @@ type Data = Record<string, unknown> & unknown[];
 /** Runs the page with a toy JSX runtime and `require` in reach: an expression from the document would run here. */
 async function rendered(body: string): Promise<{ text: string; data: Record<string, Data[]>; elements: string[] }> {
   const elements: string[] = [];
-  const data: Record<string, Data[]> = { Cell: [], Documents: [], Errata: [] };
+  const data: Record<string, Data[]> = { Cell: [], Documents: [], Errata: [], NotebookLink: [] };
   const texts: string[] = [];
   const Fragment = Symbol('fragment');
   const stubs = Object.fromEntries(Object.keys(data).map((name) => [name, Object.assign(() => null, { stub: name })]));
   const jsx = (type: unknown, props: Record<string, unknown>) => {
     if (typeof type === 'string') elements.push(type);
     const stub = (type as { stub?: string })?.stub;
-    if (stub) data[stub]!.push(JSON.parse(String(props.data)));
+    // The notebook link takes its address and locale as plain props, no JSON data.
+    if (stub) data[stub]!.push(stub === 'NotebookLink' ? ({ href: props.href, locale: props.locale } as unknown as Data) : JSON.parse(String(props.data)));
     const kids = ([] as unknown[]).concat(props.children ?? []);
     for (const k of kids) if (typeof k === 'string') texts.push(k);
     return null;

@@ -2,7 +2,8 @@
 // host serves files as they are and few compress WebAssembly on the fly. Pyodide's loader fetches
 // `<indexURL>pyodide.asm.wasm` with the worker's `fetch`; this answers that one request from the
 // `.gz` file, inflated as it arrives (DecompressionStream), so WebAssembly still compiles while it
-// streams. Every other request, the snapshot's included, goes through unchanged.
+// streams. Every other request, the snapshot's included, goes through unchanged, and so does this
+// one where no .gz is served.
 
 export const WASM_FILE = 'pyodide.asm.wasm';
 export const WASM_GZIP_FILE = `${WASM_FILE}.gz`;
@@ -18,7 +19,8 @@ export function gzipWasmFetch(indexURL: string, inner: Fetch): Fetch {
     // An integrity hash, if Pyodide passes one, is of the uncompressed bytes: the .gz cannot match it.
     const { integrity: _, ...rest } = init ?? {};
     const response = await inner(new URL(WASM_GZIP_FILE, indexURL).href, rest);
-    if (!response.ok || !response.body) return response;
+    // A folder that holds Pyodide as its package ships it (no .gz): the file itself, as asked.
+    if (!response.ok || !response.body) return inner(input, init);
     return new Response(response.body.pipeThrough(new DecompressionStream('gzip')), {
       status: 200,
       headers: { 'Content-Type': 'application/wasm' },
