@@ -145,6 +145,22 @@ describe('the recorders', () => {
     expect(timeline.lanes).toEqual([{ lane: 0, spawned: 0, boots: [5], jobs: [{ doc: 'doc', queued: 2, dispatched: 6, cells: [{ index: 0, start: 7, end: 10 }], done: 11 }] }]);
   });
 
+  it('stop recording documents at their limit, and leave the recorded ones as they were', () => {
+    let now = 0;
+    const timeline = new PoolTimeline(() => now, 1);
+    const lane = timeline.spawned();
+    timeline.dispatched(lane, 'first', 0);
+    now = 1; timeline.cellStarted(lane, 0);
+    now = 2; timeline.cellEnded(lane, 0);
+    now = 3; timeline.done(lane);
+    timeline.dispatched(lane, 'second', 3);
+    now = 4; timeline.cellStarted(lane, 0);
+    now = 5; timeline.cellEnded(lane, 0);
+    now = 6; timeline.done(lane);
+    expect(timeline.lanes[0]!.jobs).toEqual([{ doc: 'first', queued: 0, dispatched: 0, cells: [{ index: 0, start: 1, end: 2 }], done: 3 }]);
+    expect(timeline.dropped).toBe(1);
+  });
+
   it('lap phases end to end from the process\'s start', () => {
     let now = 3;
     const p = new Phases(() => now);
