@@ -30,7 +30,7 @@ export function hostBetween(phases: Phase[], from: number, to: number): Segment[
  * modules), its cells, the gaps between them (messages to the host and the host's handling), and
  * the end of the run (the done message).
  */
-export function jobSegments(job: JobSpan, lane: Lane): Segment[] {
+export function jobSegments(job: JobSpan, lane: Lane, bootFrom = job.dispatched): Segment[] {
   const first = job.cells[0];
   const last = job.cells.at(-1);
   const end = job.done ?? last?.end ?? job.dispatched;
@@ -38,7 +38,7 @@ export function jobSegments(job: JobSpan, lane: Lane): Segment[] {
   const boot = lane.boots.find((b) => b > job.dispatched && b <= first.start);
   const cells = cellsMs(job);
   return [
-    ...(boot !== undefined ? [{ name: 'interpreter boot', ms: span(job.dispatched, boot) }] : []),
+    ...(boot !== undefined ? [{ name: 'interpreter boot', ms: span(bootFrom, boot) }] : []),
     { name: `session start ${job.doc}`, ms: span(boot ?? job.dispatched, first.start) },
     { name: `cells ${job.doc}`, ms: cells },
     { name: `between cells ${job.doc}`, ms: span(first.start, last.end ?? last.start) - cells },
@@ -76,9 +76,15 @@ export function criticalPath(timings: CheckTimings, wallMs: number): Segment[] {
     break;
   }
   const asked = Math.max(job.queued, lane.jobs[0] === job ? lane.spawned : -Infinity);
+  const first = job.cells[0];
+  const booted = first ? lane.boots.find((b) => b > job.dispatched && b <= first.start) : undefined;
+  // A process's first document waits in it for its interpreter's boot, which began when the
+  // process was started: when the boot ended last, the path runs through it, not the dispatch.
+  const throughBoot = lane.jobs[0] === job && booted !== undefined;
+  if (throughBoot) runs[0] = jobSegments(job, lane, lane.spawned);
+  const before = throughBoot ? hostBetween(phases, 0, lane.spawned) : [...hostBetween(phases, 0, asked), { name: 'dispatch', ms: span(asked, job.dispatched) }];
   return merge([
-    ...hostBetween(phases, 0, asked),
-    { name: 'dispatch', ms: span(asked, job.dispatched) },
+    ...before,
     ...runs.flat(),
     { name: 'execute (after the last document)', ms: span(lastDone, execute.end) },
     ...hostBetween(phases, execute.end, timings.end),

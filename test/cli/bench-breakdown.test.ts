@@ -32,8 +32,9 @@ describe('the critical path', () => {
   it('runs through the document that finished last, and its segments add up to the wall time', () => {
     const path = criticalPath(timeline(), 5200);
     expect(path).toEqual([
-      { name: 'start', ms: 300 }, { name: 'setup', ms: 10 }, { name: 'parse', ms: 90 }, { name: 'plan', ms: 10 },
-      { name: 'interpreter boot', ms: 290 }, { name: 'session start a', ms: 100 }, { name: 'cells a', ms: 4000 },
+      // The process was started at 400, after the parse, and booted at 700: its boot, not the plan, is on the path.
+      { name: 'start', ms: 300 }, { name: 'setup', ms: 10 }, { name: 'parse', ms: 90 },
+      { name: 'interpreter boot', ms: 300 }, { name: 'session start a', ms: 100 }, { name: 'cells a', ms: 4000 },
       { name: 'between cells a', ms: 10 }, { name: 'end of run a', ms: 10 }, { name: 'execute (after the last document)', ms: 10 },
       { name: 'judge', ms: 70 }, { name: 'images', ms: 100 }, { name: 'write', ms: 50 }, { name: 'process exit', ms: 150 },
     ]);
@@ -47,9 +48,18 @@ describe('the critical path', () => {
     t.phases = phases(['start', 0, 300], ['setup', 300, 310], ['parse', 310, 400], ['plan', 400, 410], ['execute', 410, 5820], ['write', 5820, 5900]);
     t.end = 5900;
     const names = criticalPath(t, 6000).map((s) => s.name);
-    expect(names).toEqual(['start', 'setup', 'parse', 'plan', 'interpreter boot', 'session start b', 'cells b', 'end of run b',
+    expect(names).toEqual(['start', 'setup', 'parse', 'interpreter boot', 'session start b', 'cells b', 'end of run b',
       'waiting for a free interpreter', 'session start c', 'cells c', 'end of run c', 'execute (after the last document)', 'write', 'process exit']);
     expect(total(criticalPath(t, 6000))).toBe(6000);
+  });
+
+  it('goes through the dispatch when the process was booted before the check asked for the document', () => {
+    const t = timeline();
+    t.lanes[0]!.boots = [405, 1500];
+    const path = criticalPath(t, 5200);
+    expect(path.slice(0, 6)).toEqual([{ name: 'start', ms: 300 }, { name: 'setup', ms: 10 }, { name: 'parse', ms: 90 }, { name: 'plan', ms: 10 },
+      { name: 'session start a', ms: 390 }, { name: 'cells a', ms: 4000 }]);
+    expect(total(path)).toBe(5200);
   });
 
   it('starts a document\'s run when its process was started, if that came after the check asked', () => {
@@ -64,7 +74,7 @@ describe('the critical path', () => {
 
   it('sums by the kinds a slow check is told in', () => {
     expect(pathByKind(criticalPath(timeline(), 5200))).toEqual([
-      { name: 'Node start', ms: 310 }, { name: 'parse and plan', ms: 100 }, { name: 'interpreter start', ms: 390 }, { name: 'cells', ms: 4000 },
+      { name: 'Node start', ms: 310 }, { name: 'parse and plan', ms: 90 }, { name: 'interpreter start', ms: 400 }, { name: 'cells', ms: 4000 },
       { name: 'between cells', ms: 30 }, { name: 'judging', ms: 170 }, { name: 'writing', ms: 50 }, { name: 'process exit', ms: 150 },
     ]);
   });
@@ -133,6 +143,22 @@ describe('the recorders', () => {
     now = 10; timeline.cellEnded(lane, 0);
     now = 11; timeline.done(lane);
     expect(timeline.lanes).toEqual([{ lane: 0, spawned: 0, boots: [5], jobs: [{ doc: 'doc', queued: 2, dispatched: 6, cells: [{ index: 0, start: 7, end: 10 }], done: 11 }] }]);
+  });
+
+  it('stop recording documents at their limit, and leave the recorded ones as they were', () => {
+    let now = 0;
+    const timeline = new PoolTimeline(() => now, 1);
+    const lane = timeline.spawned();
+    timeline.dispatched(lane, 'first', 0);
+    now = 1; timeline.cellStarted(lane, 0);
+    now = 2; timeline.cellEnded(lane, 0);
+    now = 3; timeline.done(lane);
+    timeline.dispatched(lane, 'second', 3);
+    now = 4; timeline.cellStarted(lane, 0);
+    now = 5; timeline.cellEnded(lane, 0);
+    now = 6; timeline.done(lane);
+    expect(timeline.lanes[0]!.jobs).toEqual([{ doc: 'first', queued: 0, dispatched: 0, cells: [{ index: 0, start: 1, end: 2 }], done: 3 }]);
+    expect(timeline.dropped).toBe(1);
   });
 
   it('lap phases end to end from the process\'s start', () => {

@@ -2,7 +2,8 @@
 // milliseconds since this process started): when it was started, when its interpreter reported
 // itself booted, which documents it ran and when each of their cells started and ended. The
 // bench's breakdown of a cold check (src/cli/bench-breakdown.ts) is computed from it, inside one
-// run, so no comparison of two noisy runs is needed. A few hundred numbers per check: always kept.
+// run, so no comparison of two noisy runs is needed. A few hundred numbers per check: always kept,
+// up to MAX_JOBS documents (a long-lived pool, `npm run dev`'s, stops recording there).
 
 export interface CellSpan {
   /** The kernel cell's index in its document's run. */
@@ -32,12 +33,20 @@ export interface Lane {
   jobs: JobSpan[];
 }
 
+export const MAX_JOBS = 10_000;
+
 export class PoolTimeline {
   readonly lanes: Lane[] = [];
+  /** Documents not recorded because MAX_JOBS were. */
+  dropped = 0;
+  private jobs = 0;
   private readonly now: () => number;
+  private readonly limit: number;
+  private readonly untracked = new WeakSet<Lane>();
 
-  constructor(now: () => number = () => performance.now()) {
+  constructor(now: () => number = () => performance.now(), limit = MAX_JOBS) {
     this.now = now;
+    this.limit = limit;
   }
 
   spawned(): Lane {
@@ -51,19 +60,29 @@ export class PoolTimeline {
   }
 
   dispatched(lane: Lane, doc: string, queued: number): void {
+    if (this.jobs >= this.limit) {
+      this.dropped++;
+      this.untracked.add(lane); // its cells belong to no recorded job
+      return;
+    }
+    this.untracked.delete(lane);
+    this.jobs++;
     lane.jobs.push({ doc, queued, dispatched: this.now(), cells: [], done: null });
   }
 
   cellStarted(lane: Lane, index: number): void {
+    if (this.untracked.has(lane)) return;
     lane.jobs.at(-1)?.cells.push({ index, start: this.now(), end: null });
   }
 
   cellEnded(lane: Lane, index: number): void {
+    if (this.untracked.has(lane)) return;
     const cell = lane.jobs.at(-1)?.cells.at(-1);
     if (cell && cell.index === index) cell.end = this.now();
   }
 
   done(lane: Lane): void {
+    if (this.untracked.has(lane)) return;
     const job = lane.jobs.at(-1);
     if (job) job.done = this.now();
   }
