@@ -9,6 +9,7 @@
 // settings of every runnable cell up to and including it. Nothing a run reports about itself (the
 // names it defined and used) decides which results are reused: those names come from code running
 // in the interpreter, which can make them say anything.
+import { usesTopLevelAwait } from '../source/traits.ts';
 import { relative, resolve, sep } from 'node:path';
 import { possibleUses } from '../source/names.ts';
 import { earlierCellsNeeded, wantedNames, type CellNames } from '../source/dependencies.ts';
@@ -88,7 +89,9 @@ export function kernelCellsOf(cell: Cell, settings: CellSettings | undefined): K
     return cell.examples.map((example, k) => ({ id: `${cell.id}#${k + 1}`, code: example.source, ...how, ...(cell.topLevelAwait ? { onLoop: true } : {}) }));
   }
   const segments = cell.claims.flatMap((c) => (c.segment ? [c.segment] : []));
-  return [{ id: cell.id, code: cell.runCode, ...how, ...(segments.length ? { segments } : {}) }];
+  // Only a file that awaits outside a function compiles differently from a notebook cell.
+  const script = cell.script && usesTopLevelAwait(cell.runCode) ? { script: true } : {};
+  return [{ id: cell.id, code: cell.runCode, ...how, ...(segments.length ? { segments } : {}), ...script }];
 }
 
 export function isRunnable(loaded: LoadedDocument, cell: Cell): boolean {
