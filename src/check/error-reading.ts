@@ -17,6 +17,8 @@ export function raisingLine(run: CellRun): number | null {
 
 export const CONNECTION_ERRORS = /^(ClientConnectorError|ClientConnectionError|ConnectionRefusedError|ConnectError|ConnectionError|ServerDisconnectedError|ClientOSError|OSError|gaierror)$/;
 const TRACEBACK_HEADER = /^(\+\s*)?(Exception Group )?Traceback \(most recent call last\):/;
+const FRAME = /^\s*File "[^"]+", line \d+/;
+const FINAL = /^[A-Z]\w*(Error|Exception|Group)(:|$)/;
 
 /** Stated lines without a traceback the document shows: what was printed before the error. */
 export function withoutTraceback(stated: StatedOutput[]): StatedOutput[] {
@@ -24,7 +26,9 @@ export function withoutTraceback(stated: StatedOutput[]): StatedOutput[] {
   return stated
     .filter((s) => s.kind !== 'print-value')
     .map((s) => {
-      const header = s.lines.findIndex((l) => TRACEBACK_HEADER.test(l.text.trim()));
+      let header = s.lines.findIndex((l) => TRACEBACK_HEADER.test(l.text.trim()));
+      // A file's SyntaxError has no header: it starts at its frame, and ends in the error's line.
+      if (header < 0 && FINAL.test(s.lines.at(-1)?.text.trim() ?? '')) header = s.lines.findIndex((l) => FRAME.test(l.text));
       let lines = header >= 0 ? s.lines.slice(0, header) : s.lines;
       const last = lines.at(-1)?.text.trim() ?? '';
       if (/^[A-Z]\w*(Error|Exception|Group)(:|$)/.test(last)) lines = lines.slice(0, -1);

@@ -6,6 +6,7 @@
 import type { KernelCell } from '../kernel/types.ts';
 import type { Cell } from '../source/model.ts';
 import type { CellSettings } from './settings.ts';
+import { usesTopLevelAwait } from '../source/traits.ts';
 
 /** The runs of statements inside function bodies that the cell's timing claims measure. */
 export function segmentsOf(cell: Pick<Cell, 'claims'>): NonNullable<KernelCell['segments']> {
@@ -19,5 +20,7 @@ export function kernelCellsOf(cell: Cell, settings: CellSettings | undefined): K
     return cell.examples.map((example, k) => ({ id: `${cell.id}#${k + 1}`, code: example.source, ...how, ...(cell.topLevelAwait ? { onLoop: true } : {}) }));
   }
   const segments = segmentsOf(cell);
-  return [{ id: cell.id, code: cell.runCode, ...how, ...(segments.length ? { segments } : {}) }];
+  // Only a file that awaits outside a function compiles differently from a notebook cell.
+  const script = cell.script && usesTopLevelAwait(cell.runCode) ? { script: true } : {};
+  return [{ id: cell.id, code: cell.runCode, ...how, ...(segments.length ? { segments } : {}), ...script }];
 }

@@ -94,6 +94,7 @@ export const en: Strings = {
     'inline-output': 'The lines at the end of the block are its output, not code: they were compared, not run.',
     autoawait: 'The await outside a function runs as Jupyter and IPython run it (top-level await), because that is where readers run it.',
     transcript: 'An interactive session: each statement ran in turn and was compared with what the session shows after it.',
+    script: 'The document runs this code as a file (python main.py): it was compiled as CPython compiles a file, where await outside a function is a SyntaxError.',
   },
   runner: {
     run: 'Run', edit: 'Edit', reset: 'Reset code', stop: 'Stop', replay: 'Replay in real time', replayTitle: 'Plays the recorded output at its recorded pace (one virtual second = one second), compressed to 10 s when longer.',

@@ -104,7 +104,8 @@ export const ko = {
     'inline-output': '블록 끝의 출력 줄은 코드가 아니라 출력으로 보고, 실행하지 않고 비교했습니다.',
     autoawait: '함수 밖의 await는 Jupyter·IPython처럼 (최상위 await) 실행했습니다. 독자가 이 코드를 실행하는 곳이 그곳이기 때문입니다.',
     transcript: '대화형 세션: 각 문장을 차례로 실행해, 세션이 그 뒤에 보여 주는 내용과 비교했습니다.',
-  } as Record<'gutter' | 'inline-output' | 'autoawait' | 'transcript', string> & Record<string, string | undefined>,
+    script: '문서가 이 코드를 파일로 실행합니다(python main.py). 그래서 CPython이 파일을 컴파일하듯 컴파일했습니다. 파일에서는 함수 밖의 await가 SyntaxError입니다.',
+  } as Record<'gutter' | 'inline-output' | 'autoawait' | 'transcript' | 'script', string> & Record<string, string | undefined>,
   runner: {
     run: '실행', edit: '편집', reset: '원래 코드로', stop: '중지', replay: '실시간 재생', replayTitle: '기록된 출력을 기록된 속도(가상 1초 = 1초)로 다시 보여 줍니다. 10초가 넘으면 10초로 줄입니다.',
     runAll: '이 페이지의 코드 모두 실행',

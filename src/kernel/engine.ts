@@ -111,6 +111,7 @@ export class KernelSession {
       ...(cell.number !== undefined ? { number: cell.number } : {}),
       ...(cell.stdin !== undefined ? { stdin: cell.stdin } : {}),
       ...(cell.onLoop ? { on_loop: true } : {}),
+      ...(cell.script ? { script: true } : {}),
       limit: RUN_LIST_LIMIT,
     });
     try {

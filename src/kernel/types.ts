@@ -121,6 +121,11 @@ export interface KernelCell {
   stdin?: string;
   /** Run every statement inside the kept event loop, as the asyncio REPL does (`python -m asyncio`). */
   onLoop?: boolean;
+  /**
+   * Compile the code as CPython compiles a script file (`python main.py`): `await` outside a function
+   * is the SyntaxError it is there, not a top-level await as in a notebook.
+   */
+  script?: boolean;
 }
 
 export interface KernelDocument {

@@ -13,6 +13,7 @@ import { liquidAsFences, noRunMarker, pythonForm, stripGutter, unclosedFences } 
 import { inlineOutput, looksLikePython } from './inline-output.ts';
 import { announcements, codeWords, proseTiming, surroundingProse } from './prose.ts';
 import { proseOrder } from './prose-order.ts';
+import { scriptEvidence } from './script-form.ts';
 import { isAsyncioRepl, parseTranscript, transcriptProgram } from './transcript.ts';
 import { hasEntryPoint, placeholders, readsInput, serverShownElsewhere, usesTopLevelAwait } from './traits.ts';
 import { errorCues, timingClaims } from './claims.ts';
@@ -56,12 +57,16 @@ function isOutputInPythonFence(siblings: RootContent[], index: number, code: str
   return lines.length > 0 && lines.filter((l) => !looksLikePython(l)).length >= lines.length / 2;
 }
 
+const FRAME = /^\s*File "[^"]+", line \d+/;
+
 function statedTraceback(stated: StatedOutput[], sourceLine: number): Announcement | null {
   for (const s of stated) {
     const last = s.lines.at(-1)?.text ?? '';
     const header = s.lines.some((l) => /^Traceback \(most recent call last\):/.test(l.text.trim()));
     const final = /^([A-Z]\w*(?:Error|Exception|Group|Interrupt|Exit))(:|$)/.exec(last.trim());
-    if (header || (final && s.lines.length <= 3 && /Error|Exception/.test(final[1]!))) {
+    // A SyntaxError of a file has no header: its frame (`File "main.py", line 3`), the line, a caret.
+    const frame = final !== null && s.lines.some((l) => FRAME.test(l.text));
+    if (header || frame || (final && s.lines.length <= 3 && /Error|Exception/.test(final[1]!))) {
       return { kind: 'error', ename: final?.[1] ?? null, text: last.trim(), sourceLine: s.lines.at(-1)?.sourceLine ?? sourceLine, found: 'stated-traceback', firm: true };
     }
   }
@@ -141,8 +146,12 @@ export function parseDocument(original: string, file: string): SourceDocument {
     stated.unshift(...commentBlocks(runCode || source, codeStart), ...printValues(runCode || source, codeStart), ...(trailing ? [trailing] : []));
     const after = parent && index !== undefined ? fenceAfter(siblings as RootContent[], index) : null;
     if (after) stated.push(after);
-    const topLevelAwait = !language.notPython && usesTopLevelAwait(runCode);
+    const script = parent && index !== undefined ? scriptEvidence(siblings as RootContent[], index, prose, stated) : null;
+    const awaitsOutside = !language.notPython && usesTopLevelAwait(runCode);
+    // A file the document runs (`python main.py`) cannot await outside a function: CPython refuses to compile it.
+    const topLevelAwait = awaitsOutside && script === null;
     if (topLevelAwait) transforms.push({ kind: 'autoawait', note: 'uses `await` outside a function: it runs as Jupyter and IPython run it (top-level await)' });
+    if (awaitsOutside && script !== null) transforms.push({ kind: 'script', note: `the document runs it as a file (${script}): it is compiled as CPython compiles a file, where \`await\` outside a function is a SyntaxError` });
     const traceback = statedTraceback(stated, codeStart);
     const claims = language.notPython ? [] : [...timingClaims(runCode, codeStart, stated), ...proseTiming(prose), ...proseOrder(prose)];
     cells.push({
@@ -158,6 +167,7 @@ export function parseDocument(original: string, file: string): SourceDocument {
       examples: [],
       announcements: traceback ? [...announced, traceback] : announced,
       topLevelAwait,
+      script,
       readsInput: readsInput(runCode),
       illustration: {
         placeholders: placeholders(runCode), entryPoint: hasEntryPoint(runCode),

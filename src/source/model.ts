@@ -71,6 +71,11 @@ export interface Cell {
   announcements: Announcement[];
   /** Uses `await` outside a function: runs as Jupyter/IPython run it (autoawait). */
   topLevelAwait: boolean;
+  /**
+   * The document runs the block as a file: what shows it (`python main.py`, `File "main.py"`). Such a
+   * block compiles as that file does: `await` outside a function is a SyntaxError, not autoawait.
+   */
+  script?: string | null;
   /** Reads the keyboard (`input()`). */
   readsInput: boolean;
   /**
@@ -212,7 +217,7 @@ export interface TranscriptExample {
 
 /** What was done to a block before it runs, said on the page. */
 export interface Transform {
-  kind: 'gutter' | 'inline-output' | 'autoawait' | 'transcript';
+  kind: 'gutter' | 'inline-output' | 'autoawait' | 'transcript' | 'script';
   note: string;
 }
 

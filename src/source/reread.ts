@@ -40,7 +40,7 @@ export function cellWithCode(cell: Cell, code: string): Cell {
       ...announcements(words.comments, 'comment'),
       ...announcements(words.docstrings, 'docstring'),
     ],
-    topLevelAwait: usesTopLevelAwait(code),
+    topLevelAwait: usesTopLevelAwait(code) && !cell.script,
     readsInput: readsInput(code),
     illustration: { ...cell.illustration, placeholders: placeholders(code), entryPoint: hasEntryPoint(code) },
   };

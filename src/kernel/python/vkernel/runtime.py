@@ -214,7 +214,7 @@ class Kernel:
         return json.dumps(self.run_cell(source, budget, real_budget, segments, **options), ensure_ascii=False)
 
     def run_cell(self, source, budget=3600.0, real_budget=10.0, segments=(), number=None, stdin=None, on_loop=False,
-                 limit=None):
+                 limit=None, script=False):
         self.cells_run += 1
         if not self._document_seeds_random():
             self._seed_random(source)
@@ -245,7 +245,7 @@ class Kernel:
         status, error, result = "ok", None, None
         interrupts.arm()
         try:
-            result = self._execute(source, filename, segments, on_loop)
+            result = self._execute(source, filename, segments, on_loop, script)
         except BaseException as exc:  # noqa: B902 - a snippet may raise anything
             status, error = self._outcome(exc, real_start, real_budget)
         if status in ("ok", "error") and self.sched.stopped is None:
@@ -342,12 +342,13 @@ class Kernel:
         finally:
             asyncio.set_event_loop(None)
 
-    def _execute(self, source, filename, segments=(), force_loop=False):
+    def _execute(self, source, filename, segments=(), force_loop=False, script=False):
         tree = ast.parse(source, filename, "exec")
         # Compiled whole first, as CPython compiles a script: a SyntaxError anywhere (a `return`
-        # outside a function, a misplaced `await`) means nothing runs at all.
+        # outside a function, a misplaced `await`) means nothing runs at all. A block the document
+        # runs as a file (`python main.py`) is compiled without top-level await, as that file is.
         import inspect
-        whole = compile(tree, filename, "exec", flags=_TOP_LEVEL_AWAIT, dont_inherit=True)
+        whole = compile(tree, filename, "exec", flags=0 if script else _TOP_LEVEL_AWAIT, dont_inherit=True)
         # The asyncio REPL (`python -m asyncio`) runs every statement inside its running loop.
         on_loop = force_loop or bool(whole.co_flags & inspect.CO_COROUTINE)
         if segments:
