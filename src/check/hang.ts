@@ -18,3 +18,16 @@ export function hangKind(run: Pick<CellRun, 'status' | 'error' | 'events' | 'vir
   const printing = run.events.some((e) => e.t > 0 && e.t >= since);
   return printing ? 'running' : 'waiting';
 }
+
+const BUDGET_SPENT = 'virtual-time budget spent';
+
+/**
+ * The kernel's own account of a stopped run, for the reason: the kernel stops a run whose next timer
+ * lies past the budget with one message ("keeps waiting on timers"), which misleads under a loop that
+ * kept printing until then; such a run is said to be still running.
+ */
+export function hangDetail(run: Pick<CellRun, 'status' | 'error' | 'events' | 'virtualSeconds'>): string {
+  const detail = run.error?.evalue ?? '';
+  if (hangKind(run) !== 'running' || !detail.startsWith(BUDGET_SPENT)) return detail;
+  return `${BUDGET_SPENT}: the program was still running, and printing, when it ran out (it never ends)`;
+}

@@ -26,6 +26,7 @@ import { readable } from './order-claims.ts';
 import { statedToCompare } from './align.ts';
 import { compareTranscript } from './transcript.ts';
 import { CONNECTION_ERRORS, compileErrorLine, isIllustration, pseudoCode, raisingLine, sameError, withoutTraceback } from './error-reading.ts';
+import { hangDetail } from './hang.ts';
 
 /** A verdict before its reason is worded and its settings are applied (src/check/verdict.ts). */
 export interface Decision {
@@ -92,9 +93,9 @@ const neverEnds: Rule = {
     if (announcedHang) {
       const before = compareStated(withoutTraceback(stated), lines, cell.id, { prefixOnly: true });
       if (!before.ok) return { verdict: 'drift', why: { code: 'mismatch', problems: before.problems }, diff: before.diff, claims: before.claims };
-      return { verdict: 'hangs', why: { code: 'announced-hang', detail: run.error?.evalue ?? '', said: announcedHang.text }, diff: null, claims: before.claims, announced: true };
+      return { verdict: 'hangs', why: { code: 'announced-hang', detail: hangDetail(run), said: announcedHang.text }, diff: null, claims: before.claims, announced: true };
     }
-    return { verdict: statesOutput ? 'drift' : 'hangs', why: { code: 'never-ends', status: run.status, detail: run.error?.evalue ?? '', stated: statesOutput }, ...none };
+    return { verdict: statesOutput ? 'drift' : 'hangs', why: { code: 'never-ends', status: run.status, detail: hangDetail(run), stated: statesOutput }, ...none };
   },
 };
 
@@ -257,7 +258,8 @@ function decideTranscript(cell: Cell, run: CellRun): Decision {
   if (comparison.problems.length > 0) return { verdict: 'drift', why: { code: 'mismatch', problems: comparison.problems }, ...none };
   if (comparison.stoppedAt !== null) {
     const hang = cell.announcements.find((a) => a.kind === 'hang');
-    const detail = parts.find((p) => p.status === 'hangs' || p.status === 'timeout')?.error?.evalue ?? '';
+    const stopped = parts.find((p) => p.status === 'hangs' || p.status === 'timeout');
+    const detail = stopped ? hangDetail(stopped) : '';
     if (hang) return { verdict: 'hangs', why: { code: 'announced-hang', detail, said: hang.text }, ...none, announced: true };
     return { verdict: 'hangs', why: { code: 'never-ends', status: 'hangs', detail, stated: comparison.compared > 0 }, ...none };
   }

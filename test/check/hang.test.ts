@@ -1,7 +1,7 @@
 // A run stopped because it never ends is told apart: waiting (deadlock, or a wait past the budget)
 // or running (still printing when the budget ran out), from real runs of the kernel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hangKind } from '../../src/check/hang.ts';
+import { hangDetail, hangKind } from '../../src/check/hang.ts';
 import { KernelPool } from '../../src/kernel/node/pool.ts';
 import type { CellRun } from '../../src/kernel/types.ts';
 
@@ -19,6 +19,8 @@ describe('hangKind', () => {
     const run = await runOf('import asyncio\nasync def main():\n    n = 0\n    while True:\n        n += 1\n        print(n)\n        await asyncio.sleep(1)\nasyncio.run(main())\n', 120);
     expect(run.status).toBe('hangs');
     expect(hangKind(run)).toBe('running');
+    expect(run.error?.evalue).toMatch(/^virtual-time budget spent: the program keeps waiting on timers/);
+    expect(hangDetail(run)).toBe('virtual-time budget spent: the program was still running, and printing, when it ran out (it never ends)');
   }, 60_000);
 
   it('a queue nobody fills is a deadlock', async () => {
@@ -30,6 +32,9 @@ describe('hangKind', () => {
     const run = await runOf('import asyncio\nasync def main():\n    print("start")\n    await asyncio.sleep(10**6)\nasyncio.run(main())\n', 120);
     expect(run.status).toBe('hangs');
     expect(hangKind(run)).toBe('waiting');
+    // Waiting is what the kernel's words say: they stand.
+    expect(hangDetail(run)).toBe(run.error!.evalue);
+    expect(hangDetail(run)).toMatch(/keeps waiting on timers/);
   }, 60_000);
 
   it('a run that ended is no hang', async () => {
