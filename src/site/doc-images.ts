@@ -9,7 +9,7 @@ import type { CheckedDocument, Problem } from '../check/run.ts';
 import { diagnostic } from '../check/diagnostics.ts';
 import { sourceBase, type Config } from '../config/load.ts';
 import { parseMarkdown, sharedTree } from '../source/markdown.ts';
-import { documentDefinitions, imageOutcome, imageUses, MAX_IMAGE_BYTES, type FileProbe, type ImageOutcome, type ImageUse } from '../emit/doc-images.ts';
+import { documentDefinitions, imageOutcome, imageUses, mayShowImage, MAX_IMAGE_BYTES, type FileProbe, type ImageOutcome, type ImageUse } from '../emit/doc-images.ts';
 
 export interface DocumentImages {
   /** Per document (its `file`), the public address of each image URL that names a served copy. */
@@ -72,7 +72,7 @@ function placedUses(checked: ImageSource): Placed[] {
     .map((use) => ({ ...use, file: document.file }));
   const entries = (translation?.segments ?? []).filter((s) => s.en !== null);
   const definitions = documentDefinitions(document.markdown, entries.map((s) => s.en!));
-  const translated = entries.flatMap((entry) => imageUses(parseMarkdown(entry.en!), definitions)
+  const translated = entries.filter((entry) => mayShowImage(entry.en!)).flatMap((entry) => imageUses(parseMarkdown(entry.en!), definitions)
     .map((use) => ({ ...use, line: entry.line, file: translation!.path })));
   return [...own, ...translated];
 }
