@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CheckedDocument, Problem } from '../check/run.ts';
+import type { LoadedDocument } from '../check/load.ts';
 import { diagnostic } from '../check/diagnostics.ts';
 import { sourceBase, type Config } from '../config/load.ts';
 import { parseMarkdown, sharedTree } from '../source/markdown.ts';
@@ -79,6 +80,13 @@ function placedUses(checked: ImageSource): Placed[] {
 
 /** What the images are read from: a document and its translation (no runs: the check looks them up while the cells run). */
 export type ImageSource = Pick<CheckedDocument, 'document' | 'translation'>;
+
+/** Loaded documents as the check's result orders them (by file), with their translations: what the
+ * check looks the images up in while the cells run. */
+export function imageSources(loaded: readonly Pick<LoadedDocument, 'document' | 'translation'>[]): ImageSource[] {
+  return loaded.map((d) => ({ document: d.document, translation: d.translation?.translation ?? null }))
+    .sort((a, b) => a.document.file.localeCompare(b.document.file));
+}
 
 /** The images of the documents, each looked up in `roots` (a pure function of the documents and the files there). */
 export function documentImages(documents: readonly ImageSource[], roots: readonly string[]): DocumentImages {

@@ -1,6 +1,7 @@
 // The image lookup parses a translation's text only when it can hold what it looks for: an image
 // (a literal `![`) or a link reference definition (`]:`). Every text of the guide's translations
 // and a set of tricky ones: whatever the parser finds in a text, the filter let that text through.
+// And the documents the check looks the images up in, while the cells run.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,5 +48,20 @@ describe('which texts the image lookup parses', () => {
     expect(['![a](b.png)', '![ref]', '[ref]: ./x.png', '[a\\]]: /u'].map((t) => mayShowImage(t) || mayDefine(t))).toEqual([true, true, true, true]);
     // The parser agrees: the first four hold neither.
     expect(['&#33;[a](b.png)', '! [a](b.png)', '[a](b.png)', 'plain text'].some((t) => holds(t, 'image', 'imageReference', 'definition'))).toBe(false);
+  });
+});
+
+describe('the images the check looks up during the runs', () => {
+  it('are read from the documents in the order of the check\'s result, with their translations', async () => {
+    const { imageSources } = await import('../../src/site/doc-images.ts');
+    const translation = { path: 'en/b.yaml' } as never;
+    const loaded = [
+      { document: { file: 'ko/b.md' }, translation: { translation } },
+      { document: { file: 'ko/a.md' }, translation: null },
+    ] as never[];
+    expect(imageSources(loaded)).toEqual([
+      { document: { file: 'ko/a.md' }, translation: null },
+      { document: { file: 'ko/b.md' }, translation },
+    ]);
   });
 });
