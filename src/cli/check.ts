@@ -23,7 +23,7 @@ import { capText } from '../emit/limits.ts';
 import { CONFIG_HELP, CONFIG_OPTIONS, answer, parseCommand } from './args.ts';
 import { cacheDirs, ConfigError, loadConfig, sourceFiles, type Config } from '../config/load.ts';
 import { loadOptionsOf } from '../config/project.ts';
-import { contentRoots, documentImages, type ImageSource } from '../site/doc-images.ts';
+import { contentRoots, documentImages, imageSources } from '../site/doc-images.ts';
 import { asDiagnostics, diagnostic, isError, NO_SUPPRESSION, unsuppressed } from '../check/diagnostics.ts';
 import { Phases, type CheckTimings } from '../check/timings.ts';
 
@@ -312,12 +312,6 @@ async function checkWith(run: Run, pool: KernelPool, lockFile: string, lock: Loc
 function writeTimings(file: string, timings: CheckTimings): void {
   mkdirSync(dirname(resolve(file)), { recursive: true });
   writeFileSync(file, JSON.stringify(timings) + '\n');
-}
-
-/** The documents as the check's result orders them (by file), with their translations: what the images are read from. */
-export function imageSources(loaded: readonly LoadedDocument[]): ImageSource[] {
-  return loaded.map((d) => ({ document: d.document, translation: d.translation?.translation ?? null }))
-    .sort((a, b) => a.document.file.localeCompare(b.document.file));
 }
 
 const shownPath = (file: string) => relative(process.cwd(), file) || file;

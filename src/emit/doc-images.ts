@@ -123,9 +123,19 @@ export function definitionsOf(trees: readonly (Readonly<Root> | readonly RootCon
   return found;
 }
 
+/**
+ * Whether some Markdown can hold a link reference definition: `[label]:` has its `]` right before
+ * the colon. A translation's hundreds of texts hold a handful of definitions; the others are not
+ * parsed for them (a check and a build parsed every text twice, for definitions and for images).
+ */
+export const mayDefine = (text: string): boolean => text.includes(']:');
+
+/** Whether some Markdown can hold an image: every kind starts with a literal `![` (a character reference makes none). */
+export const mayShowImage = (text: string): boolean => text.includes('![');
+
 /** The definitions a page in one language sees: its translation's texts first (when it has one), then the document's. */
 export function documentDefinitions(markdown: string, translatedTexts: readonly string[] | null): Definitions {
-  return definitionsOf([...(translatedTexts ?? []).map((t) => parseMarkdown(t)), sharedTree(markdown)]);
+  return definitionsOf([...(translatedTexts ?? []).filter(mayDefine).map((t) => parseMarkdown(t)), sharedTree(markdown)]);
 }
 
 export interface ImageUse {

@@ -6,10 +6,11 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CheckedDocument, Problem } from '../check/run.ts';
+import type { LoadedDocument } from '../check/load.ts';
 import { diagnostic } from '../check/diagnostics.ts';
 import { sourceBase, type Config } from '../config/load.ts';
 import { parseMarkdown, sharedTree } from '../source/markdown.ts';
-import { documentDefinitions, imageOutcome, imageUses, MAX_IMAGE_BYTES, type FileProbe, type ImageOutcome, type ImageUse } from '../emit/doc-images.ts';
+import { documentDefinitions, imageOutcome, imageUses, mayShowImage, MAX_IMAGE_BYTES, type FileProbe, type ImageOutcome, type ImageUse } from '../emit/doc-images.ts';
 
 export interface DocumentImages {
   /** Per document (its `file`), the public address of each image URL that names a served copy. */
@@ -72,13 +73,20 @@ function placedUses(checked: ImageSource): Placed[] {
     .map((use) => ({ ...use, file: document.file }));
   const entries = (translation?.segments ?? []).filter((s) => s.en !== null);
   const definitions = documentDefinitions(document.markdown, entries.map((s) => s.en!));
-  const translated = entries.flatMap((entry) => imageUses(parseMarkdown(entry.en!), definitions)
+  const translated = entries.filter((entry) => mayShowImage(entry.en!)).flatMap((entry) => imageUses(parseMarkdown(entry.en!), definitions)
     .map((use) => ({ ...use, line: entry.line, file: translation!.path })));
   return [...own, ...translated];
 }
 
 /** What the images are read from: a document and its translation (no runs: the check looks them up while the cells run). */
 export type ImageSource = Pick<CheckedDocument, 'document' | 'translation'>;
+
+/** Loaded documents as the check's result orders them (by file), with their translations: what the
+ * check looks the images up in while the cells run. */
+export function imageSources(loaded: readonly Pick<LoadedDocument, 'document' | 'translation'>[]): ImageSource[] {
+  return loaded.map((d) => ({ document: d.document, translation: d.translation?.translation ?? null }))
+    .sort((a, b) => a.document.file.localeCompare(b.document.file));
+}
 
 /** The images of the documents, each looked up in `roots` (a pure function of the documents and the files there). */
 export function documentImages(documents: readonly ImageSource[], roots: readonly string[]): DocumentImages {

@@ -172,18 +172,3 @@ describe('the recorders', () => {
       { name: 'execute', start: 8, end: 20 }]);
   });
 });
-
-describe('the images the check looks up during the runs', () => {
-  it('are read from the documents in the order of the check\'s result, with their translations', async () => {
-    const { imageSources } = await import('../../src/cli/check.ts');
-    const translation = { path: 'en/b.yaml' } as never;
-    const loaded = [
-      { document: { file: 'ko/b.md' }, translation: { translation } },
-      { document: { file: 'ko/a.md' }, translation: null },
-    ] as never[];
-    expect(imageSources(loaded)).toEqual([
-      { document: { file: 'ko/a.md' }, translation: null },
-      { document: { file: 'ko/b.md' }, translation },
-    ]);
-  });
-});
