@@ -88,7 +88,9 @@ describe.skipIf(!hasChromium)('around the cells', () => {
       expect(await cell.getAttribute('data-run-state')).toBe('hangs');
       expect(await state()).toContain(hang[locale].deadlock);
       expect(await state()).not.toContain(hang[locale].running);
-      await replaceCellCode(page, cell, 'import asyncio\n\nasync def main():\n    n = 0\n    while True:\n        n += 1\n        print(n)\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n');
+      // A line a minute: it prints until the hour's virtual budget runs out, in 60 lines, so a busy
+      // machine does not reach the page's real-time budget first.
+      await replaceCellCode(page, cell, 'import asyncio\n\nasync def main():\n    n = 0\n    while True:\n        n += 1\n        print(n)\n        await asyncio.sleep(60)\n\nasyncio.run(main())\n');
       const count = () => cell.locator('[data-run-count]').innerText();
       const before = await count();
       await cell.locator('[data-action="run"]').click();
