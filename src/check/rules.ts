@@ -10,7 +10,7 @@
 //   2. transcripts are judged statement by statement;
 //   3. a run that never ended: a hang the document announces, else a failure;
 //   4. a run that raised: an error the settings expect; an illustration that stops at a name it only
-//      shows; a block that does not compile (pseudo-code, or a failure at its line); a connection to a
+//      shows; a fragment (it starts no program) that stops at a name no block of its page binds; a block that does not compile (pseudo-code, or a failure at its line); a connection to a
 //      server the document shows in another language; an error the text or a cue announces; else it raises;
 //   5. a run that ended: an error or hang the document firmly announced that did not happen; a block
 //      that only defines what nothing here calls; nothing stated; then the comparison itself.
@@ -109,6 +109,17 @@ const expectedBySetting: Rule = {
   }),
 };
 const illustration: Rule = { name: 'illustration', needs: 'run', decide: raised((f) => (f.unannounced && isIllustration(f.cell, f.run) ? skipped({ code: 'illustration' }) : null)) };
+// One rule for a page's fragments (src/source/fragments.ts): a block that starts no program and stops
+// at a name no block of its page binds shows code, like every other such block of the page.
+const pageFragment: Rule = {
+  name: 'page-fragment', needs: 'run', decide: raised(({ cell, run, statesOutput }) => {
+    // A block that says what it prints, or that it raises (a cue, the text), claims to run: its failure is a finding.
+    if (statesOutput || cell.errorCues.length > 0 || cell.announcements.some((a) => a.kind === 'error')) return null;
+    if (run.error?.ename !== 'NameError') return null;
+    const name = /name '(\w+)' is not defined/.exec(run.error.evalue)?.[1];
+    return name && cell.illustration.unbound?.includes(name) ? skipped({ code: 'fragment', name }) : null;
+  }),
+};
 // A block that does not compile ran nothing: pseudo-code when something says so, else a failure at
 // the line of the error (never a silent pass), unless the document means it to fail.
 const doesNotCompile: Rule = {
@@ -193,7 +204,7 @@ export const RULES: readonly Rule[] = [
   notPython, skipSetting, fenceNoRun, readsInput, notRun,
   transcript,
   neverEnds,
-  expectedBySetting, illustration, doesNotCompile, serverElsewhere, announcedError, raises,
+  expectedBySetting, illustration, pageFragment, doesNotCompile, serverElsewhere, announcedError, raises,
   doesNotRaise, definesOnly, compared,
 ];
 

@@ -13,6 +13,8 @@ export type Why =
   | { code: 'never-ends'; status: 'hangs' | 'timeout'; detail: string; stated: boolean }
   | { code: 'expected-error'; ename: string; by: 'setting' | 'cue' | 'text'; detail: string }
   | { code: 'illustration' }
+  /** A fragment of a program, as the page shows them: it stopped at `name`, which no block of the page binds. */
+  | { code: 'fragment'; name: string }
   /** Only defines what nothing here calls; the output stated at `line` (of the source document) is a later call's. */
   | { code: 'stated-for-later'; line: number }
   /** Does not compile: `line` is the line of the error in the source document (null: not known). */

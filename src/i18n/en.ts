@@ -22,6 +22,7 @@ const reasons: ReasonTable = {
       ? `raises ${w.ename}, as the document says ("${w.detail}")`
       : `raises ${w.ename} where the document marks it (${w.detail})`,
   illustration: () => 'an illustration, not a program: it runs nothing of its own and stops at a name or syntax it only shows',
+  fragment: (w) => `a fragment of a program, not a program: it starts none of its own and uses \`${w.name}\`, which no block of this page defines (every such block of the page is read so)`,
   'syntax-error': (w) => `${w.ename}${w.line !== null ? ` at ${source(w.line)}` : ''}: ${w.detail}; nothing says the block is pseudo-code (\`pseudo: true\` in its settings) or means to fail (a \`# SyntaxError!\` cue, \`expect-error:\`)`,
   'pseudo-code': (w) => w.by === 'setting'
     ? 'pseudo-code, not a program (its settings say so): it is shown, not run'

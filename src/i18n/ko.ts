@@ -29,6 +29,7 @@ const reasons: ReasonTable = {
       ? `문서에 적힌 대로 ${w.ename} 예외가 발생합니다 ("${w.detail}")`
       : `문서가 표시한 대로 ${w.ename} 예외가 발생합니다 (${w.detail})`,
   illustration: () => '프로그램이 아니라 예시입니다: 스스로 실행하는 것이 없고, 보여 주기만 하는 이름이나 문법에서 멈춥니다',
+  fragment: (w) => `프로그램의 일부(조각)이며 프로그램이 아닙니다: 스스로 실행을 시작하지 않고, 이 페이지의 어느 블록도 정의하지 않는 \`${w.name}\`를 씁니다 (이 페이지의 그런 블록은 모두 이렇게 읽습니다)`,
   'syntax-error': (w) => `${w.line !== null ? `${source(w.line)}에서 ` : ''}${w.ename} 오류가 납니다: "${w.detail}". 의사 코드라는 말(설정의 \`pseudo: true\`)도, 일부러 내는 오류라는 표시(\`# SyntaxError!\`, \`expect-error:\`)도 없습니다`,
   'pseudo-code': (w) => w.by === 'setting'
     ? '프로그램이 아니라 의사 코드입니다(설정에 적힘): 실행하지 않고 보여 줍니다'

@@ -14,6 +14,7 @@ import { inlineOutput, looksLikePython } from './inline-output.ts';
 import { announcements, codeWords, proseTiming, surroundingProse } from './prose.ts';
 import { proseOrder } from './prose-order.ts';
 import { scriptEvidence } from './script-form.ts';
+import { pageFragments } from './fragments.ts';
 import { isAsyncioRepl, parseTranscript, transcriptProgram } from './transcript.ts';
 import { hasEntryPoint, placeholders, readsInput, serverShownElsewhere, usesTopLevelAwait } from './traits.ts';
 import { errorCues, timingClaims } from './claims.ts';
@@ -176,6 +177,10 @@ export function parseDocument(original: string, file: string): SourceDocument {
       },
     });
   });
+
+  // Fragments are judged against the whole page: a name one block uses may be bound by another.
+  const python = cells.filter((c) => !c.notPython);
+  pageFragments(python.map((c) => c.runCode)).forEach((unbound, i) => { python[i]!.illustration.unbound = unbound; });
 
   // A fence never closed swallows the rest of the document: its blocks would be "checked" as code.
   for (const open of unclosedFences(tree, markdown)) {

@@ -82,7 +82,14 @@ export interface Cell {
    * Looks like an illustration: has no entry point and uses placeholders (`...`, `<url>`); the prose
    * calls it an excerpt; `pseudo`: the words of the prose that call it pseudo-code or a signature.
    */
-  illustration: { placeholders: string[]; entryPoint: boolean; excerpt: boolean; pseudo?: string | null };
+  illustration: {
+    placeholders: string[]; entryPoint: boolean; excerpt: boolean; pseudo?: string | null;
+    /**
+     * A fragment of a program (it starts none of its own): the names it uses that no block of its page
+     * binds (src/source/fragments.ts). Null or absent: it starts a program.
+     */
+    unbound?: string[] | null;
+  };
   /** The document shows a server in another language that this block would talk to. */
   serverElsewhere: string | null;
   transforms: Transform[];

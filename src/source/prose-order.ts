@@ -170,7 +170,9 @@ export function proseOrder(paragraphs: { text: string; marked?: string; line: nu
       const base = { approximate: true, text: sentence.replace(/`/g, ''), codeLine: 0, sourceLine: line, scope: 'before' as const };
       const chain = ARROW.test(sentence.replace(/`[^`]*`/g, '')) ? arrowChain(sentence, language) : null;
       if (chain) {
-        if (claimable(sentence, language)) claims.push({ kind: 'sequence', seconds: 0, steps: chain, ...base, found: `order:arrow:${language}` });
+        // Two steps may be a mapping (`sync → async`, `put() → 추가`): only words of order make them one.
+        const ordered = chain.length > 2 || findPhrase(sentence, 'sequenceWords', [language]) !== null || findPhrase(sentence, 'orderLabels', [language]) !== null;
+        if (ordered && claimable(sentence, language)) claims.push({ kind: 'sequence', seconds: 0, steps: chain, ...base, found: `order:arrow:${language}` });
         continue;
       }
       const period = periodIn(sentence, language);
@@ -179,6 +181,11 @@ export function proseOrder(paragraphs: { text: string; marked?: string; line: nu
         // The period's own words (`마다`, `씩`, `每`) are no time per item.
         const oneLine = findPhrase(sentence, 'oneLine', [language])?.phrase;
         if (!claimable(sentence, language, [period.phrase, ...(oneLine ? [oneLine] : [])])) continue;
+        // Another number outside what the prose quotes is a rate ("每秒最多输出 5 行", "3 lines every
+        // second"), not one line a period.
+        let rest = sentence.replace(period.phrase, ' ').replace(oneLine ?? '\u0000', ' ').replace(QUOTED, ' ');
+        if (language !== 'en') rest = rest.replace(LATIN_RUN, ' ');
+        if (/\d/.test(rest)) continue;
         const markers = markersIn(sentence.replace(period.phrase, ' '), language);
         claims.push({ kind: 'every', seconds: period.seconds, marker: markers.length === 1 ? markers[0]! : null, ...base, found: `interval:prose:${language}` });
         continue;

@@ -27,7 +27,7 @@ describe('the rules table', () => {
   it('is in the documented order of precedence', () => {
     expect(RULES.map((r) => r.name)).toEqual([
       'not-python', 'skip-setting', 'fence-no-run', 'reads-input', 'not-run', 'transcript', 'never-ends',
-      'expected-by-setting', 'illustration', 'does-not-compile', 'server-elsewhere', 'announced-error', 'raises',
+      'expected-by-setting', 'illustration', 'page-fragment', 'does-not-compile', 'server-elsewhere', 'announced-error', 'raises',
       'does-not-raise', 'defines-only', 'compared',
     ]);
   });

@@ -38,6 +38,10 @@ describe('proseOrder: arrow chains', () => {
     expect(read('The output order is `fetch` -> `parse` -> `save`.')).toEqual([['order:arrow:en', ['fetch', 'parse', 'save']]]);
     expect(read('실행 순서는 task1 ⇒ task2 입니다.')).toEqual([['order:arrow:ko', ['task1', 'task2']]]);
   });
+  it('takes two steps for an order only with a word of order (else a mapping, `sync → async`)', () => {
+    expect(read('From `sync` → `async`: the same program, rewritten.')).toEqual([]);
+    expect(read('The execution order is `sync` → `async`.')).toEqual([['order:arrow:en', ['sync', 'async']]]);
+  });
   it('does not split at an arrow inside code (a return annotation)', () => {
     expect(read('The function `def f() -> int` prints a number.')).toEqual([]);
   });
@@ -53,6 +57,11 @@ describe('proseOrder: a line every N seconds', () => {
   });
   it('needs a verb of printing: a rate of work is no period of output', () => {
     expect(read('服务器每秒处理 100 个请求。')).toEqual([]);
+  });
+  it('takes another number for a rate, not one line a period; numbers in quoted lines are theirs', () => {
+    expect(read('限流器保证每秒最多输出 5 行。')).toEqual([]);
+    expect(read('It prints 3 lines every second.')).toEqual([]);
+    expect(read('결과는 tick 0, tick 1, tick 2가 0.2초 간격으로 찍힙니다.')).toEqual([['interval:prose:ko', 0.2, null]]);
   });
 });
 

@@ -112,7 +112,9 @@ describe('parseDocument: what is said about a cell', () => {
 
   it('records reading input, placeholders and the missing entry point', () => {
     const c = one('```python\nasync def main():\n    data = await fetch(<url>)\n    name = input()\n```\n');
-    expect([c.readsInput, c.illustration]).toEqual([true, { placeholders: ['<url>'], entryPoint: false, excerpt: false, pseudo: null }]);
+    // A fragment (it starts no program): every name it uses that the page does not bind, locals and builtins
+    // included (an over-approximation; only the name a NameError reports is looked up in it).
+    expect([c.readsInput, c.illustration]).toEqual([true, { placeholders: ['<url>'], entryPoint: false, excerpt: false, pseudo: null, unbound: ['data', 'fetch', 'input', 'name', 'url'] }]);
   });
 
   it('marks a block introduced as an excerpt', () => {
