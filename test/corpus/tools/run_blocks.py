@@ -11,6 +11,7 @@ Nothing reads stdin (input() gets EOF). Compare the report with each document by
 check_expected.py (status classes), then write the verdicts into expected.yaml.
 """
 import json
+import re
 import os
 import subprocess
 import sys
@@ -25,9 +26,27 @@ from blocks import find_blocks, prepare  # noqa: E402
 HANG_SECONDS = 12
 
 
+# How a reviewer sees that the author ran a block as a file: `python main.py` (or `uv run app.py`) in
+# the lines around it, or a traceback frame of a .py file after it. CPython then compiles it as a
+# file, where `await` outside a function is a SyntaxError, not Jupyter's top-level await.
+RUNS_FILE = re.compile(r'(?<![\w.-])(?:(?:uv|poetry|pipenv)\s+run\s+(?:python[\d.]*\s+)?|(?:python[\d.]*|py)\s+)(?:-\w+\s+)*[\w./~-]+\.py\b|File "[^"<]+\.py", line \d+')
+
+
+def runs_as_file(lines, block, next_line):
+    end = block['line'] + len(block['body'].split('\n')) + 1  # the closing fence, 1-based
+    before = lines[max(0, block['line'] - 4):block['line'] - 1]
+    after = lines[end:min(len(lines), next_line - 1, end + 25)]
+    return any(RUNS_FILE.search(l) for l in before + after)
+
+
 def run_document(path):
     text = path.read_text(encoding='utf8')
     blocks = [dict(b, **prepare(b['body'])) for b in find_blocks(text)]
+    lines = text.split('\n')
+    for k, b in enumerate(blocks):
+        next_line = blocks[k + 1]['line'] if k + 1 < len(blocks) else len(lines) + 1
+        if b['mode'] == 'autoawait' and runs_as_file(lines, b, next_line):
+            b['mode'] = 'exec'
     records = []
     start = 0
     hung = set()
