@@ -34,11 +34,15 @@ CPU_COUNT = os.cpu_count() or 1
 
 
 class _WorkerProcess:
-    """A modelled worker process: its pid and its copy of `__main__`."""
+    """A modelled worker process: its pid, its copy of `__main__`, and what
+    `multiprocessing.current_process()` returns inside it (made when it starts)."""
 
-    def __init__(self):
+    def __init__(self, kind):
         self.pid = None  # its main thread's native id, known once that thread runs
         self.main = _fork_main()
+        self.kind = kind  # "Process" for an executor's worker, "PoolWorker" for a Pool's
+        self.view = None
+        self.parent = None
 
     def loads(self, data):
         return _WorkerUnpickler(io.BytesIO(data), self.main).load()
@@ -98,6 +102,64 @@ class _WorkerUnpickler(pickle.Unpickler):
 
 def _current_process():
     return _sched.current.process if _sched is not None else None
+
+
+def _start_view(process, parent_pid):
+    """The Process object a worker's `current_process()` returns, as the start method's class
+    builds it in the parent (its name counts every process the program started: ForkServerProcess-1,
+    ForkServerPoolWorker-3, ...), and its `parent_process()`."""
+    import multiprocessing.context as context
+    import multiprocessing.process as mp
+    cls = context.ForkServerProcess
+    view = cls.__new__(cls)
+    count = next(mp._process_counter)
+    view._identity = mp._current_process._identity + (count,)
+    view._config = mp._current_process._config.copy()
+    view._parent_pid = parent_pid
+    view._parent_name = mp._current_process.name
+    view._popen = None  # set when the worker runs: its pid is known then
+    view._closed = False
+    view._target, view._args, view._kwargs = None, (), {}
+    prefix = "ForkServerPoolWorker" if process.kind == "PoolWorker" else cls.__name__
+    view._name = f"{prefix}-{count}"
+    # A Pool's workers are daemonic; an executor's are not (3.9 and later).
+    view._config["daemon"] = process.kind == "PoolWorker"
+    process.view = view
+    process.parent = mp._ParentProcess(view._parent_name, parent_pid, None)
+
+
+class _RunningPopen:
+    """What a Process object reads its pid from (`ident`, `pid`): the running worker's."""
+
+    returncode = None
+
+    def __init__(self, pid):
+        self.pid = pid
+
+    def poll(self, flag=None):
+        return None
+
+
+def _install_current_process():
+    """`multiprocessing.current_process()` and `parent_process()` answer for the worker they are
+    called in. The functions stay CPython's own objects (the context's names are bound to them):
+    only their code is swapped for code that asks the running worker first."""
+    import multiprocessing.process as mp
+
+    def current_process():
+        process = _vkernel_process()
+        return _current_process if process is None else process.view
+
+    def parent_process():
+        process = _vkernel_process()
+        return _parent_process if process is None else process.parent
+
+    mp._vkernel_process = _current_process
+    for original, replacement in ((mp.current_process, current_process), (mp.parent_process, parent_process)):
+        code = original.__code__
+        original.__code__ = replacement.__code__.replace(
+            co_name=code.co_name, co_qualname=code.co_qualname, co_filename=code.co_filename,
+            co_firstlineno=code.co_firstlineno)
 
 
 def _loads(data):
@@ -204,8 +266,11 @@ def install(sched):
         """A worker thread's context (3.14's thread pools make one per thread, in the parent, just
         before starting it): here, the worker process it models, forked at that moment."""
 
+        kind = "Process"
+
         def __init__(self, initializer, initargs):
-            self.process = _WorkerProcess()
+            self.process = _WorkerProcess(self.kind)
+            _start_view(self.process, os.getpid())
             try:  # a real pool sends the initializer to the worker by pickle
                 initializer, initargs = self.process.loads(pickle.dumps((initializer, initargs)))
             except Exception:  # noqa: BLE001 - as fork does, run it as it is
@@ -216,16 +281,19 @@ def install(sched):
             me = sched.current
             me.process = self.process
             self.process.pid = sched.native_id()
+            self.process.view._popen = _RunningPopen(self.process.pid)
             super().initialize()
 
     class ProcessPoolExecutor(ThreadPoolExecutor):
         _exception_wrapper = _cfp._ExceptionWithTraceback
 
+        _context = _ProcessContext
+
         @classmethod
         def prepare_context(cls, initializer, initargs):
             if initializer is not None and not callable(initializer):
                 raise TypeError("initializer must be a callable")
-            return (lambda: _ProcessContext(initializer, initargs),
+            return (lambda: cls._context(initializer, initargs),
                     lambda fn, args, kwargs: (fn, args, kwargs))
         def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
                      max_tasks_per_child=None):
@@ -293,6 +361,14 @@ def install(sched):
         import multiprocessing
     except ImportError:
         return
+    _install_current_process()
+
+    class _PoolWorkerContext(_ProcessContext):
+        kind = "PoolWorker"
+
+    class _PoolExecutor(ProcessPoolExecutor):
+        """A Pool's workers: daemonic, named ForkServerPoolWorker-N."""
+        _context = _PoolWorkerContext
 
     class Pool:
         """multiprocessing.Pool on the modelled worker processes.
@@ -312,7 +388,7 @@ def install(sched):
             self._state = "RUN"
 
         def _make_executor(self, initializer, initargs):
-            executor = ProcessPoolExecutor(self._processes, initializer=initializer, initargs=initargs)
+            executor = _PoolExecutor(self._processes, initializer=initializer, initargs=initargs)
             import multiprocessing.pool
             executor._exception_wrapper = multiprocessing.pool.ExceptionWithTraceback
             return executor
