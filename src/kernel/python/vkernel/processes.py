@@ -146,13 +146,15 @@ def _install_current_process():
     only their code is swapped for code that asks the running worker first."""
     import multiprocessing.process as mp
 
+    # These two run with multiprocessing.process's globals (their code goes into its functions):
+    # the names below are that module's, not this one's.
     def current_process():
-        process = _vkernel_process()
+        process = _vkernel_process()  # noqa: F821
         return _current_process if process is None else process.view
 
     def parent_process():
-        process = _vkernel_process()
-        return _parent_process if process is None else process.parent
+        process = _vkernel_process()  # noqa: F821
+        return _parent_process if process is None else process.parent  # noqa: F821
 
     mp._vkernel_process = _current_process
     for original, replacement in ((mp.current_process, current_process), (mp.parent_process, parent_process)):
