@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseDocument } from '../../src/source/document.ts';
 import { kernelCellsOf } from '../../src/check/plan.ts';
+import { liveJudgeInput, liveKernelCell } from '../../src/check/live.ts';
 
 const FENCE = '```';
 const DOCUMENT = [
@@ -41,6 +42,14 @@ describe('reading: what shows a block run as a file', () => {
   });
   it('asks the kernel to compile a file as a file', () => {
     expect(cells.map((c) => kernelCellsOf(c, undefined)[0]!.script ?? false)).toEqual([true, true, false, true]);
+  });
+  it('asks the page\'s kernel the same, for the page\'s code and for a reader\'s edit of it', () => {
+    const live = (edit: (code: string) => string) => cells.map((c) => {
+      const input = JSON.parse(JSON.stringify(liveJudgeInput(c, undefined)));
+      return liveKernelCell(input, c.runCode, edit(c.runCode)).script ?? false;
+    });
+    expect(live((code) => code)).toEqual([true, true, false, true]);
+    expect(live((code) => `${code}\nprint("edited")`)).toEqual([true, true, false, true]);
   });
 });
 

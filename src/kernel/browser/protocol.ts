@@ -2,7 +2,7 @@
 import type { CellRun, KernelCell } from '../types.ts';
 
 /** How the page asks for a run: what the build gives the kernel for the cell (check/kernel-cells.ts). */
-export type RunOptions = Pick<KernelCell, 'budget' | 'realBudget' | 'segments' | 'stdin'>;
+export type RunOptions = Pick<KernelCell, 'budget' | 'realBudget' | 'segments' | 'stdin' | 'script'>;
 
 export type ToKernelWorker =
   /** `interrupt` is a shared one-int buffer (cross-origin isolated pages only): writing 2 raises KeyboardInterrupt.
