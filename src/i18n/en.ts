@@ -132,6 +132,7 @@ export const en: Strings = {
     noJspi: 'This browser lacks WebAssembly stack switching (JSPI), so code that starts threads (threading, to_thread, executors) cannot run here; everything else runs. Chrome and Edge 137 or later run the thread examples too.',
     edited: 'edited',
     ofOriginal: 'of the original code',
+    ofLastRun: "of the last run's code",
     result: 'result',
     noOutput: '(no output)',
     truncated: (n: number) => `… (${plural('en', n, { one: '{n} more line', other: '{n} more lines' })})`,

@@ -142,6 +142,7 @@ export const ko = {
     noJspi: '이 브라우저는 WebAssembly 스택 전환(JSPI)을 지원하지 않아 스레드(threading, to_thread, 실행기)를 쓰는 코드는 실행할 수 없습니다. 나머지는 실행됩니다. Chrome·Edge 137 이상에서 스레드 예제도 실행됩니다.',
     edited: '수정됨',
     ofOriginal: '원래 코드의 판정',
+    ofLastRun: '지난 실행 코드의 판정',
     result: '결과',
     noOutput: '(출력 없음)',
     truncated: (n: number) => `… (${n}줄 더 있음)`,

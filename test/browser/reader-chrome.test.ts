@@ -12,6 +12,7 @@ import { replaceCellCode } from './cells.ts';
 const GATHER = { ko: '/ko/asyncio-basics/asyncio-gather-병렬-실행/', en: '/en/asyncio-basics/asyncio-gather-parallel-execution/', cell: '[data-cell="asyncio-basics/59d908a8"]' };
 const QUEUE = { ko: '/ko/async-io-performance/6-비동기-큐-asyncio-queue/', en: '/en/async-io-performance/6-asynchronous-queues-asyncio-queue/', cell: '[data-cell="async-io-performance/296a5e87"]' };
 const ORIGINAL = { ko: '원래 코드의 판정', en: 'of the original code' };
+const LAST_RUN = { ko: '지난 실행 코드의 판정', en: "of the last run's code" };
 /** Characters the interface used as icons: empty boxes where no font has them. */
 const GLYPHS = /[\u{1F4D3}\u25B6\u25A0\u23F1\u21BB]/u;
 
@@ -23,7 +24,7 @@ describe.skipIf(!hasChromium)('around the cells', () => {
   const { open } = siteSession({ width: 1280, height: 1400 });
 
   for (const locale of ['ko', 'en'] as const) {
-    it(`${locale}: between an edit and a run, the build's badge is dimmed and said to be of the original code`, async () => {
+    it(`${locale}: between an edit and a run, the badge shown is dimmed and said to be of the original code, or of the last run's`, async () => {
       const page = await open(GATHER[locale]);
       const cell = page.locator(GATHER.cell);
       const badge = cell.locator('.cell-head .badge');
@@ -37,6 +38,16 @@ describe.skipIf(!hasChromium)('around the cells', () => {
       // The run judges the edit: its badge is this run's, nothing is of the original any more.
       await cell.locator('[data-action="run"]').click();
       await finished(cell);
+      expect(await cell.locator('.cell-head [data-original-tag]').count()).toBe(0);
+      expect(await opacity()).toBe(1);
+      // Edited again: the run's badge is now of the last run's code, until the next run.
+      const ran = code.replace('asyncio.sleep(1)', 'asyncio.sleep(2)');
+      await replaceCellCode(page, cell, ran.replace('asyncio.sleep(2)', 'asyncio.sleep(3)'));
+      expect(await badge.getAttribute('data-verdict')).toBe('drift');
+      expect(await opacity()).toBeLessThan(0.7);
+      expect((await cell.locator('.cell-head [data-original-tag]').innerText()).trim()).toBe(LAST_RUN[locale]);
+      // Back to the code that ran: its verdict is of the editor's code again.
+      await replaceCellCode(page, cell, ran);
       expect(await cell.locator('.cell-head [data-original-tag]').count()).toBe(0);
       expect(await opacity()).toBe(1);
       await page.close();

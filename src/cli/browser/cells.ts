@@ -3,7 +3,9 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Opens the cell's editor (CodeMirror loads on first use) and replaces its code with `code`. */
 export async function replaceCellCode(page: Page, cell: Locator, code: string): Promise<void> {
-  await cell.locator('[data-action="edit"]').click();
+  // Once the editor is open, the Edit button is hidden: type into the editor as it is.
+  const edit = cell.locator('[data-action="edit"]');
+  if (await edit.isVisible()) await edit.click();
   const content = cell.locator('[data-editor] .cm-content');
   await content.waitFor({ timeout: 30_000 });
   await content.click();

@@ -67,6 +67,7 @@ export class RunnableCell {
     this.el.querySelector(':scope > .cell-head > [data-live-tag]')?.remove();
     this.clearParts();
     this.el.classList.remove('ran-live');
+    this.ranCode = null;
     delete this.el.dataset.liveVerdict;
     this.lines = null;
   }
@@ -147,9 +148,12 @@ export class RunnableCell {
     if (replay) replay.disabled = busy;
   }
 
-  markEdited(label: string, ofOriginal: string) {
+  /** The code of the reader's run whose verdict the head shows; null while it shows the build's. */
+  ranCode: string | null = null;
+
+  markEdited(label: string, ofOriginal: string, ofLastRun: string) {
     this.el.toggleAttribute('data-edited', this.edited);
-    this.markOriginal(ofOriginal);
+    this.markStale(this.ranCode === null ? ofOriginal : ofLastRun);
     const reset = this.button('reset');
     if (reset) reset.disabled = !this.edited;
     const badge = this.el.querySelector<HTMLElement>('[data-edited-badge]');
@@ -160,14 +164,15 @@ export class RunnableCell {
   }
 
   /**
-   * Beside edited code that has not run yet, the build's verdict and figures are of the document's
-   * code, not of what the editor holds: dimmed and labelled so until a run judges the edit. A live
-   * run's verdict replaces them (verdict-view.ts), and Reset brings them back as they were.
+   * Beside code edited since the verdict the head shows, that verdict and its figures are of other
+   * code than the editor holds (the document's, or the reader's last run's): dimmed and labelled so
+   * until a run judges the edit. A live run's verdict replaces them (verdict-view.ts), and Reset
+   * brings the build's back as they were.
    */
-  private markOriginal(label: string) {
+  private markStale(label: string) {
     const head = this.el.querySelector<HTMLElement>(':scope > .cell-head');
     const badge = head?.querySelector<HTMLElement>(':scope > .badge') ?? null;
-    const stale = this.edited && !this.el.classList.contains('ran-live') && badge !== null;
+    const stale = this.code !== (this.ranCode ?? this.props.code) && badge !== null;
     badge?.classList.toggle('badge-original', stale);
     head?.querySelector(':scope > .cell-meta')?.classList.toggle('cell-meta-original', stale);
     let tag = head?.querySelector<HTMLElement>(':scope > [data-original-tag]') ?? null;

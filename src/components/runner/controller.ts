@@ -215,12 +215,14 @@ export class PageRunner {
     };
     // Timed as the build times it (the segments its timing claims measure), with the page's real budget.
     const options = { ...liveKernelCell(cell.props.judge, cell.props.original ?? cell.props.code, cell.code), realBudget: cell.props.realBudget };
-    const outcome = await this.kernel.run(cell.code, options, (stream, text, t) => {
+    const ran = cell.code;
+    const outcome = await this.kernel.run(ran, options, (stream, text, t) => {
       appendEvent(events, stream, text, t);
       frame ||= requestAnimationFrame(draw);
     });
     if (frame) cancelAnimationFrame(frame);
     cell.el.classList.add('ran-live');
+    cell.ranCode = ran;
     if (outcome.kind === 'restarted') {
       renderLines(pre, linesOf(events), this.t.truncated, this.t.noOutput);
       cell.lines = linesOf(events);
@@ -362,7 +364,7 @@ export class PageRunner {
       label: `${cell.id} (Python)`,
       change: (code) => {
         cell.code = code;
-        cell.markEdited(this.t.edited, this.t.ofOriginal);
+        cell.markEdited(this.t.edited, this.t.ofOriginal, this.t.ofLastRun);
       },
       run: () => this.run(cell),
     });
@@ -378,8 +380,8 @@ export class PageRunner {
     stopReplay(cell);
     cell.code = cell.props.code;
     if (cell.editor) cell.editor.code = cell.props.code;
-    cell.markEdited(this.t.edited, this.t.ofOriginal);
     cell.restoreBuilt();
+    cell.markEdited(this.t.edited, this.t.ofOriginal, this.t.ofLastRun);
     cell.setState('ok', '');
   }
 
