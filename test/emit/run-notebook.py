@@ -48,15 +48,36 @@ def code_key(path):
 
 
 def start_kernel():
-    """A kernel booting in a scratch directory of its own, for the next notebook."""
+    """A kernel booting in a scratch directory of its own, for the next notebook; the error instead
+    when it cannot start (the notebook it was for is then reported with it, not lost)."""
     from jupyter_client.manager import KernelManager
     scratch = tempfile.mkdtemp(prefix='nb-run-')
-    km = KernelManager(kernel_name='python3')
-    km.start_kernel(cwd=scratch)
+    try:
+        km = KernelManager(kernel_name='python3')
+        km.start_kernel(cwd=scratch)
+    except Exception as e:  # noqa: BLE001 - reported as that notebook's verdict
+        shutil.rmtree(scratch, ignore_errors=True)
+        return e
     return km, scratch
 
 
 def run(path, keep_going, kernel):
+    """The notebook's verdict. Whatever goes wrong around the notebook (a kernel that does not
+    start or answer in time on a busy machine) is its verdict too, so the rest of the list runs."""
+    if isinstance(kernel, Exception):
+        return {'notebook': path, 'status': 'kernel-failed', 'message': repr(kernel)[-2000:],
+                'code_cells': 0, 'executed': 0, 'failed': [], 'cells': [], 'seconds': 0}
+    try:
+        return run_in(path, keep_going, kernel)
+    except Exception as e:  # noqa: BLE001 - reported, and the next notebook still runs
+        km, _ = kernel
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+        return {'notebook': path, 'status': 'runner-error', 'message': repr(e)[-2000:],
+                'code_cells': 0, 'executed': 0, 'failed': [], 'cells': [], 'seconds': 0}
+
+
+def run_in(path, keep_going, kernel):
     nb = nbformat.read(path, as_version=4)
     km, scratch = kernel
     cells = []
@@ -76,7 +97,9 @@ def run(path, keep_going, kernel):
 
     started = time.monotonic()
     try:
-        client = NotebookClient(nb, km=km, kernel_name='python3', timeout=120, allow_errors=keep_going,
+        # A kernel that boots while the machine is busy may take longer than nbclient's 60 s.
+        client = NotebookClient(nb, km=km, kernel_name='python3', timeout=120, startup_timeout=300,
+                                allow_errors=keep_going,
                                 resources={'metadata': {'path': scratch}},
                                 on_cell_executed=executed)
         verdict = {'notebook': path, 'status': 'ok'}
