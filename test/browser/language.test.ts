@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium } from './chromium.ts';
 import { servedSite, sitePages } from './site-session.ts';
+import { searchFor } from './search.ts';
 
 const HANGUL = /[\uAC00-\uD7A3\u3131-\u318E]/;
 /**
@@ -124,8 +125,7 @@ describe.skipIf(!hasChromium)('one language per page', () => {
     it(`the ${locale} search dialog, with results for a query, speaks ${locale}`, { timeout: 60_000 }, async () => {
       const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${site.url}/${locale}/`);
-      await page.locator('button[data-open-modal]').first().click();
-      await page.locator('dialog input').fill('asyncio');
+      await searchFor(page, 'asyncio');
       await page.locator('dialog .pagefind-ui__message').filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
       const pieces = await page.evaluate(() => {
         const dialog = document.querySelector('dialog')!;

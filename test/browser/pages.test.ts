@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { serveDirectory } from './static-server.ts';
+import { searchFor } from './search.ts';
 
 const CHAPTER = '/asyncio-complete-guide/8-asyncio-핵심-api/';
 /** The same chapter in each locale (English pages have English slugs). */
@@ -73,8 +74,7 @@ describe.skipIf(!hasChromium)('chapter pages, search, errata and notebooks', () 
   for (const [query, chapter] of [['비동기', '1-비동기-프로그래밍이란'], ['세마포어', '11-세마포어와-락'], ['코루틴', 'coroutine'], ['이벤트 루프', '이벤트-루프']] as const) {
     it(`finds the right chapter when searching for ${query}`, async () => {
       const page = await open('/ko/');
-      await page.locator('button[data-open-modal]').first().click();
-      await page.locator('dialog input').fill(query);
+      await searchFor(page, query);
       const result = page.locator('dialog .pagefind-ui__result-link').first();
       await result.waitFor({ timeout: 15_000 });
       const hrefs = await page.locator('dialog .pagefind-ui__result-link').evaluateAll((as) => as.slice(0, 5).map((a) => decodeURIComponent((a as HTMLAnchorElement).href)));

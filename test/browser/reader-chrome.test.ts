@@ -8,6 +8,7 @@ import type { Locator } from 'playwright-core';
 import { hasChromium } from './chromium.ts';
 import { servedSite, siteSession } from './site-session.ts';
 import { replaceCellCode } from './cells.ts';
+import { searchFor } from './search.ts';
 
 const GATHER = { ko: '/ko/asyncio-basics/asyncio-gather-병렬-실행/', en: '/en/asyncio-basics/asyncio-gather-parallel-execution/', cell: '[data-cell="asyncio-basics/59d908a8"]' };
 const QUEUE = { ko: '/ko/async-io-performance/6-비동기-큐-asyncio-queue/', en: '/en/async-io-performance/6-asynchronous-queues-asyncio-queue/', cell: '[data-cell="async-io-performance/296a5e87"]' };
@@ -75,8 +76,7 @@ describe.skipIf(!hasChromium)('around the cells', () => {
   for (const [locale, query, link] of [['en', 'gather', 'Download as a Jupyter notebook'], ['ko', 'gather', 'Jupyter 노트북으로 받기']] as const) {
     it(`${locale}: search excerpts hold no interface text (the notebook link, the runner's buttons)`, async () => {
       const page = await open(`/${locale}/`);
-      await page.locator('button[data-open-modal]').first().click();
-      await page.locator('dialog input').fill(query);
+      await searchFor(page, query);
       await page.locator('dialog .pagefind-ui__result-excerpt').first().waitFor({ timeout: 15_000 });
       const excerpts = await page.locator('dialog .pagefind-ui__result-excerpt').allInnerTexts();
       expect(excerpts.length).toBeGreaterThan(2);
